@@ -1,0 +1,34 @@
+/*
+ * cli.h - the subcommands of `zhengban`.
+ *
+ * Each command lives in its own cmd_<name>.c, parses its own options with
+ * getopt_long and returns the process exit status:
+ *   0  success (a valid ledger; warnings allowed)
+ *   1  the input breaks the ledger rules or is not well-formed XML
+ *   2  usage or I/O problem (bad option, missing file, a directory, ...)
+ *   3  `audit` found compliance problems
+ * A new command is a new file plus one line in the table in main.c.
+ */
+#ifndef ZB_CLI_H
+#define ZB_CLI_H
+
+#include "../core/status.h"
+
+enum {
+    EXIT_VALID = 0,
+    EXIT_INVALID = 1,
+    EXIT_USAGE = 2,
+    EXIT_FINDINGS = 3
+};
+
+typedef struct zb_command {
+    const char *name;
+    const char *summary; /* one line, Chinese */
+    int (*run)(int argc, char **argv);
+} zb_command;
+
+/* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
+   everything else -> 2). */
+int cli_exit_code(zb_status status);
+
+#endif

@@ -1,0 +1,127 @@
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+static zb_status io_error(zb_diags *diags, const char *path, const char *what)
+{
+    diags_add(diags, path, 0, 0, DIAG_ERROR, NULL, "%s：%s", what,
+              strerror(errno));
+    return ZB_ERR_IO;
+}
+
+zb_status file_check_readable(const char *path, zb_diags *diags)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (errno == ENOENT) {
+            diags_add(diags, path, 0, 0, DIAG_ERROR, NULL, "文件不存在");
+            return ZB_ERR_IO;
+        }
+        return io_error(diags, path, "无法访问文件");
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diags_add(diags, path, 0, 0, DIAG_ERROR, NULL, "这是一个目录，不是文件");
+        return ZB_ERR_IO;
+    }
+    if (access(path, R_OK) != 0)
+        return io_error(diags, path, "无法读取文件");
+    return ZB_OK;
+}
+
+zb_status file_read_all(const char *path, char **data, size_t *len,
+                        zb_diags *diags)
+{
+    zb_status st = file_check_readable(path, diags);
+    if (st != ZB_OK)
+        return st;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return io_error(diags, path, "无法打开文件");
+    zb_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&b, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        buf_free(&b);
+        return io_error(diags, path, "读取文件失败");
+    }
+    *len = b.len;
+    *data = buf_detach(&b);
+    return *data ? ZB_OK : ZB_ERR_NOMEM;
+}
+
+zb_status file_make_temp(const char *path, char **tmp, zb_diags *diags)
+{
+    zb_buf name = {0};
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        buf_printf(&name, "%.*s/.%s.XXXXXX", (int)(slash - path), path,
+                   slash + 1);
+    else
+        buf_printf(&name, ".%s.XXXXXX", path);
+    *tmp = buf_detach(&name);
+    if (!*tmp)
+        return ZB_ERR_NOMEM;
+    int fd = mkstemp(*tmp);
+    if (fd < 0) {
+        zb_status st = io_error(diags, path, "无法创建临时文件");
+        free(*tmp);
+        *tmp = NULL;
+        return st;
+    }
+    fchmod(fd, 0644);
+    close(fd);
+    return ZB_OK;
+}
+
+void file_discard_temp(char *tmp)
+{
+    if (tmp)
+        unlink(tmp);
+    free(tmp);
+}
+
+zb_status file_commit_temp(char *tmp, const char *path, zb_diags *diags)
+{
+    int fd = open(tmp, O_RDONLY);
+    int synced = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0)
+        close(fd);
+    if (!synced || rename(tmp, path) != 0) {
+        zb_status st = io_error(diags, path, "无法写入文件");
+        file_discard_temp(tmp);
+        return st;
+    }
+    free(tmp);
+    return ZB_OK;
+}
+
+zb_status file_write_atomic(const char *path, const void *data, size_t n,
+                            zb_diags *diags)
+{
+    char *tmp;
+    zb_status st = file_make_temp(path, &tmp, diags);
+    if (st != ZB_OK)
+        return st;
+    FILE *f = fopen(tmp, "wb");
+    int ok = f && fwrite(data, 1, n, f) == n;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok) {
+        st = io_error(diags, path, "写入临时文件失败");
+        file_discard_temp(tmp);
+        return st;
+    }
+    return file_commit_temp(tmp, path, diags);
+}

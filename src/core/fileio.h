@@ -1,0 +1,40 @@
+/*
+ * fileio.h - whole-file reads and atomic writes.
+ *
+ * Outputs are never half-written: file_write_atomic() writes a temporary file
+ * in the target's directory, syncs it and renames it over the target, so a
+ * reader sees either the old bytes or the new ones.
+ */
+#ifndef ZB_FILEIO_H
+#define ZB_FILEIO_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "status.h"
+
+/* Check that PATH is a readable regular file. On failure a diagnostic names
+   the path and the reason (missing, a directory, unreadable). */
+zb_status file_check_readable(const char *path, zb_diags *diags);
+
+/* Read the whole of PATH into a malloc'ed, NUL-terminated buffer. */
+zb_status file_read_all(const char *path, char **data, size_t *len,
+                        zb_diags *diags);
+
+/* Replace PATH with the N bytes of DATA atomically (temp file + rename).
+   The file gets mode 0644 (less the umask). */
+zb_status file_write_atomic(const char *path, const void *data, size_t n,
+                            zb_diags *diags);
+
+/* Create a temporary file next to PATH for a writer that needs a file name
+   (libharu, libxlsxwriter). *TMP receives its malloc'ed name. Finish with
+   file_commit_temp() or file_discard_temp(). */
+zb_status file_make_temp(const char *path, char **tmp, zb_diags *diags);
+
+/* Sync TMP and rename it over PATH; frees TMP. On failure TMP is removed. */
+zb_status file_commit_temp(char *tmp, const char *path, zb_diags *diags);
+
+/* Remove TMP and free the name. */
+void file_discard_temp(char *tmp);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * main.c - `zhengban COMMAND ...`: find the command and run it.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "parse/xml_load.h"
+
+#ifndef ZB_VERSION
+#define ZB_VERSION "0.0.0"
+#endif
+
+static const zb_command commands[] = {
+    {NULL, NULL, NULL}
+};
+
+static void print_usage(FILE *out)
+{
+    fputs("用法：zhengban 命令 [选项] [参数...]\n"
+          "软件正版化台账编译器：检查台账，生成《正版软件管理工作指南》附件表格、"
+          "信息统计表和红头文件（PDF 与 XLSX）。\n\n命令：\n", out);
+    for (const zb_command *c = commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+    fputs("\n  zhengban 命令 --help   查看该命令的用法\n"
+          "  zhengban --version    显示版本\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_CTYPE, "");
+    if (argc < 2) {
+        print_usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        print_usage(stdout);
+        return EXIT_VALID;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("zhengban %s\n", ZB_VERSION);
+        return EXIT_VALID;
+    }
+    for (const zb_command *c = commands; c->name; c++) {
+        if (strcmp(argv[1], c->name))
+            continue;
+        xml_init();
+        int rc = c->run(argc - 1, argv + 1);
+        xml_cleanup();
+        return rc;
+    }
+    fprintf(stderr, "zhengban: 未知命令“%s”\n\n", argv[1]);
+    print_usage(stderr);
+    return EXIT_USAGE;
+}

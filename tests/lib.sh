@@ -1,0 +1,57 @@
+# Helpers for end-to-end tests; source this file first.
+#
+#   zb check x.xml            run the program under test; output in $OUT, $ERR,
+#                             exit status in $RC
+#   expect_rc NAME 1          PASS if $RC is 1
+#   expect_in NAME TEXT FILE  PASS if FILE contains TEXT (fixed string)
+#   expect_not_in NAME TEXT FILE
+#   pass NAME / fail NAME WHY
+#
+# $T is a scratch directory removed at exit; $TOP the source tree.
+
+TOP=${ZB_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+ZB=${ZB:-$TOP/build/zhengban}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+OUT=$T/stdout
+ERR=$T/stderr
+RC=0
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: $2"; }
+
+zb() {
+    "$ZB" "$@" >"$OUT" 2>"$ERR"
+    RC=$?
+    if [ "$RC" -eq 86 ]; then
+        echo "FAIL sanitizer: zhengban $*"
+        sed 's/^/    /' "$ERR" | head -40
+    fi
+    return 0
+}
+
+expect_rc() {
+    if [ "$RC" -eq "$2" ]; then
+        pass "$1"
+    else
+        fail "$1" "exit status $RC, expected $2"
+        sed 's/^/    /' "$ERR" | head -10
+    fi
+}
+
+expect_in() {
+    if grep -qF -- "$2" "$3"; then
+        pass "$1"
+    else
+        fail "$1" "“$2” not in $(basename "$3")"
+        sed 's/^/    /' "$3" | head -10
+    fi
+}
+
+expect_not_in() {
+    if grep -qF -- "$2" "$3"; then
+        fail "$1" "“$2” found in $(basename "$3")"
+    else
+        pass "$1"
+    fi
+}

@@ -1,0 +1,195 @@
+/* Unit tests for src/core and the safe XML loader. */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "test.h"
+
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/fileio.h"
+#include "parse/xml_load.h"
+
+TEST(buf_appends_and_formats)
+{
+    zb_buf b = {0};
+    EXPECT_STR(buf_str(&b), "");
+    for (int i = 0; i < 1000; i++)
+        buf_printf(&b, "%d,", i % 10);
+    EXPECT(b.len == 2000);
+    buf_reset(&b);
+    buf_append_str(&b, "软件");
+    buf_printf(&b, "%s%d", "编号", 7);
+    EXPECT_STR(buf_str(&b), "软件编号7");
+    char *s = buf_detach(&b);
+    EXPECT_STR(s, "软件编号7");
+    EXPECT(b.data == NULL && b.len == 0);
+    free(s);
+}
+
+TEST(diags_sort_by_position_and_count)
+{
+    zb_diags d = {0};
+    diags_add(&d, "a.xml", 20, 3, DIAG_WARNING, "tz-1.13", "后");
+    diags_add(&d, "a.xml", 5, 1, DIAG_ERROR, "tz-1.2", "前");
+    diags_add(&d, "a.xml", 5, 1, DIAG_ERROR, "tz-1.3", "同位置第二条");
+    diags_sort(&d);
+    EXPECT(d.count == 3 && d.errors == 2 && d.warnings == 1);
+    EXPECT_STR(d.items[0].rule, "tz-1.2");
+    EXPECT_STR(d.items[1].rule, "tz-1.3");
+    EXPECT_STR(d.items[2].rule, "tz-1.13");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    diags_print(&d, f);
+    fclose(f);
+    EXPECT(strstr(text, "a.xml:5:1: error: 前 [tz-1.2]\n") == text);
+    EXPECT(strstr(text, "a.xml:20:3: warning: 后 [tz-1.13]\n") != NULL);
+    free(text);
+    diags_free(&d);
+}
+
+TEST(atomic_write_replaces_whole_file)
+{
+    char dir[] = "/tmp/zbtestXXXXXX";
+    EXPECT(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    zb_diags d = {0};
+    EXPECT(file_write_atomic(path, "old", 3, &d) == ZB_OK);
+    EXPECT(file_write_atomic(path, "new bytes", 9, &d) == ZB_OK);
+    char *data;
+    size_t len;
+    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
+    EXPECT(len == 9 && memcmp(data, "new bytes", 9) == 0);
+    free(data);
+    struct stat st;
+    EXPECT(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644);
+    EXPECT(d.count == 0);
+    /* a write into a missing directory fails cleanly */
+    char bad[300];
+    snprintf(bad, sizeof bad, "%s/missing/out.txt", dir);
+    EXPECT(file_write_atomic(bad, "x", 1, &d) == ZB_ERR_IO);
+    EXPECT(d.errors == 1);
+    unlink(path);
+    rmdir(dir);
+    diags_free(&d);
+}
+
+TEST(read_reports_missing_and_directory)
+{
+    zb_diags d = {0};
+    char *data;
+    size_t len;
+    EXPECT(file_read_all("/nonexistent/x.xml", &data, &len, &d) == ZB_ERR_IO);
+    EXPECT(file_read_all("/tmp", &data, &len, &d) == ZB_ERR_IO);
+    EXPECT(d.errors == 2);
+    EXPECT(strstr(d.items[0].message, "不存在") != NULL);
+    EXPECT(strstr(d.items[1].message, "目录") != NULL);
+    diags_free(&d);
+}
+
+static zb_status load(const char *xml, zb_diags *d, xmlDocPtr *doc)
+{
+    return xml_load_memory(xml, strlen(xml), "t.xml", d, doc);
+}
+
+TEST(xml_load_keeps_big_line_numbers)
+{
+    zb_buf b = {0};
+    buf_append_str(&b, "<a>");
+    for (int i = 0; i < 70000; i++)
+        buf_append_str(&b, "\n");
+    buf_append_str(&b, "<b/></a>");
+    zb_diags d = {0};
+    xmlDocPtr doc;
+    EXPECT(load(buf_str(&b), &d, &doc) == ZB_OK);
+    xmlNodePtr node = xmlDocGetRootElement(doc)->children->next;
+    EXPECT(node && xmlGetLineNo(node) == 70001);
+    xmlFreeDoc(doc);
+    buf_free(&b);
+    diags_free(&d);
+}
+
+TEST(xml_load_refuses_external_entity)
+{
+    const char *xxe = "<?xml version=\"1.0\"?>\n"
+                      "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                      "<a>&x;</a>\n";
+    zb_diags d = {0};
+    xmlDocPtr doc;
+    EXPECT(load(xxe, &d, &doc) == ZB_ERR_PARSE);
+    EXPECT(doc == NULL);
+    EXPECT(d.errors == 1 && d.items[0].line == 2);
+    EXPECT(strstr(d.items[0].message, "DOCTYPE") != NULL);
+    EXPECT(strstr(d.items[0].message, "root:") == NULL);
+    diags_free(&d);
+}
+
+TEST(xml_load_stops_billion_laughs_fast)
+{
+    zb_buf b = {0};
+    buf_append_str(&b, "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
+                       "<!ENTITY lol0 \"lol\">\n");
+    for (int i = 1; i < 10; i++) {
+        buf_printf(&b, "<!ENTITY lol%d \"", i);
+        for (int k = 0; k < 10; k++)
+            buf_printf(&b, "&lol%d;", i - 1);
+        buf_append_str(&b, "\">\n");
+    }
+    buf_append_str(&b, "]>\n<lolz>&lol9;</lolz>\n");
+    zb_diags d = {0};
+    xmlDocPtr doc;
+    clock_t start = clock();
+    EXPECT(load(buf_str(&b), &d, &doc) == ZB_ERR_PARSE);
+    EXPECT((double)(clock() - start) / CLOCKS_PER_SEC < 1.0);
+    EXPECT(d.errors == 1);
+    buf_free(&b);
+    diags_free(&d);
+}
+
+TEST(xml_load_explains_common_faults)
+{
+    static const struct {
+        const char *xml;
+        const char *words;
+        long line;
+    } cases[] = {
+        {"", "为空", 1},
+        {"<a>\n<b>\n", "截断", 3},
+        {"<a>\n<b></c></a>", "不一致", 2},
+        {"<a>\xb2\xe2\xca\xd4</a>", "UTF-8", 1},
+        {"<a>1 & 2</a>", "&amp;", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        zb_diags d = {0};
+        xmlDocPtr doc;
+        EXPECT(load(cases[i].xml, &d, &doc) == ZB_ERR_PARSE);
+        EXPECT(d.errors == 1);
+        if (d.count) {
+            EXPECT(strstr(d.items[0].message, cases[i].words) != NULL);
+            EXPECT(d.items[0].line == cases[i].line);
+            if (!strstr(d.items[0].message, cases[i].words) ||
+                d.items[0].line != cases[i].line)
+                printf("    case %zu: line %ld: %s\n", i, d.items[0].line,
+                       d.items[0].message);
+        }
+        diags_free(&d);
+    }
+}
+
+int main(void)
+{
+    xml_init();
+    RUN(buf_appends_and_formats);
+    RUN(diags_sort_by_position_and_count);
+    RUN(atomic_write_replaces_whole_file);
+    RUN(read_reports_missing_and_directory);
+    RUN(xml_load_keeps_big_line_numbers);
+    RUN(xml_load_refuses_external_entity);
+    RUN(xml_load_stops_billion_laughs_fast);
+    RUN(xml_load_explains_common_faults);
+    xml_cleanup();
+    return test_summary();
+}
