@@ -1,0 +1,777 @@
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/num.h"
+#include "layout_reader.h"
+
+const char *const lo_align_names[] = {"left", "center", "right", "justify",
+                                      "distributed", NULL};
+
+static const char *const font_role_names[] = {"宋体", "黑体", "楷体", "仿宋",
+                                              "小标宋", NULL};
+
+const char *layout_font_role_name(lo_font_role role)
+{
+    return role < LO_FONT_ROLES ? font_role_names[role] : "?";
+}
+
+double layout_body_width(const lo_section *s)
+{
+    return s->page_width - s->margin_left - s->margin_right;
+}
+
+double layout_body_height(const lo_section *s)
+{
+    return s->page_height - s->margin_top - s->margin_bottom;
+}
+
+/* ---------------------------------------------------------- helpers */
+
+void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
+{
+    zb_buf msg = {0};
+    buf_printf(&msg, "版面元素 <%s>：", n ? (const char *)n->name : "?");
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diags_add(r->diags, r->doc->name, n ? xmlGetLineNo(n) : 0, 0, DIAG_ERROR,
+              "layout", "%s", buf_str(&msg));
+    buf_free(&msg);
+    r->errors++;
+}
+
+int reader_is(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns &&
+           !strcmp((const char *)n->ns->href, LO_NAMESPACE) &&
+           !strcmp((const char *)n->name, name);
+}
+
+const char *reader_attr(xmlNodePtr n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (strcmp((const char *)a->name, name) || (a->ns && a->ns->href))
+            continue;
+        xmlNodePtr t = a->children;
+        if (!t)
+            return "";
+        if (t->type == XML_TEXT_NODE && !t->next)
+            return (const char *)t->content;
+        return NULL; /* entity references: never produced by our parser */
+    }
+    return NULL;
+}
+
+void reader_check_attrs(lo_reader *r, xmlNodePtr n, const char *const *allowed)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        int ok = 0;
+        for (const char *const *p = allowed; *p && !ok; p++)
+            ok = !strcmp(*p, (const char *)a->name);
+        if (!ok)
+            reader_error(r, n, "未知属性 %s", a->name);
+    }
+}
+
+const char *reader_strdup(lo_reader *r, const char *s)
+{
+    return arena_strdup(&r->doc->arena, s ? s : "");
+}
+
+double reader_mm(lo_reader *r, xmlNodePtr n, const char *name, double def_mm)
+{
+    const char *v = reader_attr(n, name);
+    int64_t x;
+    if (!v)
+        return def_mm * LO_PT_PER_MM;
+    if (!num_parse_decimal(v, 2, &x) || x < 0 || x > 200000) {
+        reader_error(r, n, "%s=\"%s\" 不是 0–2000 之间的毫米数", name, v);
+        return def_mm * LO_PT_PER_MM;
+    }
+    return x / 100.0 * LO_PT_PER_MM;
+}
+
+double reader_chars(lo_reader *r, xmlNodePtr n, const char *name,
+                    double def_chars, double size_pt)
+{
+    const char *v = reader_attr(n, name);
+    int64_t x;
+    if (!v)
+        return def_chars * size_pt;
+    if (!num_parse_decimal(v, 2, &x) || x < 0 || x > 10000) {
+        reader_error(r, n, "%s=\"%s\" 不是 0–100 之间的字数", name, v);
+        return def_chars * size_pt;
+    }
+    return x / 100.0 * size_pt;
+}
+
+long reader_int(lo_reader *r, xmlNodePtr n, const char *name, long def,
+                long min, long max)
+{
+    const char *v = reader_attr(n, name);
+    int64_t x;
+    if (!v)
+        return def;
+    if (!num_parse_decimal(v, 0, &x) || x < min || x > max) {
+        reader_error(r, n, "%s=\"%s\" 应为 %ld–%ld 之间的整数", name, v, min,
+                     max);
+        return def;
+    }
+    return (long)x;
+}
+
+int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
+                const char *const *values, int def)
+{
+    const char *v = reader_attr(n, name);
+    if (!v)
+        return def;
+    for (int i = 0; values[i]; i++)
+        if (!strcmp(values[i], v))
+            return i;
+    zb_buf list = {0};
+    for (int i = 0; values[i]; i++)
+        buf_printf(&list, "%s%s", i ? "、" : "", values[i]);
+    reader_error(r, n, "%s=\"%s\" 不是可用的值（%s）", name, v, buf_str(&list));
+    buf_free(&list);
+    return def;
+}
+
+const lo_style *reader_style(lo_reader *r, xmlNodePtr n, int required)
+{
+    const char *v = reader_attr(n, "style");
+    if (!v) {
+        if (required)
+            reader_error(r, n, "缺少 style 属性");
+        return required ? &r->doc->styles[0] : NULL;
+    }
+    for (size_t i = 0; i < r->doc->style_count; i++)
+        if (!strcmp(r->doc->styles[i].name, v))
+            return &r->doc->styles[i];
+    reader_error(r, n, "样式 “%s” 没有在 <styles> 中定义", v);
+    return &r->doc->styles[0];
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Count the element children of N. */
+static size_t count_elements(xmlNodePtr n)
+{
+    size_t count = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        count += c->type == XML_ELEMENT_NODE;
+    return count;
+}
+
+/* Report text that is not whitespace directly inside N. */
+static void check_no_text(lo_reader *r, xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_TEXT_NODE)
+            continue;
+        for (const xmlChar *p = c->content; *p; p++)
+            if (!is_space(*p)) {
+                reader_error(r, n, "这里不能直接写文字");
+                return;
+            }
+    }
+}
+
+/* ------------------------------------------------------ inline text */
+
+typedef struct inline_state {
+    lo_reader *r;
+    zb_buf text;
+    lo_run *runs;
+    size_t count, cap;
+    const lo_style *style;
+    const char *src;
+    int pending_space;
+    int at_line_start;
+    int failed;
+} inline_state;
+
+static void inline_push(inline_state *st, const char *text, size_t len)
+{
+    if (st->count == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 4;
+        lo_run *runs = realloc(st->runs, cap * sizeof *runs);
+        if (!runs) {
+            st->failed = 1;
+            return;
+        }
+        st->runs = runs;
+        st->cap = cap;
+    }
+    const char *copy = arena_strndup(&st->r->doc->arena, text, len);
+    if (!copy) {
+        st->failed = 1;
+        return;
+    }
+    st->runs[st->count++] = (lo_run){st->style, copy, st->src};
+}
+
+static void inline_flush(inline_state *st)
+{
+    if (st->text.len)
+        inline_push(st, st->text.data, st->text.len);
+    buf_reset(&st->text);
+}
+
+static void inline_text(inline_state *st, const xmlChar *s)
+{
+    for (; *s; s++) {
+        if (is_space(*s)) {
+            st->pending_space = 1;
+            continue;
+        }
+        if (st->pending_space && !st->at_line_start)
+            buf_append(&st->text, " ", 1);
+        st->pending_space = 0;
+        st->at_line_start = 0;
+        buf_append(&st->text, s, 1);
+    }
+}
+
+static void inline_span(inline_state *st, xmlNodePtr n)
+{
+    static const char *const attrs[] = {"style", "src", NULL};
+    reader_check_attrs(st->r, n, attrs);
+    inline_flush(st);
+    const lo_style *outer = st->style;
+    const char *outer_src = st->src;
+    st->style = reader_style(st->r, n, 1);
+    const char *src = reader_attr(n, "src");
+    if (src)
+        st->src = reader_strdup(st->r, src);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE)
+            inline_text(st, c->content);
+        else if (c->type == XML_ELEMENT_NODE)
+            reader_error(st->r, c, "<span> 里只能写文字");
+    }
+    inline_flush(st);
+    st->style = outer;
+    st->src = outer_src;
+}
+
+zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
+                        lo_run **runs, size_t *count)
+{
+    inline_state st = {.r = r, .style = style, .at_line_start = 1};
+    const char *src = reader_attr(n, "src");
+    st.src = src ? reader_strdup(r, src) : NULL;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            inline_text(&st, c->content);
+        } else if (reader_is(c, "span")) {
+            inline_span(&st, c);
+        } else if (reader_is(c, "br")) {
+            inline_flush(&st);
+            st.pending_space = 0;
+            st.at_line_start = 1;
+            inline_push(&st, "\n", 1);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            reader_error(r, c, "不能出现在 <%s> 的文字中", n->name);
+        }
+    }
+    inline_flush(&st);
+    int failed = st.failed || st.text.failed;
+    buf_free(&st.text);
+    *runs = NULL;
+    *count = 0;
+    if (!failed && st.count) {
+        *runs = arena_calloc(&r->doc->arena, st.count, sizeof **runs);
+        if (*runs) {
+            memcpy(*runs, st.runs, st.count * sizeof **runs);
+            *count = st.count;
+        } else {
+            failed = 1;
+        }
+    }
+    free(st.runs);
+    return failed ? ZB_ERR_NOMEM : ZB_OK;
+}
+
+/* ----------------------------------------------------------- blocks */
+
+static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
+{
+    static const char *const attrs[] = {"style", "align", "indent", "src", NULL};
+    reader_check_attrs(r, n, attrs);
+    p->style = reader_style(r, n, 1);
+    p->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
+                                     p->style->align);
+    p->indent = reader_chars(r, n, "indent", p->style->indent / p->style->size,
+                             p->style->size);
+    return reader_inline(r, n, p->style, &p->runs, &p->run_count);
+}
+
+int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star)
+{
+    const char *v = reader_attr(n, "width");
+    *width = 0;
+    *star = false;
+    if (!v)
+        return 0;
+    size_t len = strlen(v);
+    char num[32];
+    int64_t x;
+    *star = len > 0 && v[len - 1] == '*';
+    snprintf(num, sizeof num, "%.*s", (int)(len - *star), v);
+    if (len >= sizeof num || !num_parse_decimal(num, 2, &x) || x <= 0) {
+        reader_error(r, n, "width=\"%s\" 应为毫米数（如 25）或比例（如 2*）", v);
+        *star = true;
+        *width = 1;
+        return 1;
+    }
+    *width = *star ? x / 100.0 : x / 100.0 * LO_PT_PER_MM;
+    return 1;
+}
+
+static zb_status read_fields(lo_reader *r, xmlNodePtr n, lo_fields *f)
+{
+    static const char *const attrs[] = {"style", NULL};
+    static const char *const field_attrs[] = {"label", "width", "src", NULL};
+    reader_check_attrs(r, n, attrs);
+    check_no_text(r, n);
+    f->style = reader_style(r, n, 1);
+    f->items = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+                            sizeof *f->items);
+    if (!f->items)
+        return ZB_ERR_NOMEM;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!reader_is(c, "field")) {
+            reader_error(r, c, "<fields> 里只能有 <field>");
+            continue;
+        }
+        reader_check_attrs(r, c, field_attrs);
+        lo_field *item = &f->items[f->count++];
+        if (!reader_attr(c, "label"))
+            reader_error(r, c, "缺少 label 属性");
+        item->label = reader_strdup(r, reader_attr(c, "label"));
+        reader_width(r, c, &item->width, &item->star);
+        lo_run *runs;
+        size_t count;
+        zb_status st = reader_inline(r, c, f->style, &runs, &count);
+        if (st != ZB_OK)
+            return st;
+        item->value = count ? runs[0].text : "";
+        item->src = count ? runs[0].src : NULL;
+        if (count > 1)
+            reader_error(r, c, "<field> 的值只能是文字");
+    }
+    if (!f->count)
+        reader_error(r, n, "至少要有一个 <field>");
+    return ZB_OK;
+}
+
+static void read_signature(lo_reader *r, xmlNodePtr n, lo_signature *s)
+{
+    static const char *const attrs[] = {"style", "label", "gap", "date",
+                                        "align", NULL};
+    reader_check_attrs(r, n, attrs);
+    s->style = reader_style(r, n, 1);
+    s->label = reader_strdup(r, reader_attr(n, "label"));
+    s->gap = reader_chars(r, n, "gap", 6, s->style->size);
+    s->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
+                                     LO_ALIGN_RIGHT);
+    const char *date = reader_attr(n, "date");
+    if (!date || !strcmp(date, "blank"))
+        s->date = LO_SIG_DATE_BLANK;
+    else if (!strcmp(date, "none"))
+        s->date = LO_SIG_DATE_NONE;
+    else if (date_parse_iso(date, &s->ymd))
+        s->date = LO_SIG_DATE_GIVEN;
+    else
+        reader_error(r, n, "date=\"%s\" 应为 blank、none 或 YYYY-MM-DD 日期",
+                     date);
+}
+
+static uint32_t read_color(lo_reader *r, xmlNodePtr n, const char *name)
+{
+    const char *v = reader_attr(n, name);
+    if (!v)
+        return 0;
+    char *end;
+    unsigned long c = v[0] == '#' && strlen(v) == 7 ? strtoul(v + 1, &end, 16)
+                                                    : 0;
+    if (v[0] != '#' || strlen(v) != 7 || *end) {
+        reader_error(r, n, "%s=\"%s\" 应为 #RRGGBB 颜色", name, v);
+        return 0;
+    }
+    return (uint32_t)c;
+}
+
+static void read_rule(lo_reader *r, xmlNodePtr n, lo_rule *rule)
+{
+    static const char *const attrs[] = {"width", "color", "space-before",
+                                        "space-after", NULL};
+    reader_check_attrs(r, n, attrs);
+    rule->width = reader_mm(r, n, "width", 0.25);
+    rule->color = read_color(r, n, "color");
+    rule->space_before = reader_mm(r, n, "space-before", 0);
+    rule->space_after = reader_mm(r, n, "space-after", 0);
+}
+
+static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
+{
+    static const char *const no_attrs[] = {NULL};
+    static const char *const space_attrs[] = {"height", NULL};
+    b->line = xmlGetLineNo(n);
+    if (reader_is(n, "p")) {
+        b->kind = LO_BLOCK_PARA;
+        return read_para(r, n, &b->u.para);
+    }
+    if (reader_is(n, "fields")) {
+        b->kind = LO_BLOCK_FIELDS;
+        return read_fields(r, n, &b->u.fields);
+    }
+    if (reader_is(n, "table")) {
+        b->kind = LO_BLOCK_TABLE;
+        return reader_table(r, n, &b->u.table);
+    }
+    if (reader_is(n, "signature")) {
+        b->kind = LO_BLOCK_SIGNATURE;
+        read_signature(r, n, &b->u.signature);
+    } else if (reader_is(n, "rule")) {
+        b->kind = LO_BLOCK_RULE;
+        read_rule(r, n, &b->u.rule);
+    } else if (reader_is(n, "space")) {
+        b->kind = LO_BLOCK_SPACE;
+        reader_check_attrs(r, n, space_attrs);
+        if (!reader_attr(n, "height"))
+            reader_error(r, n, "缺少 height 属性");
+        b->u.space = reader_mm(r, n, "height", 0);
+    } else if (reader_is(n, "page-break")) {
+        b->kind = LO_BLOCK_PAGE_BREAK;
+        reader_check_attrs(r, n, no_attrs);
+    } else {
+        reader_error(r, n, "不是版面块元素（p、fields、table、signature、rule、"
+                           "space、page-break）");
+        b->kind = LO_BLOCK_SPACE;
+    }
+    return ZB_OK;
+}
+
+zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,
+                             size_t *count)
+{
+    *blocks = arena_calloc(&r->doc->arena, count_elements(n), sizeof **blocks);
+    *count = 0;
+    if (!*blocks)
+        return ZB_ERR_NOMEM;
+    check_no_text(r, n);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!reader_is(c, "p") && !reader_is(c, "signature")) {
+            reader_error(r, c, "单元格里的块只能是 <p> 或 <signature>，"
+                               "且不能与文字混排");
+            continue;
+        }
+        zb_status st = read_block(r, c, &(*blocks)[(*count)++]);
+        if (st != ZB_OK)
+            return st;
+    }
+    return ZB_OK;
+}
+
+/* --------------------------------------------------- styles, sections */
+
+static double font_size_pt(lo_reader *r, xmlNodePtr n, const char *v)
+{
+    static const struct {
+        const char *name;
+        double pt;
+    } sizes[] = {{"初号", 42}, {"小初", 36}, {"一号", 26}, {"小一", 24},
+                 {"二号", 22}, {"小二", 18}, {"三号", 16}, {"小三", 15},
+                 {"四号", 14}, {"小四", 12}, {"五号", 10.5}, {"小五", 9},
+                 {"六号", 7.5}, {"小六", 6.5}, {"七号", 5.5}, {"八号", 5}};
+    for (size_t i = 0; v && i < sizeof sizes / sizeof sizes[0]; i++)
+        if (!strcmp(v, sizes[i].name))
+            return sizes[i].pt;
+    size_t len = v ? strlen(v) : 0;
+    char num[16];
+    int64_t x;
+    if (len > 2 && len < sizeof num && !strcmp(v + len - 2, "pt")) {
+        snprintf(num, sizeof num, "%.*s", (int)len - 2, v);
+        if (num_parse_decimal(num, 2, &x) && x >= 100 && x <= 20000)
+            return x / 100.0;
+    }
+    reader_error(r, n, "size=\"%s\" 应为字号（如 三号、小四）或磅值（如 10.5pt）",
+                 v ? v : "");
+    return 12;
+}
+
+static double line_height_pt(lo_reader *r, xmlNodePtr n, double size)
+{
+    const char *v = reader_attr(n, "line-height");
+    if (!v)
+        return 1.2 * size;
+    size_t len = strlen(v);
+    char num[16];
+    int64_t x;
+    int unit = len > 2 && (!strcmp(v + len - 2, "pt") ? 1
+                           : !strcmp(v + len - 2, "mm") ? 2 : 0);
+    snprintf(num, sizeof num, "%.*s", (int)(unit ? len - 2 : len), v);
+    if (len < sizeof num && num_parse_decimal(num, 3, &x) && x > 0) {
+        double value = x / 1000.0;
+        return unit == 1 ? value : unit == 2 ? value * LO_PT_PER_MM
+                                             : value * size;
+    }
+    reader_error(r, n, "line-height=\"%s\" 应为倍数（1.5）或固定值（28pt、10mm）",
+                 v);
+    return 1.2 * size;
+}
+
+static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
+{
+    static const char *const attrs[] = {"name", "font", "size", "color", "bold",
+        "align", "line-height", "indent", "space-before", "space-after", NULL};
+    static const char *const bools[] = {"false", "true", "0", "1", NULL};
+    reader_check_attrs(r, n, attrs);
+    const char *name = reader_attr(n, "name");
+    if (!name)
+        reader_error(r, n, "缺少 name 属性");
+    s->name = reader_strdup(r, name);
+    if (!reader_attr(n, "font"))
+        reader_error(r, n, "缺少 font 属性");
+    s->font = (lo_font_role)reader_enum(r, n, "font", font_role_names, 0);
+    s->size = font_size_pt(r, n, reader_attr(n, "size"));
+    s->color = read_color(r, n, "color");
+    s->bold = reader_enum(r, n, "bold", bools, 0) % 2;
+    s->align = (lo_align)reader_enum(r, n, "align", lo_align_names, 0);
+    s->line_height = line_height_pt(r, n, s->size);
+    s->indent = reader_chars(r, n, "indent", 0, s->size);
+    s->space_before = reader_mm(r, n, "space-before", 0);
+    s->space_after = reader_mm(r, n, "space-after", 0);
+}
+
+static zb_status read_styles(lo_reader *r, xmlNodePtr n)
+{
+    lo_document *doc = r->doc;
+    size_t count = count_elements(n);
+    doc->styles = arena_calloc(&doc->arena, count ? count : 1,
+                               sizeof *doc->styles);
+    if (!doc->styles)
+        return ZB_ERR_NOMEM;
+    /* a fallback so that a missing style never leaves a NULL behind */
+    doc->styles[0] = (lo_style){"", LO_FONT_SONG, 12, 0, false, LO_ALIGN_LEFT,
+                                14.4, 0, 0, 0};
+    check_no_text(r, n);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (!reader_is(c, "style")) {
+            reader_error(r, c, "<styles> 里只能有 <style>");
+            continue;
+        }
+        lo_style *s = &doc->styles[doc->style_count];
+        read_style(r, c, s);
+        for (size_t i = 0; i < doc->style_count; i++)
+            if (!strcmp(doc->styles[i].name, s->name))
+                reader_error(r, c, "样式 “%s” 重复定义", s->name);
+        doc->style_count++;
+    }
+    if (!doc->style_count) {
+        reader_error(r, n, "至少要定义一个样式");
+        doc->style_count = 1;
+    }
+    return ZB_OK;
+}
+
+static void read_meta(lo_reader *r, xmlNodePtr n)
+{
+    static const char *const attrs[] = {"title", "author", "subject",
+                                        "keywords", "created", NULL};
+    reader_check_attrs(r, n, attrs);
+    lo_meta *m = &r->doc->meta;
+    if (!reader_attr(n, "title"))
+        reader_error(r, n, "缺少 title 属性");
+    m->title = reader_strdup(r, reader_attr(n, "title"));
+    m->author = reader_strdup(r, reader_attr(n, "author"));
+    m->subject = reader_strdup(r, reader_attr(n, "subject"));
+    m->keywords = reader_strdup(r, reader_attr(n, "keywords"));
+    const char *created = reader_attr(n, "created");
+    if (!created || !date_parse_iso(created, &m->created))
+        reader_error(r, n, "created 应为 YYYY-MM-DD 日期（取自台账，保证输出"
+                           "可重现）");
+}
+
+static lo_footer *read_footer(lo_reader *r, xmlNodePtr n)
+{
+    static const char *const attrs[] = {"format", "style", "align", "indent",
+                                        "offset", NULL};
+    static const char *const aligns[] = {"left", "center", "right", "outside",
+                                         "inside", NULL};
+    reader_check_attrs(r, n, attrs);
+    lo_footer *f = arena_alloc(&r->doc->arena, sizeof *f);
+    if (!f)
+        return NULL;
+    if (!reader_attr(n, "format"))
+        reader_error(r, n, "缺少 format 属性");
+    f->format = reader_strdup(r, reader_attr(n, "format"));
+    f->style = reader_style(r, n, 1);
+    f->align = (lo_footer_align)reader_enum(r, n, "align", aligns, 1);
+    f->indent = reader_chars(r, n, "indent", 0, f->style->size);
+    f->offset = reader_mm(r, n, "offset", 7);
+    return f;
+}
+
+static void read_page(lo_reader *r, xmlNodePtr n, lo_section *s)
+{
+    static const char *const papers[] = {"A4", "A3", NULL};
+    static const char *const orientations[] = {"portrait", "landscape", NULL};
+    static const char *const numbering[] = {"restart", "continue", NULL};
+    int a3 = reader_enum(r, n, "paper", papers, 0);
+    double w = (a3 ? 297 : 210) * LO_PT_PER_MM;
+    double h = (a3 ? 420 : 297) * LO_PT_PER_MM;
+    s->landscape = reader_enum(r, n, "orientation", orientations, 0);
+    s->page_width = s->landscape ? h : w;
+    s->page_height = s->landscape ? w : h;
+    s->margin_top = reader_mm(r, n, "margin-top", 25);
+    s->margin_bottom = reader_mm(r, n, "margin-bottom", 25);
+    s->margin_left = reader_mm(r, n, "margin-left", 20);
+    s->margin_right = reader_mm(r, n, "margin-right", 20);
+    s->continue_numbering = reader_enum(r, n, "numbering", numbering, 0);
+    if (layout_body_width(s) < 20 * LO_PT_PER_MM ||
+        layout_body_height(s) < 20 * LO_PT_PER_MM)
+        reader_error(r, n, "页边距太大，版心不足 20 毫米");
+}
+
+static void check_sheet_name(lo_reader *r, xmlNodePtr n, const char *name)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    if (!chars || chars > 31 || strpbrk(name, "[]:*?/\\"))
+        reader_error(r, n, "name=\"%s\" 不能作工作表名（1–31 个字符，不含 "
+                           "[]:*?/\\）", name);
+    for (size_t i = 0; i + 1 < r->doc->section_count; i++)
+        if (!strcmp(r->doc->sections[i].name, name))
+            reader_error(r, n, "节名 “%s” 重复（工作表名须唯一）", name);
+}
+
+static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
+{
+    static const char *const attrs[] = {"name", "paper", "orientation",
+        "margin-top", "margin-bottom", "margin-left", "margin-right",
+        "numbering", NULL};
+    reader_check_attrs(r, n, attrs);
+    check_no_text(r, n);
+    s->line = xmlGetLineNo(n);
+    s->name = reader_strdup(r, reader_attr(n, "name"));
+    check_sheet_name(r, n, s->name);
+    read_page(r, n, s);
+    r->section = s;
+    s->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+                             sizeof *s->blocks);
+    if (!s->blocks)
+        return ZB_ERR_NOMEM;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (reader_is(c, "footer")) {
+            if (s->footer || s->block_count)
+                reader_error(r, c, "每节最多一个 <footer>，且须在节的开头");
+            s->footer = read_footer(r, c);
+            if (!s->footer)
+                return ZB_ERR_NOMEM;
+            continue;
+        }
+        zb_status st = read_block(r, c, &s->blocks[s->block_count++]);
+        if (st != ZB_OK)
+            return st;
+    }
+    if (!s->block_count)
+        reader_error(r, n, "节是空的");
+    return ZB_OK;
+}
+
+static zb_status read_document(lo_reader *r, xmlNodePtr root)
+{
+    lo_document *doc = r->doc;
+    xmlNodePtr meta = NULL, styles = NULL;
+    size_t sections = 0;
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        if (reader_is(c, "meta"))
+            meta = c;
+        else if (reader_is(c, "styles"))
+            styles = c;
+        else if (reader_is(c, "section"))
+            sections++;
+        else if (c->type == XML_ELEMENT_NODE)
+            reader_error(r, c, "<document> 里只能有 <meta>、<styles> 与 "
+                               "<section>");
+    }
+    check_no_text(r, root);
+    if (!meta || !styles || !sections) {
+        reader_error(r, root, "须依次包含 <meta>、<styles> 与至少一个 "
+                              "<section>");
+        return ZB_OK;
+    }
+    read_meta(r, meta);
+    zb_status st = read_styles(r, styles);
+    if (st != ZB_OK)
+        return st;
+    doc->sections = arena_calloc(&doc->arena, sections, sizeof *doc->sections);
+    if (!doc->sections)
+        return ZB_ERR_NOMEM;
+    for (xmlNodePtr c = root->children; c && st == ZB_OK; c = c->next)
+        if (reader_is(c, "section"))
+            st = read_section(r, c, &doc->sections[doc->section_count++]);
+    return st;
+}
+
+zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
+                          lo_document **out)
+{
+    *out = NULL;
+    lo_document *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return ZB_ERR_NOMEM;
+    doc->name = arena_strdup(&doc->arena, name);
+    lo_reader r = {.doc = doc, .diags = diags, .ids = xmlHashCreate(64),
+                   .cell_section = xmlHashCreate(64)};
+    zb_status st = doc->name && r.ids && r.cell_section ? ZB_OK : ZB_ERR_NOMEM;
+    xmlNodePtr root = xmlDocGetRootElement(xml);
+    if (st == ZB_OK && (!root || !reader_is(root, "document"))) {
+        diags_add(diags, name, root ? xmlGetLineNo(root) : 0, 0, DIAG_ERROR,
+                  "layout", "不是版面文档：根元素应为 {%s}document",
+                  LO_NAMESPACE);
+        r.errors++;
+    } else if (st == ZB_OK) {
+        st = read_document(&r, root);
+    }
+    if (st == ZB_OK)
+        reader_resolve_refs(&r);
+    xmlHashFree(r.ids, NULL);
+    xmlHashFree(r.cell_section, NULL);
+    free(r.pending);
+    if (st == ZB_OK && r.errors)
+        st = ZB_ERR_INVALID;
+    if (st != ZB_OK) {
+        layout_free_doc(doc);
+        return st;
+    }
+    *out = doc;
+    return ZB_OK;
+}
+
+void layout_free_doc(lo_document *doc)
+{
+    if (!doc)
+        return;
+    arena_free(&doc->arena);
+    free(doc);
+}

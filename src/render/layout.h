@@ -1,0 +1,284 @@
+/*
+ * layout.h - the layout vocabulary (forms/layout.xsd) as C structures.
+ *
+ * layout_read_doc() turns a layout document - usually the result tree of a
+ * form stylesheet, used directly - into this model, checking what the
+ * renderers rely on and naming the element at fault otherwise. The renderers
+ * (PDF, XLSX) only read the model.
+ *
+ * Every length in the model is in points (1 mm = 72/25.4 pt), already
+ * resolved: styles' sizes from 号, "chars" from the style's size, star
+ * column widths from the section's body width. Strings are UTF-8.
+ */
+#ifndef ZB_LAYOUT_H
+#define ZB_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "../core/arena.h"
+#include "../core/diag.h"
+#include "../core/status.h"
+
+#define LO_NAMESPACE "urn:zhengban:layout:1"
+#define LO_PT_PER_MM (72.0 / 25.4)
+
+typedef enum lo_font_role {
+    LO_FONT_SONG,          /* 宋体 */
+    LO_FONT_HEI,           /* 黑体 */
+    LO_FONT_KAI,           /* 楷体 */
+    LO_FONT_FANGSONG,      /* 仿宋 */
+    LO_FONT_XIAOBIAOSONG,  /* 小标宋 */
+    LO_FONT_ROLES
+} lo_font_role;
+
+typedef enum lo_align {
+    LO_ALIGN_LEFT,
+    LO_ALIGN_CENTER,
+    LO_ALIGN_RIGHT,
+    LO_ALIGN_JUSTIFY,     /* flush both edges, last line left */
+    LO_ALIGN_DISTRIBUTED  /* every line, the last too, spread to both edges */
+} lo_align;
+
+typedef enum lo_valign {
+    LO_VALIGN_TOP,
+    LO_VALIGN_MIDDLE,
+    LO_VALIGN_BOTTOM
+} lo_valign;
+
+typedef struct lo_style {
+    const char *name;
+    lo_font_role font;
+    double size;          /* pt */
+    uint32_t color;       /* 0xRRGGBB */
+    bool bold;
+    lo_align align;
+    double line_height;   /* pt, baseline to baseline */
+    double indent;        /* first-line indent, pt */
+    double space_before;  /* pt */
+    double space_after;   /* pt */
+} lo_style;
+
+/* A piece of text in one style. A forced line break (<br/>) is a run whose
+   text is "\n". Whitespace is already collapsed and trimmed. */
+typedef struct lo_run {
+    const lo_style *style;
+    const char *text;
+    const char *src;      /* provenance for error messages, or NULL */
+} lo_run;
+
+typedef struct lo_para {
+    const lo_style *style;
+    lo_align align;
+    double indent;        /* first-line indent, pt */
+    lo_run *runs;
+    size_t run_count;
+} lo_para;
+
+typedef struct lo_field {
+    const char *label;    /* printed as is, e.g. "单位名称（盖章）：" */
+    const char *value;    /* may be "" */
+    double width;         /* pt, or the proportion when star; 0 = natural */
+    bool star;
+    const char *src;
+} lo_field;
+
+typedef struct lo_fields {
+    const lo_style *style;
+    lo_field *items;
+    size_t count;
+} lo_fields;
+
+typedef enum lo_sig_date {
+    LO_SIG_DATE_BLANK,    /* "年　月　日" left for the hand */
+    LO_SIG_DATE_NONE,
+    LO_SIG_DATE_GIVEN     /* see ymd */
+} lo_sig_date;
+
+typedef struct lo_signature {
+    const lo_style *style;
+    const char *label;    /* e.g. "审核人：", may be "" */
+    double gap;           /* pt of blank after the label */
+    lo_sig_date date;
+    int32_t ymd;          /* when LO_SIG_DATE_GIVEN */
+    lo_align align;
+} lo_signature;
+
+typedef struct lo_rule {
+    double width;         /* line thickness, pt */
+    uint32_t color;
+    double space_before;
+    double space_after;
+} lo_rule;
+
+typedef enum lo_cell_type {
+    LO_CELL_TEXT,
+    LO_CELL_INTEGER,
+    LO_CELL_MONEY,
+    LO_CELL_DATE,
+    LO_CELL_CHECK
+} lo_cell_type;
+
+typedef enum lo_calc {
+    LO_CALC_NONE,
+    LO_CALC_SUM,
+    LO_CALC_PRODUCT
+} lo_calc;
+
+enum {
+    LO_BORDER_TOP = 1,
+    LO_BORDER_RIGHT = 2,
+    LO_BORDER_BOTTOM = 4,
+    LO_BORDER_LEFT = 8,
+    LO_BORDER_ALL = 15
+};
+
+typedef struct lo_block lo_block;
+
+typedef struct lo_cell {
+    size_t seq;           /* 0.. in document order, unique in the document */
+    int row, col;         /* grid position of the top-left corner */
+    int rowspan, colspan;
+    lo_cell_type type;
+    int decimals;         /* LO_CELL_MONEY */
+    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20 */
+    bool has_value;       /* a typed cell that is not empty */
+    int64_t value;        /* integer; money scaled by 10^decimals; date
+                             yyyymmdd; check 1 */
+    const lo_style *style;  /* the cell's, else the table's */
+    lo_align align;       /* the cell's, else the column's, else the style's */
+    lo_valign valign;
+    unsigned borders;     /* LO_BORDER_* */
+    const char *text;     /* display text: typed cells formatted ("1234.50",
+                             "2023年6月20日", "√"), text cells the runs joined */
+    lo_run *runs;         /* inline content (text cells); NULL with blocks */
+    size_t run_count;
+    lo_block *blocks;     /* block content (p, signature) */
+    size_t block_count;
+    const char *id;
+    lo_calc calc;
+    struct lo_cell **refs;  /* the cells summed or multiplied */
+    size_t ref_count;
+    const char *src;
+    long line;
+} lo_cell;
+
+typedef struct lo_row {
+    double min_height;    /* pt, 0 = none */
+    lo_cell *cells;       /* the cells that start in this row */
+    size_t cell_count;
+    long line;
+} lo_row;
+
+typedef struct lo_column {
+    double width;         /* pt, resolved */
+    bool has_align;
+    lo_align align;
+} lo_column;
+
+typedef struct lo_table {
+    const lo_style *style;
+    lo_column *cols;
+    size_t col_count;
+    lo_row *rows;
+    size_t row_count;
+    size_t header_rows;
+    double border;        /* pt */
+    double padding;       /* pt */
+} lo_table;
+
+typedef enum lo_block_kind {
+    LO_BLOCK_PARA,
+    LO_BLOCK_FIELDS,
+    LO_BLOCK_TABLE,
+    LO_BLOCK_SIGNATURE,
+    LO_BLOCK_RULE,
+    LO_BLOCK_SPACE,
+    LO_BLOCK_PAGE_BREAK
+} lo_block_kind;
+
+struct lo_block {
+    lo_block_kind kind;
+    long line;
+    union {
+        lo_para para;
+        lo_fields fields;
+        lo_table table;
+        lo_signature signature;
+        lo_rule rule;
+        double space;     /* pt */
+    } u;
+};
+
+typedef enum lo_footer_align {
+    LO_FOOTER_LEFT,
+    LO_FOOTER_CENTER,
+    LO_FOOTER_RIGHT,
+    LO_FOOTER_OUTSIDE,    /* odd pages right, even pages left */
+    LO_FOOTER_INSIDE
+} lo_footer_align;
+
+typedef struct lo_footer {
+    const char *format;   /* "{page}" and "{pages}" are replaced */
+    const lo_style *style;
+    lo_footer_align align;
+    double indent;        /* pt from the body's edge */
+    double offset;        /* pt from the body's bottom edge to the line top */
+} lo_footer;
+
+typedef struct lo_section {
+    const char *name;     /* worksheet name */
+    double page_width;    /* pt, after orientation */
+    double page_height;
+    bool landscape;
+    double margin_top, margin_bottom, margin_left, margin_right;  /* pt */
+    bool continue_numbering;
+    const lo_footer *footer;  /* NULL: no page numbers */
+    lo_block *blocks;
+    size_t block_count;
+    long line;
+} lo_section;
+
+typedef struct lo_meta {
+    const char *title;
+    const char *author;   /* "" when absent, likewise below */
+    const char *subject;
+    const char *keywords;
+    int32_t created;      /* yyyymmdd */
+} lo_meta;
+
+typedef struct lo_document {
+    const char *name;     /* for diagnostics */
+    lo_meta meta;
+    lo_style *styles;
+    size_t style_count;
+    lo_section *sections;
+    size_t section_count;
+    size_t cell_count;    /* cells in the whole document (see lo_cell.seq) */
+    zb_arena arena;       /* owns everything above */
+} lo_document;
+
+/* Build the model of the layout document DOC. NAME names it in diagnostics
+   ("附件5.xml"). Every problem found is reported with the element's line;
+   the status is ZB_ERR_INVALID if there was any. The model copies what it
+   keeps: DOC may be freed afterwards. Free the model with
+   layout_free_doc(). */
+zb_status layout_read_doc(xmlDocPtr doc, const char *name, zb_diags *diags,
+                          lo_document **out);
+
+/* Release a model from layout_read_doc(); NULL is allowed. */
+void layout_free_doc(lo_document *doc);
+
+/* Width of the section's body (page width less the side margins), pt. */
+double layout_body_width(const lo_section *section);
+
+/* Height of the section's body, pt. */
+double layout_body_height(const lo_section *section);
+
+/* The Chinese name of a font role ("宋体"). */
+const char *layout_font_role_name(lo_font_role role);
+
+#endif

@@ -1,0 +1,75 @@
+/*
+ * layout_reader.h - private to layout.c and layout_table.c: the state of one
+ * layout_read_doc() call and the attribute helpers both files use.
+ */
+#ifndef ZB_LAYOUT_READER_H
+#define ZB_LAYOUT_READER_H
+
+#include <libxml/hash.h>
+
+#include "layout.h"
+
+/* A sum/product attribute waiting until every id of the document is known. */
+typedef struct lo_pending_ref {
+    lo_cell *cell;
+    const lo_section *section;
+    const char *ids;      /* the attribute's value, in the arena */
+} lo_pending_ref;
+
+typedef struct lo_reader {
+    lo_document *doc;
+    zb_diags *diags;
+    int errors;
+    const lo_section *section;  /* being read */
+    xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */
+    xmlHashTablePtr cell_section; /* id -> lo_section* */
+    lo_pending_ref *pending;
+    size_t pending_count, pending_cap;
+} lo_reader;
+
+/* Report a problem with element N (its name and line are added). */
+void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Is N an element of the layout namespace called NAME? */
+int reader_is(xmlNodePtr n, const char *name);
+
+/* The value of attribute NAME of N, or NULL. No allocation. */
+const char *reader_attr(xmlNodePtr n, const char *name);
+
+/* Report every attribute of N not in the NULL-terminated list ALLOWED. */
+void reader_check_attrs(lo_reader *r, xmlNodePtr n, const char *const *allowed);
+
+/* Attribute helpers: on a bad value they report it and return DEF. */
+double reader_mm(lo_reader *r, xmlNodePtr n, const char *name, double def_mm);
+double reader_chars(lo_reader *r, xmlNodePtr n, const char *name,
+                    double def_chars, double size_pt);
+long reader_int(lo_reader *r, xmlNodePtr n, const char *name, long def,
+                long min, long max);
+int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
+                const char *const *values, int def);
+/* Read a "width" attribute: "25" (mm, as pt) or "2*" (a proportion, STAR
+   set). Returns 0 when the attribute is absent (*WIDTH = 0). */
+int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star);
+const lo_style *reader_style(lo_reader *r, xmlNodePtr n, int required);
+extern const char *const lo_align_names[];
+
+/* Copy S into the document's arena ("" for NULL); NULL when out of memory. */
+const char *reader_strdup(lo_reader *r, const char *s);
+
+/* Read inline content (text, span, br) of N in STYLE into runs. */
+zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
+                        lo_run **runs, size_t *count);
+
+/* Read the block children of a cell (p, signature). */
+zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,
+                             size_t *count);
+
+/* Read a <table> into T (layout_table.c). */
+zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t);
+
+/* Resolve every sum/product reference and check the cached values
+   (layout_table.c). */
+void reader_resolve_refs(lo_reader *r);
+
+#endif

@@ -1,0 +1,270 @@
+/* Unit tests for the layout model reader (src/render/layout.c). */
+#include <math.h>
+#include <stdlib.h>
+
+#include "test.h"
+
+#include "core/buf.h"
+#include "parse/xml_load.h"
+#include "render/layout.h"
+
+#define HEAD                                                              \
+    "<document xmlns='urn:zhengban:layout:1'>\n"                          \
+    "<meta title='t' author='永福县医疗保障局' created='2023-12-31'/>\n"   \
+    "<styles><style name='cell' font='宋体' size='五号'/>"                \
+    "<style name='title' font='小标宋' size='二号' align='center' "       \
+    "line-height='1.5' indent='2'/>"                                      \
+    "<style name='kai' font='楷体' size='三号'/></styles>\n"
+
+/* Read HEAD + BODY + "</document>"; returns the status, *DOC on success. */
+static zb_status read_layout(const char *body, zb_diags *d, lo_document **doc)
+{
+    zb_buf b = {0};
+    buf_printf(&b, "%s%s</document>\n", HEAD, body);
+    xmlDocPtr xml;
+    zb_status st = xml_load_memory(b.data, b.len, "t.xml", d, &xml);
+    buf_free(&b);
+    if (st != ZB_OK)
+        return st;
+    st = layout_read_doc(xml, "t.xml", d, doc);
+    xmlFreeDoc(xml);
+    return st;
+}
+
+/* Expect BODY to be rejected with a message containing WORDS on LINE. */
+static void expect_rejected(const char *body, const char *words, long line)
+{
+    zb_diags d = {0};
+    lo_document *doc = NULL;
+    EXPECT(read_layout(body, &d, &doc) == ZB_ERR_INVALID);
+    EXPECT(doc == NULL);
+    int found = 0;
+    for (size_t i = 0; i < d.count; i++)
+        found |= strstr(d.items[i].message, words) && d.items[i].line == line;
+    EXPECT(found);
+    if (!found)
+        diags_print(&d, stdout);
+    diags_free(&d);
+}
+
+static int near(double a, double b)
+{
+    return fabs(a - b) < 0.01;
+}
+
+TEST(reads_styles_and_page)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout("<section name='附件5 信息统计表' orientation='landscape'"
+                       " margin-left='30'>\n"
+                       "<footer format='第 {page} 页 共 {pages} 页' style='cell'"
+                       " align='outside' indent='1'/>\n"
+                       "<p style='title'>软件正版化工作信息统计表</p></section>",
+                       &d, &doc) == ZB_OK);
+    EXPECT(d.count == 0);
+    EXPECT_STR(doc->meta.author, "永福县医疗保障局");
+    EXPECT(doc->meta.created == 20231231);
+    const lo_style *title = &doc->styles[1];
+    EXPECT(title->font == LO_FONT_XIAOBIAOSONG && title->size == 22);
+    EXPECT(near(title->line_height, 33) && near(title->indent, 44));
+    const lo_section *s = &doc->sections[0];
+    EXPECT(s->landscape && near(s->page_width, 297 * LO_PT_PER_MM));
+    EXPECT(near(layout_body_width(s), (297 - 50) * LO_PT_PER_MM));
+    EXPECT(s->footer && s->footer->align == LO_FOOTER_OUTSIDE);
+    EXPECT(near(s->footer->indent, 10.5) && near(s->footer->offset,
+                                                 7 * LO_PT_PER_MM));
+    EXPECT(s->block_count == 1 && s->blocks[0].kind == LO_BLOCK_PARA);
+    EXPECT(s->blocks[0].u.para.align == LO_ALIGN_CENTER);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(collapses_whitespace_across_runs)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout("<section name='s'><p style='cell' src='ledger.xml:3'>\n"
+                       "  一、  软件  <span style='kai'> （一）人员 </span>"
+                       "组成<br/>  V11   0773-1234567  </p></section>",
+                       &d, &doc) == ZB_OK);
+    const lo_para *p = &doc->sections[0].blocks[0].u.para;
+    EXPECT(p->run_count == 5);
+    if (p->run_count == 5) {
+        EXPECT_STR(p->runs[0].text, "一、 软件");
+        EXPECT_STR(p->runs[1].text, " （一）人员");
+        EXPECT(p->runs[1].style == &doc->styles[2]);
+        EXPECT_STR(p->runs[2].text, " 组成");
+        EXPECT_STR(p->runs[3].text, "\n");
+        EXPECT_STR(p->runs[4].text, "V11 0773-1234567");
+        EXPECT_STR(p->runs[4].src, "ledger.xml:3");
+    }
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(places_cells_on_the_grid)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell' header-rows='2'>\n"
+        "<col width='20'/><col width='1*' align='center'/><col width='3*'/>\n"
+        "<row><cell rowspan='2'>软件属性</cell><cell colspan='2'>操作系统</cell></row>\n"
+        "<row><cell>许可数</cell><cell align='right'>金额</cell></row>\n"
+        "<row><cell rowspan='2'>国内</cell><cell type='integer' id='a'>3</cell>"
+        "<cell type='money' id='b'>1.10</cell></row>\n"
+        "<row><cell type='integer' id='c'>4</cell><cell type='money' id='d' "
+        "decimals='4'>0.0051</cell></row>\n"
+        "<row><cell>合计</cell><cell type='integer' sum='a c'>7</cell>"
+        "<cell type='money' sum='b d'>1.11</cell></row>\n"
+        "</table></section>", &d, &doc) == ZB_OK);
+    if (d.count)
+        diags_print(&d, stdout);
+    const lo_table *t = &doc->sections[0].blocks[0].u.table;
+    EXPECT(t->col_count == 3 && t->row_count == 5 && t->header_rows == 2);
+    double body = layout_body_width(&doc->sections[0]);
+    EXPECT(near(t->cols[0].width, 20 * LO_PT_PER_MM));
+    EXPECT(near(t->cols[1].width, (body - 20 * LO_PT_PER_MM) / 4));
+    EXPECT(t->rows[1].cell_count == 2);
+    const lo_cell *amount = &t->rows[1].cells[1];
+    EXPECT(amount->row == 1 && amount->col == 2);
+    EXPECT(amount->align == LO_ALIGN_RIGHT);
+    EXPECT(t->rows[1].cells[0].align == LO_ALIGN_CENTER);
+    const lo_cell *n4 = &t->rows[3].cells[0];
+    EXPECT(n4->col == 1 && n4->has_value && n4->value == 4);
+    const lo_cell *total = &t->rows[4].cells[2];
+    EXPECT(total->calc == LO_CALC_SUM && total->ref_count == 2);
+    EXPECT(total->value == 111 && !strcmp(total->text, "1.11"));
+    EXPECT(doc->cell_count == 12 && total->seq == 11);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(formats_typed_cells)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell'><col/><col/><col/><col/><col/>"
+        "<col/>\n<row><cell type='money'>5800</cell><cell type='date'>"
+        "2023-06-20</cell><cell type='date' date-format='iso'>2023-06-20"
+        "</cell><cell type='check'>1</cell><cell type='check'/>"
+        "<cell type='integer'> 12 </cell></row></table></section>",
+        &d, &doc) == ZB_OK);
+    const lo_row *row = &doc->sections[0].blocks[0].u.table.rows[0];
+    EXPECT_STR(row->cells[0].text, "5800.00");
+    EXPECT(row->cells[0].value == 580000);
+    EXPECT_STR(row->cells[1].text, "2023年6月20日");
+    EXPECT_STR(row->cells[2].text, "2023-06-20");
+    EXPECT_STR(row->cells[3].text, "√");
+    EXPECT_STR(row->cells[4].text, "");
+    EXPECT(!row->cells[4].has_value);
+    EXPECT_STR(row->cells[5].text, "12");
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(reads_cell_blocks_fields_and_signatures)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout(
+        "<section name='s'>\n"
+        "<fields style='cell'><field label='单位名称（盖章）：' width='2*'>"
+        "永福县医疗保障局</field><field label='填表日期：'/></fields>\n"
+        "<table style='cell'><col width='30'/><col/>\n"
+        "<row height='30'><cell>信息化部门<br/>审核</cell><cell valign='bottom'>"
+        "<p style='cell'>同意。</p>\n<signature style='cell' label='审核人：' "
+        "date='2023-09-01'/></cell></row></table>\n"
+        "<signature style='cell' label='承诺人签字：' date='none' gap='8'/>\n"
+        "<rule width='0.35' color='#E60012' space-before='4'/><space height='5'/>"
+        "<page-break/></section>", &d, &doc) == ZB_OK);
+    const lo_section *s = &doc->sections[0];
+    EXPECT(s->block_count == 6);
+    const lo_fields *f = &s->blocks[0].u.fields;
+    EXPECT(f->count == 2 && f->items[0].star && near(f->items[0].width, 2));
+    EXPECT_STR(f->items[1].value, "");
+    const lo_row *row = &s->blocks[1].u.table.rows[0];
+    EXPECT(near(row->min_height, 30 * LO_PT_PER_MM));
+    EXPECT_STR(row->cells[0].text, "信息化部门\n审核");
+    const lo_cell *approval = &row->cells[1];
+    EXPECT(approval->block_count == 2 && approval->valign == LO_VALIGN_BOTTOM);
+    EXPECT(approval->blocks[1].u.signature.date == LO_SIG_DATE_GIVEN);
+    EXPECT(approval->blocks[1].u.signature.ymd == 20230901);
+    const lo_signature *sig = &s->blocks[2].u.signature;
+    EXPECT(sig->date == LO_SIG_DATE_NONE && near(sig->gap, 8 * 10.5));
+    EXPECT(s->blocks[3].u.rule.color == 0xE60012);
+    EXPECT(s->blocks[5].kind == LO_BLOCK_PAGE_BREAK);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(rejects_bad_layouts_naming_the_element)
+{
+    expect_rejected("<section name='s'><p style='nope'>x</p></section>",
+                    "样式 “nope” 没有在", 4);
+    expect_rejected("<section name='s'>\n<p style='cell' colour='red'>x</p>"
+                    "</section>", "未知属性 colour", 5);
+    expect_rejected("<section name='s'>\n<para style='cell'/></section>",
+                    "不是版面块元素", 5);
+    expect_rejected("<section name='a:b'><space height='1'/></section>",
+                    "不能作工作表名", 4);
+    expect_rejected("<section name='s'><table style='cell'><col/><col/>\n"
+                    "<row><cell colspan='3'>x</cell></row></table></section>",
+                    "超出表格的 2 列", 5);
+    expect_rejected("<section name='s'><table style='cell'><col/><col/>\n"
+                    "<row><cell>x</cell></row></table></section>",
+                    "没有铺满全部 2 列", 5);
+    expect_rejected("<section name='s'>\n<table style='cell'><col/>"
+                    "<row><cell rowspan='2'>x</cell></row></table></section>",
+                    "跨行超出了表格末行", 5);
+    expect_rejected("<section name='s'><table style='cell'><col width='100'/>"
+                    "\n<col width='100'/><row><cell/><cell/></row></table>"
+                    "</section>", "超过或占满了版心宽度", 4);
+    expect_rejected("<section name='s'><table style='cell'><col/>\n"
+                    "<row><cell type='money'>1.005</cell></row></table>"
+                    "</section>", "不是 money 类型的值", 5);
+    expect_rejected("<section name='s'><table style='cell'><col/>\n"
+                    "<row><cell type='date'>2023-02-30</cell></row></table>"
+                    "</section>", "不是 date 类型的值", 5);
+    expect_rejected("<section name='s'><table style='cell'><col/><col/>\n"
+                    "<row><cell type='integer' id='a'>2</cell>"
+                    "<cell type='integer' sum='a b'>2</cell></row></table>"
+                    "</section>", "引用的 id “b” 不存在", 5);
+    expect_rejected("<section name='s'><table style='cell'><col/><col/><col/>\n"
+                    "<row><cell type='money' id='p'>12.50</cell><cell "
+                    "type='integer' id='n'>3</cell>\n<cell type='money' "
+                    "product='p n'>37.00</cell></row></table></section>",
+                    "与所引用单元格的乘积 37.50 不符", 6);
+    expect_rejected("<section name='s'><space height='1'/></section>\n"
+                    "<section name='s'><space height='1'/></section>",
+                    "节名 “s” 重复", 5);
+}
+
+TEST(rejects_other_documents)
+{
+    zb_diags d = {0};
+    xmlDocPtr xml;
+    const char *text = "<ledger xmlns='urn:zhengban:ledger:1'/>";
+    EXPECT(xml_load_memory(text, strlen(text), "x.xml", &d, &xml) == ZB_OK);
+    lo_document *doc;
+    EXPECT(layout_read_doc(xml, "x.xml", &d, &doc) == ZB_ERR_INVALID);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "不是版面文档"));
+    xmlFreeDoc(xml);
+    diags_free(&d);
+}
+
+int main(void)
+{
+    xml_init();
+    RUN(reads_styles_and_page);
+    RUN(collapses_whitespace_across_runs);
+    RUN(places_cells_on_the_grid);
+    RUN(formats_typed_cells);
+    RUN(reads_cell_blocks_fields_and_signatures);
+    RUN(rejects_bad_layouts_naming_the_element);
+    RUN(rejects_other_documents);
+    xml_cleanup();
+    return test_summary();
+}
