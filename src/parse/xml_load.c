@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
+#include <libexslt/exslt.h>
 #include <libxslt/xslt.h>
 
 #include "../core/fileio.h"
@@ -21,6 +22,7 @@ void xml_init(void)
 {
     xmlInitParser();
     xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+    exsltRegisterAll();
 }
 
 void xml_cleanup(void)

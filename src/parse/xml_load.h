@@ -18,8 +18,8 @@
 #include "../core/diag.h"
 #include "../core/status.h"
 
-/* Process-wide libxml2/libxslt set-up: initialise the parser and refuse
-   network access for every entity or schema load. Call once from main()
+/* Process-wide libxml2/libxslt set-up: initialise the parser, refuse
+   network access for every entity or schema load, register EXSLT. Call once from main()
    before any thread starts; pair with xml_cleanup(). */
 void xml_init(void);
 void xml_cleanup(void);
