@@ -33,8 +33,9 @@ static int compare_by_rows(const void *pa, const void *pb)
 }
 
 /* Join the N single cells in R into ranges: runs down a column, then runs
-   of equal row spans across adjacent columns. Returns the range count. A
-   cell named twice stays twice, as it counts twice. */
+   of equal row spans across adjacent columns; leave them in column order.
+   Returns the range count. A cell named twice stays twice, as it counts
+   twice. */
 static size_t join_ranges(ref_range *r, size_t n)
 {
     qsort(r, n, sizeof *r, compare_by_column);
@@ -54,6 +55,7 @@ static size_t join_ranges(ref_range *r, size_t n)
         else
             r[k++] = r[i];
     }
+    qsort(r, k, sizeof *r, compare_by_column);
     return k;
 }
 
@@ -64,16 +66,19 @@ static void write_range(zb_buf *out, const ref_range *r)
     buf_append_str(out, range);
 }
 
-/* SUM(ranges...), nested so that no call has more than 255 arguments. */
+/* SUM(ranges...), nested so that no call has more than 255 arguments:
+   SUM(SUM(255 ranges),SUM(255 ranges),...). */
 static void write_sum(zb_buf *out, const ref_range *r, size_t n)
 {
-    size_t chunk = n <= MAX_ARGS ? 1 : (n + MAX_ARGS - 1) / MAX_ARGS;
+    size_t piece = 1;
+    while ((n + piece - 1) / piece > MAX_ARGS)
+        piece *= MAX_ARGS;
     buf_append_str(out, "SUM(");
-    for (size_t i = 0; i < n; i += chunk) {
+    for (size_t i = 0; i < n; i += piece) {
         if (i)
             buf_append(out, ",", 1);
-        if (chunk > 1)
-            write_sum(out, r + i, n - i < chunk ? n - i : chunk);
+        if (piece > 1)
+            write_sum(out, r + i, n - i < piece ? n - i : piece);
         else
             write_range(out, &r[i]);
     }

@@ -264,24 +264,23 @@ void xlsx_text_fields(xlsx_text *t, const lo_fields *f, double width)
     double rest = width - fixed > 0 ? width - fixed : 0;
     double gap = !sized && f->count > 1 && width > natural_sum
                      ? (width - natural_sum) / (double)(f->count - 1) : 0;
-    double x = 0;
+    double x = 0, pad = 0;
     for (size_t i = 0; i < f->count; i++) {
         const lo_field *item = &f->items[i];
         double natural = field_width(f->style, item);
         double slot = item->star ? rest * item->width / shares
                     : item->width > 0 ? item->width : natural + gap;
-        if (x > 0 && x + natural > width) {
+        if (i && x + pad + natural <= width + 0.01) {
+            xlsx_text_add_space(t, f->style, pad);
+            x += pad;
+        } else if (i) {
             xlsx_text_add(t, f->style, "\n");
             x = 0;
         }
         xlsx_text_add(t, f->style, item->label);
         xlsx_text_add(t, f->style, item->value);
         x += natural;
-        double pad = fmax(slot - natural, f->style->size);
-        if (i + 1 < f->count && x + pad < width) {
-            xlsx_text_add_space(t, f->style, pad);
-            x += pad;
-        }
+        pad = fmax(slot - natural, f->style->size);
     }
 }
 
