@@ -9,6 +9,11 @@ PY=/usr/bin/python3
 FIX=$TOP/tests/layout/xlsx
 CHECK=$TOP/tests/e2e/xlsx_check.py
 
+# PASS NAME if directory DIR is empty (nothing written, nothing left over).
+expect_empty() {
+    [ -z "$(ls -A "$2")" ] && pass "$1" || fail "$1" "$(ls -A "$2")"
+}
+
 # Run LibreOffice with a profile of its own; converted files go to $T/lo.
 lo() {
     soffice -env:UserInstallation="file://$T/lo-profile" --headless \
@@ -107,15 +112,13 @@ zb render "$FIX/bad-total.xml" -o "$T/bad/out.xlsx"
 expect_rc invalid_layout_exit 1
 expect_in invalid_layout_message "与所引用单元格的合计" "$ERR"
 expect_in invalid_layout_line "bad-total.xml:12:" "$ERR"
-[ -z "$(ls -A "$T/bad")" ] && pass invalid_layout_no_file ||
-    fail invalid_layout_no_file "$(ls -A "$T/bad")"
+expect_empty invalid_layout_no_file "$T/bad"
 
 zb render "$FIX/bad-sheet-names.xml" -o "$T/bad/out.xlsx"
 expect_rc sheet_names_exit 1
 expect_in sheet_names_case "“summary” 不能作 Excel 工作表名：与另一节重名" "$ERR"
 expect_in sheet_names_quote "“'附件1'” 不能作 Excel 工作表名" "$ERR"
-[ -z "$(ls -A "$T/bad")" ] && pass sheet_names_no_file ||
-    fail sheet_names_no_file "$(ls -A "$T/bad")"
+expect_empty sheet_names_no_file "$T/bad"
 
 zb render "$FIX/forms.xml" -o "$T/bad/out.ods"
 expect_rc unknown_extension_exit 2

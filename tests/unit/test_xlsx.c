@@ -53,6 +53,17 @@ static int holds(const char *data, size_t len, const char *s)
     return 0;
 }
 
+/* Plan the first section of DOC into PLAN; the cells' positions are
+   returned (free them). */
+static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
+{
+    zb_diags d = {0};
+    xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, plan, &d) == ZB_OK);
+    diags_free(&d);
+    return pos;
+}
+
 /* ------------------------------------------------------------- text */
 
 TEST(measures_cjk_as_one_em_and_latin_as_less)
@@ -178,11 +189,8 @@ TEST(plans_a_shared_grid_rows_and_breaks)
     EXPECT(doc);
     if (!doc)
         return;
-    zb_diags d = {0};
-    xlsx_pos *pos = calloc(doc->cell_count, sizeof *pos);
     xlsx_plan plan;
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &plan, &d) ==
-           ZB_OK);
+    xlsx_pos *pos = plan_first(doc, &plan);
     /* boundaries 0, 70, 105, 140, 210 mm */
     EXPECT(plan.col_count == 4);
     EXPECT(near(plan.grid[2], 105 * LO_PT_PER_MM));
@@ -199,7 +207,6 @@ TEST(plans_a_shared_grid_rows_and_breaks)
     EXPECT(pos[c->seq].row == 6 && pos[c->seq].col == 3);
     xlsx_plan_free(&plan);
     free(pos);
-    diags_free(&d);
     layout_free_doc(doc);
 }
 
@@ -212,12 +219,9 @@ static void expect_formula(const char *section, const char *want)
     EXPECT(doc);
     if (!doc)
         return;
-    zb_diags d = {0};
     zb_buf f = {0};
-    xlsx_pos *pos = calloc(doc->cell_count, sizeof *pos);
     xlsx_plan plan;
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &plan, &d) ==
-           ZB_OK);
+    xlsx_pos *pos = plan_first(doc, &plan);
     const lo_table *t = &doc->sections[0].blocks[0].u.table;
     const lo_row *last = &t->rows[t->row_count - 1];
     EXPECT(xlsx_formula(&last->cells[last->cell_count - 1], pos, &f) == ZB_OK);
@@ -225,7 +229,6 @@ static void expect_formula(const char *section, const char *want)
     xlsx_plan_free(&plan);
     free(pos);
     buf_free(&f);
-    diags_free(&d);
     layout_free_doc(doc);
 }
 
@@ -281,12 +284,9 @@ TEST(nests_sums_of_more_than_255_arguments)
     lo_document *doc = layout(b.data);
     EXPECT(doc);
     if (doc) {
-        zb_diags d = {0};
         zb_buf f = {0};
-        xlsx_pos *pos = calloc(doc->cell_count, sizeof *pos);
         xlsx_plan plan;
-        EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &plan, &d) ==
-               ZB_OK);
+        xlsx_pos *pos = plan_first(doc, &plan);
         const lo_table *t = &doc->sections[0].blocks[0].u.table;
         EXPECT(xlsx_formula(&t->rows[1200].cells[1], pos, &f) == ZB_OK);
         /* 600 cells: 3 inner SUMs of at most 255 */
@@ -300,7 +300,6 @@ TEST(nests_sums_of_more_than_255_arguments)
         xlsx_plan_free(&plan);
         free(pos);
         buf_free(&f);
-        diags_free(&d);
         layout_free_doc(doc);
     }
     buf_free(&b);
