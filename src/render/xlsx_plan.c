@@ -2,6 +2,7 @@
  * xlsx_plan.c - where the blocks of a section go on its worksheet (see
  * xlsx_sheet.h).
  */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "xlsx_sheet.h"
@@ -143,14 +144,17 @@ static void plan_cells(const lo_table *t, const size_t *map, lxw_row_t base,
 }
 
 /* Make the header rows of the longest table the rows printed on every
-   page (a worksheet has only one such range). */
+   page (a worksheet has only one such range) - unless a page break follows
+   that table, as its header would then head pages without it. */
 static void plan_repeat(xlsx_plan *plan, const lo_section *s)
 {
     size_t best = 0;
-    for (size_t i = 0; i < s->block_count; i++) {
+    bool broken = false;
+    for (size_t i = s->block_count; i-- > 0;) {
         const lo_table *t = &s->blocks[i].u.table;
-        if (s->blocks[i].kind != LO_BLOCK_TABLE || !t->header_rows ||
-            (plan->repeat_first >= 0 && t->row_count - t->header_rows <= best))
+        broken |= s->blocks[i].kind == LO_BLOCK_PAGE_BREAK;
+        if (broken || s->blocks[i].kind != LO_BLOCK_TABLE || !t->header_rows ||
+            (plan->repeat_first >= 0 && t->row_count - t->header_rows < best))
             continue;
         best = t->row_count - t->header_rows;
         plan->repeat_first = plan->block_row[i];

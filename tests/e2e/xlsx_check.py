@@ -195,6 +195,8 @@ def check_form9(ws):
           ["√", None, "√", None])
     equal("f9_merged_header", {"A3:A4", "B3:C3", "D3:D4"} - merged(ws), set())
     equal("f9_page_break", [b.id for b in ws.row_breaks.brk], [6])
+    # the table's header would head the page after the break: not repeated
+    equal("f9_no_repeat_after_break", ws.print_title_rows, None)
     equal("f9_signature", (ws["A7"].value, ws["A7"].alignment.horizontal),
           ("承诺人签字：" + IDSP * 8, "right"))
     b = ws["C9"].border.bottom

@@ -180,12 +180,14 @@ TEST(plans_a_shared_grid_rows_and_breaks)
         "<p style='s'>标题</p><space height='5'/>"
         "<table style='s' header-rows='1'><col width='105'/><col width='105'/>"
         "<row><cell>甲</cell><cell>乙</cell></row>"
-        "<row><cell>1</cell><cell>2</cell></row></table>"
+        "<row><cell>1</cell><cell>2</cell></row>"
+        "<row><cell>3</cell><cell>4</cell></row>"
+        "<row><cell>5</cell><cell>6</cell></row></table><page-break/>"
         "<table style='s' header-rows='1'><col width='70'/><col width='70'/>"
         "<col width='70'/><row><cell>a</cell><cell>b</cell><cell>c</cell>"
         "</row><row><cell>1</cell><cell>2</cell><cell>3</cell></row>"
         "<row><cell>4</cell><cell>5</cell><cell>6</cell></row></table>"
-        "<space height='5'/><page-break/><p style='s'>尾</p></section>");
+        "<space height='5'/><p style='s'>尾</p></section>");
     EXPECT(doc);
     if (!doc)
         return;
@@ -194,17 +196,19 @@ TEST(plans_a_shared_grid_rows_and_breaks)
     /* boundaries 0, 70, 105, 140, 210 mm */
     EXPECT(plan.col_count == 4);
     EXPECT(near(plan.grid[2], 105 * LO_PT_PER_MM));
-    EXPECT(plan.colmap[2][1] == 2 && plan.colmap[3][1] == 1 &&
-           plan.colmap[3][2] == 3 && plan.colmap[3][3] == 4);
-    /* title, blank row, table 1 (2 rows), table 2 (3 rows), 尾 */
+    EXPECT(plan.colmap[2][1] == 2 && plan.colmap[4][1] == 1 &&
+           plan.colmap[4][2] == 3 && plan.colmap[4][3] == 4);
+    /* 标题, blank, table 1 (4 rows), break, table 2 (3 rows), blank, 尾 */
     EXPECT(plan.block_row[0] == 0 && plan.block_row[2] == 2 &&
-           plan.block_row[3] == 4 && plan.block_row[6] == 7);
-    EXPECT(near(plan.heights[1], 5 * LO_PT_PER_MM));
-    EXPECT(plan.row_count == 8);
-    EXPECT(plan.break_count == 1 && plan.breaks[0] == 7 && !plan.breaks[1]);
-    EXPECT(plan.repeat_first == 4 && plan.repeat_last == 4);
-    const lo_cell *c = &doc->sections[0].blocks[3].u.table.rows[2].cells[2];
-    EXPECT(pos[c->seq].row == 6 && pos[c->seq].col == 3);
+           plan.block_row[4] == 6 && plan.block_row[6] == 10);
+    EXPECT(near(plan.heights[1], 5 * LO_PT_PER_MM) &&
+           near(plan.heights[9], 5 * LO_PT_PER_MM));
+    EXPECT(plan.row_count == 11);
+    EXPECT(plan.break_count == 1 && plan.breaks[0] == 6 && !plan.breaks[1]);
+    /* table 1 is longer, but a page break follows it */
+    EXPECT(plan.repeat_first == 6 && plan.repeat_last == 6);
+    const lo_cell *c = &doc->sections[0].blocks[4].u.table.rows[2].cells[2];
+    EXPECT(pos[c->seq].row == 8 && pos[c->seq].col == 3);
     xlsx_plan_free(&plan);
     free(pos);
     layout_free_doc(doc);
