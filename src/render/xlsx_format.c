@@ -52,7 +52,7 @@ static void set_borders(lxw_format *f, const xlsx_look *look)
     static void (*const colors[4])(lxw_format *, lxw_color_t) = {
         format_set_top_color, format_set_right_color, format_set_bottom_color,
         format_set_left_color};
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 4 && look->border_width > 0; i++) {
         if (!(look->borders & (1u << i)))
             continue;
         sides[i](f, border_style(look->border_width));

@@ -130,3 +130,7 @@ expect_in unwritable_message "无法创建临时文件" "$ERR"
 
 zb render "$FIX/forms.xml"
 expect_rc no_output_exit 2
+
+zb render --help
+expect_rc help_exit 0
+expect_in help_lists_xlsx ".xlsx" "$OUT"
