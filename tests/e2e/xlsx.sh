@@ -72,6 +72,10 @@ else
     expect_in lo_csv_totals "合计,15,2.46,,20,2.35,,35,0.70,,70,5.51" "$csv5"
     expect_in lo_csv_cn_date "1,√,,YFYB-PC-001,2023年6月20日,1" "$csv9"
     expect_in lo_csv_iso_date "2,√,,YFYB-PC-002,2023-07-01,2" "$csv9"
+    csv4="$T/lo/forms-附件4 软件采购计划表.csv"
+    expect_in lo_csv_product "2,麒麟桌面操作系统,V10,1200.125,3,3600.38," "$csv4"
+    expect_in lo_csv_blank_total "3,,,,,," "$csv4"
+    expect_in lo_csv_grand_total "共计,,,,,11982.38," "$csv4"
 
     awk -v rows=120 -f "$TOP/tests/e2e/xlsx_big.awk" >"$T/medium.xml"
     zb render "$T/medium.xml" -o "$T/medium.xlsx"

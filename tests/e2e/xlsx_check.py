@@ -207,11 +207,27 @@ def check_form9(ws):
     equal("f9_footer_outside", ws.oddFooter.right.text, "— &P —")
 
 
+def check_form4(ws, cached):
+    equal("f4_products", [ws[c].value for c in ("F6", "F7", "F8")],
+          ["=D6*E6", "=ROUND(D7*E7,2)", "=D8*E8"])
+    equal("f4_product_cache", [cached[c].value for c in ("F6", "F7", "F8")],
+          [8382, 3600.38, 0])
+    # a blank form's total shows nothing for 0 until it is filled in
+    equal("f4_blank_total_format", (ws["F8"].number_format,
+                                    ws["F6"].number_format),
+          ("0.00;-0.00;", "0.00"))
+    equal("f4_price_decimals", (ws["D7"].value, ws["D7"].number_format),
+          (1200.125, "0.000"))
+    equal("f4_grand_total", (ws["F9"].value, cached["F9"].value),
+          ("=SUM(F6:F8)", 11982.38))
+
+
 def check_forms(path):
     wb = openpyxl.load_workbook(path)
     cached = openpyxl.load_workbook(path, data_only=True)
     equal("sheet_names", wb.sheetnames,
-          ["附件5 信息统计表", "附件3 需求申请表", "附件9 Microsoft Office"])
+          ["附件5 信息统计表", "附件3 需求申请表", "附件9 Microsoft Office",
+           "附件4 软件采购计划表"])
     p = wb.properties
     equal("properties", (p.title, p.creator, p.subject, p.keywords, p.created),
           ("软件正版化工作表格", "永福县医疗保障局", "2023 年度", "软件正版化",
@@ -225,6 +241,7 @@ def check_forms(path):
     check_merged_borders("f3_merged_borders", path, 2,
                          ["A8:D8", "A9:B9", "C9:F9"], thin)
     check_form9(wb.worksheets[2])
+    check_form4(wb.worksheets[3], cached.worksheets[3])
 
 
 def check_big(path, rows):
