@@ -205,6 +205,8 @@ def check_form9(ws):
     equal("f9_indent", (ws["A11"].value[:3], ws["A11"].font.name,
                         ws["A11"].font.sz), (IDSP * 2 + "本", "仿宋", 16))
     equal("f9_footer_outside", ws.oddFooter.right.text, "— &P —")
+    equal("f9_a3_portrait", (ws.page_setup.paperSize,
+                             ws.page_setup.orientation), (8, "portrait"))
 
 
 def check_form4(ws, cached):
