@@ -277,6 +277,8 @@ static zb_status write_table(sheet *sh, const lo_block *b, size_t index)
         const lo_row *row = &t->rows[r];
         lxw_row_t at = base + (lxw_row_t)r;
         need_height(sh, at, row->min_height);
+        if (!row->cell_count) /* all under cells from above: keep it shown */
+            need_height(sh, at, xlsx_line_height(t->style) + 2 * t->padding);
         for (size_t i = 0; st == ZB_OK && i < row->cell_count; i++) {
             const lo_cell *c = &row->cells[i];
             double need;

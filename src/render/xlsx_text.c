@@ -189,14 +189,18 @@ int xlsx_text_lines(const xlsx_text *t, double width)
     return w.lines;
 }
 
+double xlsx_line_height(const lo_style *style)
+{
+    return LINE_FACTOR * style->size;
+}
+
 double xlsx_text_height(const xlsx_text *t, const lo_style *style,
                         double width)
 {
-    double size = t->count ? 0 : style->size;
     for (size_t i = 0; i < t->count; i++)
-        if (t->frags[i].style->size > size)
-            size = t->frags[i].style->size;
-    return xlsx_text_lines(t, width) * LINE_FACTOR * size;
+        if (i == 0 || t->frags[i].style->size > style->size)
+            style = t->frags[i].style;
+    return xlsx_text_lines(t, width) * xlsx_line_height(style);
 }
 
 const lo_style *xlsx_text_style(const xlsx_text *t)

@@ -60,6 +60,9 @@ double xlsx_text_width(const xlsx_text *t, size_t from);
 /* The number of lines T takes when wrapped to WIDTH points. */
 int xlsx_text_lines(const xlsx_text *t, double width);
 
+/* The height, pt, a spreadsheet gives one line of STYLE. */
+double xlsx_line_height(const lo_style *style);
+
 /* The height, pt, of T wrapped to WIDTH points: its lines at the height a
    spreadsheet gives a line of its largest type, or one line of STYLE when T
    is empty. */
