@@ -25,7 +25,7 @@
 zb_status xlsx_render_doc(const lo_document *doc, const char *path,
                           zb_diags *diags);
 
-/* Write the COUNT documents DOCS into one workbook PATH, the sections of
+/* Write the COUNT (at least one) documents DOCS into one workbook PATH, the sections of
    each in order, one worksheet per section; the document properties come
    from the first. Worksheet names must differ across the documents (Excel
    ignores case in them). */
