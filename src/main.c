@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"render", "把版面文档生成为可打印的文件（格式由扩展名决定）", cmd_render},
     {NULL, NULL, NULL}
 };
 

@@ -1,0 +1,84 @@
+/*
+ * xlsx_sheet.h - private to the XLSX renderer: one layout section as one
+ * worksheet.
+ *
+ * xlsx_plan_section() decides where everything goes before anything is
+ * written: the column grid that every table of the section shares (the
+ * union of their column boundaries, each table's columns mapped onto it),
+ * the sheet row of every block, blank rows for vertical space, the page
+ * breaks, the header rows printed on every page, and the position of every
+ * table cell, so that a total can name cells further down.
+ * xlsx_write_section() then writes the section as planned.
+ */
+#ifndef ZB_XLSX_SHEET_H
+#define ZB_XLSX_SHEET_H
+
+#include <stdint.h>
+
+#include <xlsxwriter.h>
+
+#include "../core/arena.h"
+#include "../core/buf.h"
+#include "../core/diag.h"
+#include "layout.h"
+#include "xlsx_format.h"
+#include "xlsx_text.h"
+
+/* Excel's tallest row, pt. */
+#define XLSX_ROW_MAX_HEIGHT 409.0
+
+/* Where a table cell's top-left corner is on its worksheet. */
+typedef struct xlsx_pos {
+    lxw_row_t row;
+    lxw_col_t col;
+} xlsx_pos;
+
+typedef struct xlsx_plan {
+    double *grid;           /* column boundaries, pt: 0 = grid[0] < ... */
+    size_t col_count;       /* grid has col_count + 1 entries */
+    size_t **colmap;        /* per block: a table's column boundaries as
+                               indexes into grid; NULL for other blocks */
+    lxw_row_t *block_row;   /* per block: its first sheet row */
+    double *heights;        /* per sheet row, pt; blank rows are set, the
+                               others 0 until their content is written */
+    size_t row_count;
+    lxw_row_t *breaks;      /* rows that begin a printed page, 0-ended */
+    size_t break_count;
+    long repeat_first;      /* header rows printed on every page, or -1 */
+    long repeat_last;
+    zb_arena arena;         /* owns the arrays above */
+} xlsx_plan;
+
+/* Plan section S of DOC into PLAN and record the position of each of its
+   table cells in POS (indexed by lo_cell.seq). Problems a workbook cannot
+   hold (too many rows or columns) are reported. Free with
+   xlsx_plan_free(). */
+zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
+                            xlsx_pos *pos, xlsx_plan *plan, zb_diags *diags);
+
+/* Release what PLAN holds. */
+void xlsx_plan_free(xlsx_plan *plan);
+
+/* Write into OUT the formula of the total cell CELL over the cells it
+   names, e.g. "SUM(C5:C9,E5:F5)" or "ROUND(C4*D4,2)": in a sum adjacent
+   cells become ranges and more than 255 arguments nest; ROUND keeps the
+   result at the cell's decimals as the layout computed it. POS holds the
+   cells' positions. Returns ZB_ERR_RENDER when the formula would be longer
+   than Excel allows (8,192 characters). */
+zb_status xlsx_formula(const lo_cell *cell, const xlsx_pos *pos, zb_buf *out);
+
+/* What writing every sheet of one workbook shares. */
+typedef struct xlsx_book {
+    lxw_workbook *workbook;
+    xlsx_formats formats;
+    xlsx_text text;         /* scratch for one cell's text */
+    zb_buf scratch;         /* scratch for formulas and footers */
+    zb_diags *diags;
+} xlsx_book;
+
+/* Add section S of DOC to BOOK as a worksheet named after it. POS has room
+   for every cell of DOC. */
+zb_status xlsx_write_section(xlsx_book *book, const lo_document *doc,
+                             const lo_section *s, xlsx_pos *pos);
+
+#endif

@@ -1,0 +1,367 @@
+/* Unit tests for the XLSX renderer's parts: text measuring and composing
+   (xlsx_text.c), the sheet plan (xlsx_plan.c), total formulas
+   (xlsx_formula.c) and the workbook entry points (xlsx.c). What the
+   workbooks hold is checked by a real reader in tests/e2e/xlsx.sh. */
+#include <math.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test.h"
+
+#include "core/buf.h"
+#include "core/fileio.h"
+#include "parse/xml_load.h"
+#include "render/xlsx.h"
+#include "render/xlsx_sheet.h"
+
+#define IDSP "\xE3\x80\x80" /* U+3000 */
+
+/* A layout document with one 10 pt style "s" and the sections SECTIONS. */
+static lo_document *layout(const char *sections)
+{
+    zb_buf b = {0};
+    buf_printf(&b, "<document xmlns='urn:zhengban:layout:1'>"
+               "<meta title='t' created='2023-12-31'/><styles>"
+               "<style name='s' font='宋体' size='10pt'/></styles>%s"
+               "</document>", sections);
+    zb_diags d = {0};
+    xmlDocPtr xml;
+    lo_document *doc = NULL;
+    if (xml_load_memory(b.data, b.len, "t.xml", &d, &xml) == ZB_OK) {
+        if (layout_read_doc(xml, "t.xml", &d, &doc) != ZB_OK)
+            diags_print(&d, stdout);
+        xmlFreeDoc(xml);
+    }
+    buf_free(&b);
+    diags_free(&d);
+    return doc;
+}
+
+static int near(double a, double b)
+{
+    return fabs(a - b) < 0.01;
+}
+
+/* Do the LEN bytes at DATA hold the string S? */
+static int holds(const char *data, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(data + i, s, n))
+            return 1;
+    return 0;
+}
+
+/* Plan the first section of DOC into PLAN; the cells' positions are
+   returned (free them). */
+static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
+{
+    zb_diags d = {0};
+    xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, plan, &d) == ZB_OK);
+    diags_free(&d);
+    return pos;
+}
+
+/* ------------------------------------------------------------- text */
+
+TEST(measures_cjk_as_one_em_and_latin_as_less)
+{
+    lo_document *doc = layout("<section name='a'><p style='s'>x</p></section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    const lo_style *s = &doc->styles[0];
+    xlsx_text t = {0};
+    xlsx_text_add(&t, s, "软件ab");
+    EXPECT(near(xlsx_text_width(&t, 0), 20 + 2 * 5.5));
+    EXPECT(near(xlsx_text_width(&t, strlen("软件")), 11));
+    EXPECT(xlsx_text_lines(&t, 100) == 1);
+    EXPECT(xlsx_text_lines(&t, 25) == 2);
+    xlsx_text_reset(&t);
+    xlsx_text_add(&t, s, "一二三四五六七八九十");  /* 100 pt */
+    EXPECT(xlsx_text_lines(&t, 50) == 2);
+    EXPECT(xlsx_text_lines(&t, 49) == 3);
+    EXPECT(near(xlsx_text_height(&t, s, 50), 2 * 13));
+    xlsx_text_reset(&t);
+    xlsx_text_add(&t, s, "Office 2019\n专业版");
+    EXPECT(xlsx_text_lines(&t, 40) == 3);  /* words are not broken */
+    xlsx_text_reset(&t);
+    xlsx_text_add(&t, s, "YFYB-PC-000000001");  /* 93.5 pt, no space */
+    EXPECT(xlsx_text_lines(&t, 40) == 3);
+    xlsx_text_reset(&t);
+    EXPECT(near(xlsx_text_height(&t, s, 40), 13));  /* an empty cell */
+    xlsx_text_free(&t);
+    layout_free_doc(doc);
+}
+
+TEST(pads_with_ideographic_then_ascii_spaces)
+{
+    lo_document *doc = layout("<section name='a'><p style='s'>x</p></section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    xlsx_text t = {0};
+    xlsx_text_add_space(&t, &doc->styles[0], 31.5);  /* 3 em, 1.5 pt */
+    EXPECT_STR(buf_str(&t.buf), IDSP IDSP IDSP);
+    xlsx_text_reset(&t);
+    xlsx_text_add_space(&t, &doc->styles[0], 29);  /* 2 em, 9 pt ~ 2 x 5.5 */
+    EXPECT_STR(buf_str(&t.buf), IDSP IDSP "  ");
+    xlsx_text_free(&t);
+    layout_free_doc(doc);
+}
+
+TEST(composes_paragraphs_signatures_and_fields)
+{
+    lo_document *doc = layout(
+        "<section name='a'><p style='s' indent='2'>承诺<span style='s'>"
+        "书</span></p>"
+        "<signature style='s' label='审核人：' gap='2'/>"
+        "<signature style='s' label='签字：' gap='1' date='2023-09-01'/>"
+        "<fields style='s'><field label='甲：'>一</field>"
+        "<field label='乙：'>二</field></fields></section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    const lo_block *b = doc->sections[0].blocks;
+    xlsx_text t = {0};
+    xlsx_text_para(&t, &b[0].u.para);
+    EXPECT_STR(buf_str(&t.buf), IDSP IDSP "承诺书");
+    EXPECT(xlsx_text_style(&t) == &doc->styles[0]);
+    xlsx_text_reset(&t);
+    xlsx_text_signature(&t, &b[1].u.signature);
+    EXPECT_STR(buf_str(&t.buf), "审核人：" IDSP IDSP "年" IDSP IDSP "月" IDSP
+                                IDSP "日");
+    xlsx_text_reset(&t);
+    xlsx_text_signature(&t, &b[2].u.signature);
+    EXPECT_STR(buf_str(&t.buf), "签字：" IDSP "2023年9月1日");
+    xlsx_text_reset(&t);
+    /* 100 pt less an em of slack: "甲：一", 4 em of blanks, "乙：二" */
+    xlsx_text_fields(&t, &b[3].u.fields, 110);
+    EXPECT_STR(buf_str(&t.buf), "甲：一" IDSP IDSP IDSP IDSP "乙：二");
+    xlsx_text_reset(&t);
+    xlsx_text_fields(&t, &b[3].u.fields, 60);  /* too narrow: two lines */
+    EXPECT_STR(buf_str(&t.buf), "甲：一\n乙：二");
+    xlsx_text_free(&t);
+    layout_free_doc(doc);
+}
+
+TEST(aligns_blocks_of_a_cell)
+{
+    lo_document *doc = layout(
+        "<section name='a'><table style='s'><col/><row>"
+        "<cell><p style='s'>同意。</p><signature style='s' label='审核人：'"
+        " gap='0' date='none'/></cell></row><row><cell><signature "
+        "style='s' label='审核人：' date='none'/></cell></row></table>"
+        "</section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    const lo_table *tb = &doc->sections[0].blocks[0].u.table;
+    xlsx_text t = {0};
+    /* 100 pt: "审核人：" is 40, an em is kept spare, 50 pt of padding */
+    EXPECT(xlsx_text_blocks(&t, tb->rows[0].cells[0].blocks, 2, 100) ==
+           LO_ALIGN_LEFT);
+    EXPECT_STR(buf_str(&t.buf), "同意。\n" IDSP IDSP IDSP IDSP IDSP "审核人：");
+    xlsx_text_reset(&t);
+    EXPECT(xlsx_text_blocks(&t, tb->rows[1].cells[0].blocks, 1, 100) ==
+           LO_ALIGN_RIGHT);
+    xlsx_text_free(&t);
+    layout_free_doc(doc);
+}
+
+/* ------------------------------------------------------------- plan */
+
+TEST(plans_a_shared_grid_rows_and_breaks)
+{
+    lo_document *doc = layout(
+        "<section name='a' margin-left='0' margin-right='0'>"
+        "<p style='s'>标题</p><space height='5'/>"
+        "<table style='s' header-rows='1'><col width='105'/><col width='105'/>"
+        "<row><cell>甲</cell><cell>乙</cell></row>"
+        "<row><cell>1</cell><cell>2</cell></row>"
+        "<row><cell>3</cell><cell>4</cell></row>"
+        "<row><cell>5</cell><cell>6</cell></row></table><page-break/>"
+        "<table style='s' header-rows='1'><col width='70'/><col width='70'/>"
+        "<col width='70'/><row><cell>a</cell><cell>b</cell><cell>c</cell>"
+        "</row><row><cell>1</cell><cell>2</cell><cell>3</cell></row>"
+        "<row><cell>4</cell><cell>5</cell><cell>6</cell></row></table>"
+        "<space height='5'/><p style='s'>尾</p></section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    xlsx_plan plan;
+    xlsx_pos *pos = plan_first(doc, &plan);
+    /* boundaries 0, 70, 105, 140, 210 mm */
+    EXPECT(plan.col_count == 4);
+    EXPECT(near(plan.grid[2], 105 * LO_PT_PER_MM));
+    EXPECT(plan.colmap[2][1] == 2 && plan.colmap[4][1] == 1 &&
+           plan.colmap[4][2] == 3 && plan.colmap[4][3] == 4);
+    /* 标题, blank, table 1 (4 rows), break, table 2 (3 rows), blank, 尾 */
+    EXPECT(plan.block_row[0] == 0 && plan.block_row[2] == 2 &&
+           plan.block_row[4] == 6 && plan.block_row[6] == 10);
+    EXPECT(near(plan.heights[1], 5 * LO_PT_PER_MM) &&
+           near(plan.heights[9], 5 * LO_PT_PER_MM));
+    EXPECT(plan.row_count == 11);
+    EXPECT(plan.break_count == 1 && plan.breaks[0] == 6 && !plan.breaks[1]);
+    /* table 1 is longer, but a page break follows it */
+    EXPECT(plan.repeat_first == 6 && plan.repeat_last == 6);
+    const lo_cell *c = &doc->sections[0].blocks[4].u.table.rows[2].cells[2];
+    EXPECT(pos[c->seq].row == 8 && pos[c->seq].col == 3);
+    xlsx_plan_free(&plan);
+    free(pos);
+    layout_free_doc(doc);
+}
+
+/* ---------------------------------------------------------- formulas */
+
+/* The formula of the last cell of the first table of DOC. */
+static void expect_formula(const char *section, const char *want)
+{
+    lo_document *doc = layout(section);
+    EXPECT(doc);
+    if (!doc)
+        return;
+    zb_buf f = {0};
+    xlsx_plan plan;
+    xlsx_pos *pos = plan_first(doc, &plan);
+    const lo_table *t = &doc->sections[0].blocks[0].u.table;
+    const lo_row *last = &t->rows[t->row_count - 1];
+    EXPECT(xlsx_formula(&last->cells[last->cell_count - 1], pos, &f) == ZB_OK);
+    EXPECT_STR(buf_str(&f), want);
+    xlsx_plan_free(&plan);
+    free(pos);
+    buf_free(&f);
+    layout_free_doc(doc);
+}
+
+TEST(writes_sum_formulas_over_ranges)
+{
+    expect_formula(
+        "<section name='a'><table style='s'><col/><col/><col/>"
+        "<row><cell type='integer' id='a1'>1</cell><cell type='integer' "
+        "id='b1'>2</cell><cell type='integer' id='c1'>3</cell></row>"
+        "<row><cell type='integer' id='a2'>1</cell><cell type='integer' "
+        "id='b2'>2</cell><cell type='integer' id='c2'>3</cell></row>"
+        "<row><cell type='integer' id='a3'>1</cell><cell/><cell/></row>"
+        "<row><cell/><cell/><cell type='integer' "
+        "sum='c1 a2 b1 a1 b2 a3 c1'>13</cell></row></table></section>",
+        "SUM(A1:A3,B1:B2,C1,C1)");
+    expect_formula(
+        "<section name='a'><table style='s'><col/><col/><col/>"
+        "<row><cell type='integer' id='a1'>1</cell><cell type='integer' "
+        "id='b1'>2</cell><cell/></row>"
+        "<row><cell type='integer' id='a2'>1</cell><cell type='integer' "
+        "id='b2'>2</cell><cell type='integer' sum='a1 a2 b1 b2'>6</cell>"
+        "</row></table></section>",
+        "SUM(A1:B2)");
+}
+
+TEST(rounds_products_and_sums_to_the_cells_decimals)
+{
+    expect_formula(
+        "<section name='a'><table style='s'><col/><col/><col/>"
+        "<row><cell type='money' id='p'>12.50</cell><cell type='integer' "
+        "id='n'>3</cell><cell type='money' product='p n'>37.50</cell></row>"
+        "</table></section>",
+        "A1*B1");
+    expect_formula(
+        "<section name='a'><table style='s'><col/><col/><col/>"
+        "<row><cell type='money' id='p'>1.10</cell><cell type='money' "
+        "decimals='4' id='q'>0.0051</cell><cell type='money' sum='p q'>"
+        "1.11</cell></row></table></section>",
+        "ROUND(SUM(A1:B1),2)");
+}
+
+TEST(nests_sums_of_more_than_255_arguments)
+{
+    zb_buf b = {0}, sum = {0};
+    buf_append_str(&b, "<section name='a'><table style='s'><col/><col/>");
+    for (int i = 0; i < 600; i++) {
+        buf_printf(&b, "<row><cell type='integer' id='n%d'>1</cell><cell/>"
+                   "</row><row><cell/><cell/></row>", i);
+        buf_printf(&sum, " n%d", i);
+    }
+    buf_printf(&b, "<row><cell/><cell type='integer' sum='%s'>600</cell>"
+               "</row></table></section>", sum.data + 1);
+    lo_document *doc = layout(b.data);
+    EXPECT(doc);
+    if (doc) {
+        zb_buf f = {0};
+        xlsx_plan plan;
+        xlsx_pos *pos = plan_first(doc, &plan);
+        const lo_table *t = &doc->sections[0].blocks[0].u.table;
+        EXPECT(xlsx_formula(&t->rows[1200].cells[1], pos, &f) == ZB_OK);
+        /* 600 cells: 3 inner SUMs of at most 255 */
+        EXPECT(!strncmp(f.data, "SUM(SUM(A1,A3,", 14));
+        size_t calls = 0, args = 0;
+        for (const char *p = f.data; (p = strstr(p, "SUM(")); p++)
+            calls++;
+        for (const char *p = f.data; *p; p++)
+            args += *p == 'A';
+        EXPECT(calls == 4 && args == 600);
+        xlsx_plan_free(&plan);
+        free(pos);
+        buf_free(&f);
+        layout_free_doc(doc);
+    }
+    buf_free(&b);
+    buf_free(&sum);
+}
+
+/* ---------------------------------------------------------- workbook */
+
+TEST(writes_several_documents_into_one_workbook)
+{
+    lo_document *a = layout("<section name='附件1'><p style='s'>一</p>"
+                            "</section>");
+    lo_document *b = layout("<section name='附件2 甲'><p style='s'>二</p>"
+                            "</section><section name='附件2 乙'><p style='s'>"
+                            "三</p></section>");
+    lo_document *c = layout("<section name='附件2 甲'><p style='s'>四</p>"
+                            "</section>");
+    EXPECT(a && b && c);
+    if (!a || !b || !c)
+        return;
+    char dir[] = "/tmp/zb-xlsx-XXXXXX";
+    EXPECT(mkdtemp(dir) != NULL);
+    char path[64];
+    snprintf(path, sizeof path, "%s/all.xlsx", dir);
+    zb_diags d = {0};
+    const lo_document *ok[] = {a, b};
+    EXPECT(xlsx_render_docs(ok, 2, path, &d) == ZB_OK && d.count == 0);
+    char *data = NULL;
+    size_t len = 0;
+    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
+    /* the zip's directory names the parts: three sheets, no fourth */
+    EXPECT(data && holds(data, len, "xl/worksheets/sheet3.xml") &&
+           !holds(data, len, "xl/worksheets/sheet4.xml"));
+    free(data);
+    unlink(path);
+    const lo_document *clash[] = {a, b, c};
+    EXPECT(xlsx_render_docs(clash, 3, path, &d) == ZB_ERR_INVALID);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "与另一节重名"));
+    EXPECT(access(path, F_OK) != 0);
+    EXPECT(rmdir(dir) == 0);  /* no temporary file left behind */
+    diags_free(&d);
+    layout_free_doc(a);
+    layout_free_doc(b);
+    layout_free_doc(c);
+}
+
+int main(void)
+{
+    xml_init();
+    RUN(measures_cjk_as_one_em_and_latin_as_less);
+    RUN(pads_with_ideographic_then_ascii_spaces);
+    RUN(composes_paragraphs_signatures_and_fields);
+    RUN(aligns_blocks_of_a_cell);
+    RUN(plans_a_shared_grid_rows_and_breaks);
+    RUN(writes_sum_formulas_over_ranges);
+    RUN(rounds_products_and_sums_to_the_cells_decimals);
+    RUN(nests_sums_of_more_than_255_arguments);
+    RUN(writes_several_documents_into_one_workbook);
+    xml_cleanup();
+    return test_summary();
+}
