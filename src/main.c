@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"render", "把版面文档排成 PDF（供样式表作者与测试使用）", cmd_render},
     {NULL, NULL, NULL}
 };
 

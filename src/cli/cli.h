@@ -27,6 +27,9 @@ typedef struct zb_command {
     int (*run)(int argc, char **argv);
 } zb_command;
 
+/* The commands (cmd_<name>.c). */
+int cmd_render(int argc, char **argv);
+
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);

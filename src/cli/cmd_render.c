@@ -1,0 +1,141 @@
+/*
+ * cmd_render.c - `zhengban render LAYOUT.xml -o OUT.pdf [-o OUT.xlsx]`:
+ * render a layout document directly (for stylesheet authors and tests).
+ *
+ * The output format follows the extension of each -o file; a format is one
+ * entry in the table below.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../core/diag.h"
+#include "../parse/xml_load.h"
+#include "../render/layout.h"
+#include "../render/pdf_render.h"
+#include "cli.h"
+
+#define MAX_OUTPUTS 8
+
+/* What the renderers of one run share: the fonts, loaded on first use. */
+typedef struct render_env {
+    const char *fonts_file;  /* --fonts, or NULL */
+    pdf_fonts *fonts;
+} render_env;
+
+static zb_status render_pdf(const lo_document *doc, render_env *env,
+                            const char *path, zb_diags *diags)
+{
+    if (!env->fonts) {
+        zb_status st = pdf_fonts_load(env->fonts_file, diags, &env->fonts);
+        if (st != ZB_OK)
+            return st;
+    }
+    return pdf_render_doc(doc, env->fonts, path, diags);
+}
+
+static const struct {
+    const char *ext;
+    zb_status (*render)(const lo_document *, render_env *, const char *,
+                        zb_diags *);
+} formats[] = {
+    {".pdf", render_pdf},
+};
+
+/* The renderer for PATH's extension, or NULL. */
+static zb_status (*format_of(const char *path))(const lo_document *,
+                                                render_env *, const char *,
+                                                zb_diags *)
+{
+    size_t len = strlen(path);
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        size_t n = strlen(formats[i].ext);
+        if (len > n && !strcasecmp(path + len - n, formats[i].ext))
+            return formats[i].render;
+    }
+    return NULL;
+}
+
+static void usage(FILE *out)
+{
+    fputs("用法：zhengban render [选项] LAYOUT.xml -o OUT.pdf [-o ...]\n"
+          "把版面文档（forms/layout.xsd）直接排成 PDF，格式由输出文件的扩展名决定。\n\n"
+          "  -o, --output FILE   输出文件（可给多个）\n"
+          "      --fonts FILE    字体配置文件（默认 $XDG_CONFIG_HOME/zhengban/fonts.conf、\n"
+          "                      /etc/zhengban/fonts.conf，都没有时用内置默认字体）\n"
+          "  -h, --help          显示本帮助\n", out);
+}
+
+/* Parse the options into OUTPUTS; returns -1 to go on, else an exit code. */
+static int parse_args(int argc, char **argv, const char **outputs,
+                      size_t *count, render_env *env)
+{
+    static const struct option options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+        if (c == 'h') {
+            usage(stdout);
+            return EXIT_VALID;
+        }
+        if (c == 'o' && *count < MAX_OUTPUTS) {
+            outputs[(*count)++] = optarg;
+        } else if (c == 'f') {
+            env->fonts_file = optarg;
+        } else {
+            fprintf(stderr, "zhengban render: %s\n",
+                    c == 'o' ? "输出文件太多" : "选项不对");
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1 || !*count) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < *count; i++)
+        if (!format_of(outputs[i])) {
+            fprintf(stderr, "zhengban render: 不知道怎样写 %s（可用的扩展名："
+                            ".pdf）\n", outputs[i]);
+            return EXIT_USAGE;
+        }
+    return -1;
+}
+
+static zb_status render_all(const char *input, const char **outputs,
+                            size_t count, render_env *env, zb_diags *diags)
+{
+    xmlDocPtr xml;
+    zb_status st = xml_load_file(input, diags, &xml);
+    if (st != ZB_OK)
+        return st;
+    lo_document *doc;
+    st = layout_read_doc(xml, input, diags, &doc);
+    xmlFreeDoc(xml);
+    for (size_t i = 0; i < count && st == ZB_OK; i++)
+        st = format_of(outputs[i])(doc, env, outputs[i], diags);
+    layout_free_doc(doc);
+    return st;
+}
+
+int cmd_render(int argc, char **argv)
+{
+    const char *outputs[MAX_OUTPUTS];
+    size_t count = 0;
+    render_env env = {0};
+    int rc = parse_args(argc, argv, outputs, &count, &env);
+    if (rc >= 0)
+        return rc;
+    zb_diags diags = {0};
+    zb_status st = render_all(argv[optind], outputs, count, &env, &diags);
+    diags_sort(&diags);
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    pdf_fonts_free(env.fonts);
+    return cli_exit_code(st);
+}
