@@ -17,7 +17,8 @@ OUT      = out
 # Debian packages: to build and run, and in addition to test.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
              libxlsxwriter-dev zlib1g-dev \
-             fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei
+             fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
+             fonts-dejavu-core fonts-wqy-microhei
 TEST_DEPS  = poppler-utils qpdf python3-openpyxl libxml2-utils
 
 PKGS     = libxml-2.0 libxslt libexslt xlsxwriter

@@ -30,6 +30,7 @@
 #define KAI "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
 #define HEI "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 #define MICROHEI "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 static const struct {
     int role;
@@ -42,6 +43,9 @@ static const struct {
     {LO_FONT_KAI, KAI, -1, "fonts-arphic-gkai00mp"},
     {LO_FONT_FANGSONG, SUNG, -1, "fonts-arphic-gbsn00lp"},
     {LO_FONT_XIAOBIAOSONG, SUNG, -1, "fonts-arphic-gbsn00lp"},
+    /* Droid Sans Fallback has no Latin letters or digits: a small sans
+       font gives them, the large WenQuanYi Micro Hei everything else */
+    {ROLE_FALLBACK, DEJAVU, -1, "fonts-dejavu-core"},
     {ROLE_FALLBACK, MICROHEI, 0, "fonts-wqy-microhei"},
 };
 

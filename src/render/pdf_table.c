@@ -217,23 +217,14 @@ static double rows_height(const tbl *tb, size_t a, size_t b)
 
 /* ------------------------------------------------------ cell content */
 
-/* Draw the lines of BOX that lie within the window [W0, W1) of the cell;
-   *O is the offset of the box's first line from the cell's top. */
-static void draw_box_window(tbl *tb, const pdf_box *box, double *o,
-                            double left, double top, double w0, double w1)
-{
-    for (size_t k = 0; k < box->count; k++) {
-        double pitch = tb->ctx->lines[box->first + k].pitch;
-        if (*o >= w0 - EPS && *o + pitch <= w1 + EPS)
-            text_draw_line(tb->ctx, box, k, left, top - (*o - w0));
-        *o += pitch;
-    }
-}
+/* Call VISIT for every line of CELL with its offset from the cell's top
+   edge: the leading boxes placed by valign, the trailing signatures at the
+   bottom. */
+typedef void line_visit(tbl *tb, const pdf_box *box, size_t k, double offset,
+                        double pitch, void *arg);
 
-/* Draw the part [W0, W1) (offsets from the cell's top edge) of CELL, whose
-   left edge is at X, with the part's top at Y. */
-static void draw_cell(tbl *tb, const lo_cell *cell, double x, double y,
-                      double w0, double w1)
+static void walk_cell(tbl *tb, const lo_cell *cell, line_visit *visit,
+                      void *arg)
 {
     const cell_lay *lay = &tb->lays[tb->lay_of[cell->seq - tb->seq0]];
     double pad = tb->t->padding;
@@ -245,31 +236,43 @@ static void draw_cell(tbl *tb, const lo_cell *cell, double x, double y,
                       : cell->valign == LO_VALIGN_MIDDLE ? room / 2
                                                          : room);
     for (size_t i = 0; i < lay->count; i++) {
-        if (i == lay->lead)
-            o = pad + inner - lay->tail_h;
-        draw_box_window(tb, &tb->boxes[lay->box0 + i], &o, x + pad, y, w0,
-                        w1);
-    }
-}
-
-/* Where, at or above CUT, a slice of the cell may end without cutting
-   through a line; CUT itself when no line crosses it. */
-static double cell_cut(const tbl *tb, const lo_cell *cell, double w0,
-                       double cut)
-{
-    const cell_lay *lay = &tb->lays[tb->lay_of[cell->seq - tb->seq0]];
-    double o = tb->t->padding, best = cut;
-    for (size_t i = 0; i < lay->count; i++) {
         const pdf_box *box = &tb->boxes[lay->box0 + i];
+        if (i == lay->lead && o < pad + inner - lay->tail_h)
+            o = pad + inner - lay->tail_h;
         for (size_t k = 0; k < box->count; k++) {
             double pitch = tb->ctx->lines[box->first + k].pitch;
-            if (o < cut - EPS && o + pitch > cut + EPS && o > w0 + EPS &&
-                o < best)
-                best = o;
+            visit(tb, box, k, o, pitch, arg);
             o += pitch;
         }
     }
-    return best;
+}
+
+/* A part of a cell to draw: offsets [w0, w1) from its top edge, drawn with
+   its top at y and the cell's left edge at x. */
+typedef struct window {
+    double x, y, w0, w1;
+} window;
+
+static void draw_line_in(tbl *tb, const pdf_box *box, size_t k, double o,
+                         double pitch, void *arg)
+{
+    const window *w = arg;
+    if (o >= w->w0 - EPS && o + pitch <= w->w1 + EPS)
+        text_draw_line(tb->ctx, box, k, w->x + tb->t->padding,
+                       w->y - (o - w->w0));
+}
+
+/* Where a slice of a cell that starts at cut[0] may end at or above
+   cut[1] without cutting through a line. */
+static void cut_at_line(tbl *tb, const pdf_box *box, size_t k, double o,
+                        double pitch, void *arg)
+{
+    (void)tb;
+    (void)box;
+    (void)k;
+    double *cut = arg;
+    if (o < cut[1] - EPS && o + pitch > cut[1] + EPS)
+        cut[1] = o > cut[0] ? o : cut[0];
 }
 
 /* The offset of row R's top within CELL. */
@@ -293,7 +296,8 @@ static void draw_contents(tbl *tb)
                                owner_at(tb, tb->drawn[k].r, c) == cell; k++)
                 extent += tb->drawn[k].height;
             double w0 = offset_in_cell(tb, cell, d->r) + d->offset;
-            draw_cell(tb, cell, left + tb->colx[c], d->top, w0, w0 + extent);
+            window w = {left + tb->colx[c], d->top, w0, w0 + extent};
+            walk_cell(tb, cell, draw_line_in, &w);
         }
     }
 }
@@ -424,27 +428,32 @@ static bool fresh(const tbl *tb)
 }
 
 /* Place row R, which does not fit on a fresh page: in slices that end
-   between lines. */
+   between lines, one a page. */
 static zb_status place_sliced(tbl *tb, size_t r)
 {
     double done = 0;
-    while (done < tb->h[r] - EPS) {
-        if (room(tb) < EPS && next_page(tb) != ZB_OK)
-            return tb->ctx->status;
-        double cut = done + room(tb);
-        if (cut > tb->h[r])
-            cut = tb->h[r];
-        for (size_t c = 0; c < tb->cols && cut < tb->h[r]; c++) {
+    while (done < tb->h[r] - EPS && tb->ctx->status == ZB_OK) {
+        double cut = done + room(tb) < tb->h[r] ? done + room(tb) : tb->h[r];
+        for (size_t c = 0; c < tb->cols; c++) {
             const lo_cell *cell = owner_at(tb, r, c);
             double base = offset_in_cell(tb, cell, r);
-            double at = cell_cut(tb, cell, base + done, base + cut) - base;
-            cut = at > done + EPS ? at : cut;
+            double span[2] = {base + done, base + cut};
+            walk_cell(tb, cell, cut_at_line, span);
+            cut = span[1] - base;
         }
+        if (cut <= done + EPS && !fresh(tb)) {
+            next_page(tb);  /* not one more line fits here */
+            continue;
+        }
+        if (cut <= done + EPS)  /* a line taller than a page: cut it */
+            cut = done + room(tb) < tb->h[r] ? done + room(tb) : tb->h[r];
         if (add_drawn(tb, r, cut - done, done) != ZB_OK)
             return tb->ctx->status;
         done = cut;
+        if (done < tb->h[r] - EPS)
+            next_page(tb);
     }
-    return ZB_OK;
+    return tb->ctx->status;
 }
 
 /* Place the rows [A, B) of a group taller than the room left: row by

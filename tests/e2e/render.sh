@@ -1,0 +1,188 @@
+#!/bin/bash
+# End-to-end tests of `zhengban render` and the PDF renderer.
+source "$(dirname "$0")/../lib.sh"
+
+L=$TOP/tests/layout
+# the built-in default fonts, whatever the user running the tests configured
+export XDG_CONFIG_HOME=$T/xdg
+mkdir -p "$XDG_CONFIG_HOME"
+
+# render NAME [ARGS...]: render $L/NAME.xml to $T/NAME.pdf
+render() {
+    local name=$1
+    shift
+    zb render "$L/$name.xml" -o "$T/$name.pdf" "$@"
+}
+
+# check_pdf NAME: the structural checks every rendered PDF must pass
+check_pdf() {
+    local name=$1 pdf=$T/$1.pdf
+    if [ "$RC" -ne 0 ] || [ ! -s "$pdf" ]; then
+        fail "$name renders" "exit status $RC"
+        sed 's/^/    /' "$ERR" | head -10
+        return
+    fi
+    pass "$name renders"
+    if qpdf --check "$pdf" >"$T/qpdf" 2>&1; then
+        pass "$name qpdf --check"
+    else
+        fail "$name qpdf --check" "$(tail -3 "$T/qpdf")"
+    fi
+    if pdffonts "$pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" ||
+                                         $(NF-2) != "yes") {bad = 1}
+                              END {exit bad}'; then
+        pass "$name fonts embedded, subset, with ToUnicode"
+    else
+        fail "$name fonts embedded, subset, with ToUnicode" "$(pdffonts "$pdf")"
+    fi
+    pdftotext "$pdf" "$T/$name.txt" 2>"$T/$name.warn"
+    if [ -s "$T/$name.warn" ]; then
+        fail "$name pdftotext silent" "$(head -3 "$T/$name.warn")"
+    else
+        pass "$name pdftotext silent"
+    fi
+}
+
+# ---- every fixture is a valid layout document
+for f in "$L"/*.xml; do
+    if xmllint --noout --schema "$TOP/forms/layout.xsd" "$f" 2>"$T/xsd"; then
+        pass "$(basename "$f") valid against layout.xsd"
+    else
+        fail "$(basename "$f") valid against layout.xsd" "$(head -3 "$T/xsd")"
+    fi
+done
+python3 "$L/gen_table.py" 240 --wrap >"$T/long.xml"
+if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/long.xml" 2>"$T/xsd"; then
+    pass "generated long table valid against layout.xsd"
+else
+    fail "generated long table valid against layout.xsd" "$(head -3 "$T/xsd")"
+fi
+
+# ---- every fixture renders into a sound PDF that holds all of its text
+for name in paragraphs form sections punctuation fallback tall-row; do
+    render "$name"
+    check_pdf "$name"
+done
+for name in paragraphs form sections punctuation fallback; do
+    if python3 "$L/strings.py" "$L/$name.xml" "$T/$name.txt" >"$T/missing"; then
+        pass "$name every string in pdftotext"
+    else
+        fail "$name every string in pdftotext" "$(head -3 "$T/missing")"
+    fi
+done
+if python3 "$L/strings.py" "$L/tall-row.xml" "$T/tall-row.txt" 项目说明 \
+        >"$T/missing"; then
+    pass "tall-row a row taller than a page loses no line"
+else
+    fail "tall-row a row taller than a page loses no line" "$(head -c 300 "$T/missing")"
+fi
+pages=$(pdfinfo "$T/tall-row.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" -ge 3 ] && pass "tall-row spreads over pages" \
+    || fail "tall-row spreads over pages" "$pages pages"
+
+# ---- typed cells show their formatted values
+tr -d ' \n' <"$T/form.txt" >"$T/form.flat"
+for s in 1200.00 800.50 2401.50 14401.50 2023年6月20日 √ 2023年9月1日; do
+    expect_in "form shows $s" "$s" "$T/form.flat"
+done
+
+# ---- a one-page form in the default fonts stays small
+size=$(stat -c %s "$T/form.pdf")
+[ "$size" -lt 204800 ] && pass "form under 200 KB ($size bytes)" \
+    || fail "form under 200 KB" "$size bytes"
+
+# ---- document information from <meta>, no clock
+pdfinfo "$T/paragraphs.pdf" >"$T/info"
+expect_in "title in document info" "关于印发《软件正版化工作六项制度》的通知" "$T/info"
+expect_in "author in document info" "永福县医疗保障局" "$T/info"
+expect_in "creation date from meta" "2023" "$T/info"
+grep -q "CreationDate:.*Jun 20" "$T/info" && pass "creation date is meta's" \
+    || fail "creation date is meta's" "$(grep CreationDate "$T/info")"
+
+# ---- determinism: the same layout gives the same bytes
+zb render "$L/form.xml" -o "$T/again.pdf"
+cmp -s "$T/form.pdf" "$T/again.pdf" && pass "render twice, same bytes" \
+    || fail "render twice, same bytes" "outputs differ"
+
+# ---- two outputs in one run; an unknown format is a usage error
+zb render "$L/form.xml" -o "$T/one.pdf" -o "$T/two.pdf"
+expect_rc "two -o exit 0" 0
+cmp -s "$T/one.pdf" "$T/two.pdf" && cmp -s "$T/one.pdf" "$T/form.pdf" \
+    && pass "two -o write the same PDF twice" \
+    || fail "two -o write the same PDF twice" "outputs differ"
+zb render "$L/form.xml" -o "$T/x.docx"
+expect_rc "unknown output format exit 2" 2
+expect_in "unknown output format named" "x.docx" "$ERR"
+
+# ---- page numbers: continue and restart, odd pages right, even left
+for p in 1 2 3; do
+    pdftotext -f $p -l $p "$T/sections.pdf" - | tr -d '\n' >"$T/page"
+    expect_in "sections page $p numbered $p of 3" "第 $p 页 共 3 页" "$T/page"
+done
+pdftotext -f 4 -l 4 "$T/sections.pdf" "$T/page"
+expect_in "restarted section numbered 1 of 1" "第 1 页 共 1 页" "$T/page"
+pdftotext -bbox "$T/paragraphs.pdf" "$T/bbox.html"
+python3 - "$T/bbox.html" >"$T/outside" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+for n, page in enumerate(re.split(r"<page ", html)[1:], 1):
+    width = float(re.search(r'width="([\d.]+)"', page).group(1))
+    xs = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"[^>]*>%d<' % n, page)]
+    side = "right" if xs and xs[-1] > width / 2 else "left"
+    want = "right" if n % 2 else "left"
+    print("page %d: %s" % (n, "ok" if side == want else "number on the " + side))
+PY
+if grep -q "number on the" "$T/outside"; then
+    fail "— N — outside: odd pages right, even left" "$(cat "$T/outside")"
+else
+    pass "— N — outside: odd pages right, even left"
+fi
+
+# ---- line breaking: no line starts with a closing mark or ends with an
+# opening one (GB/T 15834)
+for name in punctuation paragraphs; do
+    pdftotext -layout "$T/$name.pdf" "$T/$name.layout"
+    if grep -nE '^ *[，。、；：？！）》」』】〕”’]' "$T/$name.layout" >"$T/bad"; then
+        fail "$name no line starts with a closing mark" "$(head -3 "$T/bad")"
+    else
+        pass "$name no line starts with a closing mark"
+    fi
+    if grep -nE '[（《「『【〔“‘] *$' "$T/$name.layout" >"$T/bad"; then
+        fail "$name no line ends with an opening mark" "$(head -3 "$T/bad")"
+    else
+        pass "$name no line ends with an opening mark"
+    fi
+done
+grep -q '——' "$T/punctuation.layout" && pass "—— kept whole" \
+    || fail "—— kept whole" "no —— on one line"
+grep -q '……' "$T/punctuation.layout" && pass "…… kept whole" \
+    || fail "…… kept whole" "no …… on one line"
+grep -q '0773-1234567' "$T/punctuation.layout" && pass "phone number kept whole" \
+    || fail "phone number kept whole" "0773-1234567 split"
+
+# ---- a long table: every page carries the header, no row is split
+zb render "$T/long.xml" -o "$T/long.pdf"
+check_pdf long
+pages=$(pdfinfo "$T/long.pdf" | awk '/^Pages:/ {print $2}')
+[ "$pages" -ge 5 ] && pass "long table spans several pages ($pages)" \
+    || fail "long table spans several pages" "$pages pages"
+bad=""
+for p in $(seq 1 "$pages"); do
+    pdftotext -f "$p" -l "$p" "$T/long.pdf" - | tr -d ' \n' >"$T/page"
+    grep -q '序号' "$T/page" && grep -q '软件类型' "$T/page" \
+        && grep -q '商业软件' "$T/page" || bad="$bad $p(header)"
+    grep -q "第${p}页共${pages}页" "$T/page" || bad="$bad $p(footer)"
+    starts=$(grep -o 'WPSOffice2019（政府机关' "$T/page" | wc -l)
+    ends=$(grep -o '表格组件）' "$T/page" | wc -l)
+    [ "$starts" -eq "$ends" ] || bad="$bad $p(split row)"
+done
+[ -z "$bad" ] && pass "long table header and footer on every page, rows whole" \
+    || fail "long table header and footer on every page, rows whole" "$bad"
+pdftotext "$T/long.pdf" - | tr -d ' \n' >"$T/all"
+n=$(grep -o 'WPSOffice2019（政府机关专用版，含版式文档与数据表格组件）' "$T/all" | wc -l)
+[ "$n" -eq 80 ] && pass "long table every wrapped cell complete" \
+    || fail "long table every wrapped cell complete" "$n of 80"
+
+# ---- fonts: a character the role's font lacks comes from a fallback font
+pdffonts "$T/fallback.pdf" >"$T/fonts"
+expect_in "fallback font embedded for € Ω" "DejaVuSans" "$T/fonts"
