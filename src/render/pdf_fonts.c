@@ -83,12 +83,18 @@ static char *trim(char *s)
     return s;
 }
 
-/* Split "file.ttc:2" into the path and the index (-1 without). */
+static bool is_ttc(const char *path, size_t len)
+{
+    return len >= 4 && !strncasecmp(path + len - 4, ".ttc", 4);
+}
+
+/* Split "file.ttc:2" into the path and the index: 0 for a .ttc file
+   without one, -1 for a .ttf file. */
 static int split_index(char *value, int *index)
 {
-    *index = -1;
+    *index = is_ttc(value, strlen(value)) ? 0 : -1;
     char *colon = strrchr(value, ':');
-    if (!colon || colon - value < 4 || strncasecmp(colon - 4, ".ttc", 4))
+    if (!colon || !is_ttc(value, (size_t)(colon - value)))
         return 1;
     char *end;
     long i = strtol(colon + 1, &end, 10);
@@ -338,16 +344,18 @@ static zb_status font_error(zb_diags *diags, const font_ref *ref,
 static zb_status load_face(const font_ref *ref, pdf_face *face,
                            zb_diags *diags)
 {
+    face->path = strdup(ref->path);
+    face->index = ref->index;
+    if (!face->path)
+        return ZB_ERR_NOMEM;
     if (access(ref->path, R_OK) != 0)
         return font_error(diags, ref, errno == ENOENT ? "文件不存在"
                                                       : "无法读取文件");
-    face->path = strdup(ref->path);
-    face->index = ref->index;
     face->gid = calloc(PDF_FONTS_CODES, sizeof *face->gid);
     face->advance = calloc(PDF_FONTS_CODES, sizeof *face->advance);
     haru_error err = {0};
     HPDF_Doc pdf = HPDF_New(on_haru_error, &err);
-    if (!face->path || !face->gid || !face->advance || !pdf) {
+    if (!face->gid || !face->advance || !pdf) {
         HPDF_Free(pdf);
         return ZB_ERR_NOMEM;
     }

@@ -186,3 +186,55 @@ n=$(grep -o 'WPSOffice2019（政府机关专用版，含版式文档与数据表
 # ---- fonts: a character the role's font lacks comes from a fallback font
 pdffonts "$T/fallback.pdf" >"$T/fonts"
 expect_in "fallback font embedded for € Ω" "DejaVuSans" "$T/fonts"
+expect_in "rare ideograph from WenQuanYi Micro Hei" "WenQuanYiMicroHei" "$T/fonts"
+
+# ---- a character beyond U+FFFF: an error naming it and its source
+render nonbmp
+expect_rc "non-BMP character exit 2" 2
+expect_in "non-BMP character named" "U+20000" "$ERR"
+expect_in "non-BMP character's source named" "ledger.xml:88 姓名" "$ERR"
+[ ! -e "$T/nonbmp.pdf" ] && pass "non-BMP character: no PDF written" \
+    || fail "non-BMP character: no PDF written" "nonbmp.pdf exists"
+
+# ---- a character no configured font has: an error naming it and its source
+render missing-glyph
+expect_rc "missing character exit 2" 2
+expect_in "missing character named" "U+3400" "$ERR"
+expect_in "missing character's source named" "ledger.xml:12 备注" "$ERR"
+expect_in "missing character's font named" "宋体" "$ERR"
+ls "$T" | grep -q 'missing-glyph' && fail "no temporary file left" "$(ls "$T")" \
+    || pass "no temporary file left"
+
+# ---- font configuration
+printf '# 测试\n宋体 = /nonexistent/song.ttf\n' >"$T/missing.conf"
+render form --fonts "$T/missing.conf"
+expect_rc "missing font file exit 2" 2
+expect_in "missing font: role named" "宋体" "$ERR"
+expect_in "missing font: path named" "/nonexistent/song.ttf" "$ERR"
+expect_in "missing font: config line named" "missing.conf:2" "$ERR"
+printf '黑体 = %s\n' "$L/form.xml" >"$T/notafont.conf"
+render form --fonts "$T/notafont.conf"
+expect_rc "unusable font file exit 2" 2
+expect_in "unusable font: role and path named" "黑体 的字体文件 $L/form.xml" "$ERR"
+printf '草书 = x.ttf\n' >"$T/bad.conf"
+render form --fonts "$T/bad.conf"
+expect_rc "bad configuration line exit 2" 2
+expect_in "bad configuration line named" "bad.conf:1" "$ERR"
+zb render "$L/form.xml" -o "$T/x.pdf" --fonts "$T/nonexistent.conf"
+expect_rc "missing configuration file exit 2" 2
+
+mkdir -p "$XDG_CONFIG_HOME/zhengban" "$T/cfg"
+printf '楷体 = /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n' \
+    >"$XDG_CONFIG_HOME/zhengban/fonts.conf"
+render paragraphs
+expect_rc "user configuration exit 0" 0
+pdffonts "$T/paragraphs.pdf" >"$T/fonts"
+expect_in "user configuration read from XDG_CONFIG_HOME" "WenQuanYiMicroHei" "$T/fonts"
+expect_not_in "user configuration replaces the role's default" "GBZenKai" "$T/fonts"
+rm "$XDG_CONFIG_HOME/zhengban/fonts.conf"
+ln -s /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc "$T/cfg/zenhei.ttc"
+printf '黑体 = zenhei.ttc:2\n' >"$T/cfg/fonts.conf"
+render form --fonts "$T/cfg/fonts.conf"
+expect_rc "--fonts exit 0" 0
+pdffonts "$T/form.pdf" >"$T/fonts"
+expect_in "--fonts: relative path and TTC index" "WenQuanYiZenHeiSharp" "$T/fonts"
