@@ -238,3 +238,44 @@ render form --fonts "$T/cfg/fonts.conf"
 expect_rc "--fonts exit 0" 0
 pdffonts "$T/form.pdf" >"$T/fonts"
 expect_in "--fonts: relative path and TTC index" "WenQuanYiZenHeiSharp" "$T/fonts"
+
+# ---- table borders: every edge drawn once, no two lines overlap
+check_borders() {
+    local name=$1
+    qpdf --qdf --object-streams=disable "$T/$name.pdf" "$T/$name.qdf"
+    python3 - "$T/$name.qdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read().decode("latin-1")
+bad = 0
+lines = 0
+for page in data.split("%% Contents for page")[1:]:
+    pts = re.findall(r"^([\d.]+) ([\d.]+) ([ml])$", page, re.M)
+    segs = {"h": {}, "v": {}}
+    for (x0, y0, a), (x1, y1, b) in zip(pts, pts[1:]):
+        if a != "m" or b != "l":
+            continue
+        x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+        lines += 1
+        if abs(y0 - y1) < 0.01:
+            segs["h"].setdefault(round(y0, 2), []).append(sorted((x0, x1)))
+        elif abs(x0 - x1) < 0.01:
+            segs["v"].setdefault(round(x0, 2), []).append(sorted((y0, y1)))
+    for kind in segs.values():
+        for pos, spans in kind.items():
+            spans.sort()
+            for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+                if b0 < a1 - 0.01:
+                    bad += 1
+                    print("overlap at", pos, (a0, a1), (b0, b1))
+if not lines:
+    print("no lines found")
+sys.exit(1 if bad or not lines else 0)
+PY
+}
+for name in form long tall-row; do
+    if check_borders "$name" >"$T/overlaps"; then
+        pass "$name borders drawn once"
+    else
+        fail "$name borders drawn once" "$(head -3 "$T/overlaps")"
+    fi
+done
