@@ -43,8 +43,8 @@ static const struct {
     {LO_FONT_KAI, KAI, -1, "fonts-arphic-gkai00mp"},
     {LO_FONT_FANGSONG, SUNG, -1, "fonts-arphic-gbsn00lp"},
     {LO_FONT_XIAOBIAOSONG, SUNG, -1, "fonts-arphic-gbsn00lp"},
-    /* Droid Sans Fallback has no Latin letters or digits: a small sans
-       font gives them, the large WenQuanYi Micro Hei everything else */
+    /* after the 宋体 font (see pdf_fonts_pick): symbols from a small font,
+       rare ideographs from the large WenQuanYi Micro Hei */
     {ROLE_FALLBACK, DEJAVU, -1, "fonts-dejavu-core"},
     {ROLE_FALLBACK, MICROHEI, 0, "fonts-wqy-microhei"},
 };
@@ -453,6 +453,8 @@ const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
         return NULL;
     if (f->role[role]->gid[cp])
         return f->role[role];
+    if (f->role[LO_FONT_SONG]->gid[cp])  /* embedded anyway, as a rule */
+        return f->role[LO_FONT_SONG];
     for (size_t i = 0; i < f->fallback_count; i++)
         if (f->fallback[i]->gid[cp])
             return f->fallback[i];

@@ -143,11 +143,13 @@ zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
             continue;
         }
         const pdf_face *face = pdf_fonts_pick(ctx->fonts, style->font, cp);
-        if (!face) {
+        if (!face && !is_blank(cp)) {
             report_missing(ctx, cp, style, src, line);
             continue;
         }
-        double w = face->advance[cp] * style->size / 1000.0;
+        /* blanks are never drawn: they need a width, not a glyph */
+        double em = face ? face->advance[cp] / 1000.0 : cp == ' ' ? 0.25 : 1;
+        double w = em * style->size;
         if (push_glyph(ctx, cp, w, face, style) != ZB_OK)
             return ctx->status;
     }
