@@ -68,7 +68,8 @@ typedef struct pdf_ctx {
     HPDF_STATUS haru_error;  /* from libharu's error handler */
     pdf_font_use *uses;      /* [fonts->face_count] */
     uint32_t *reported;      /* code points already reported missing */
-    size_t reported_count;
+    size_t reported_count, reported_cap;
+    size_t font_errors;      /* characters no font can draw */
 
     pdf_glyphs glyphs;
     pdf_line *lines;
@@ -94,6 +95,12 @@ typedef struct pdf_ctx {
 /* Record a failure (the first one wins) and return it. */
 zb_status pdf_fail(pdf_ctx *ctx, zb_status st);
 
+/* Make room for one more of the COUNT items of SIZE bytes in ITEMS (*CAP
+   allocated): returns the array, moved if need be, or NULL after recording
+   ZB_ERR_NOMEM (ITEMS is then still valid). */
+void *pdf_grow(pdf_ctx *ctx, void *items, size_t *cap, size_t count,
+               size_t size);
+
 /* Start a new page of the current section and put the cursor at its top. */
 zb_status pdf_new_page(pdf_ctx *ctx);
 
@@ -105,7 +112,8 @@ void text_reset(pdf_ctx *ctx);
 
 /* Shape RUNS (inline content) and append the glyphs. SRC and LINE name the
    origin in diagnostics when a run has no src of its own. A character no
-   font can draw is reported (once per document) and fails the render. */
+   font can draw is reported (once per document), left out, and counted in
+   ctx->font_errors: the render fails at the end. */
 zb_status text_add_runs(pdf_ctx *ctx, const lo_run *runs, size_t count,
                         const char *src, long line);
 

@@ -14,6 +14,7 @@
 #include "../core/buf.h"
 #include "../core/fileio.h"
 #include "../core/num.h"
+#include "../core/utf8.h"
 #include "pdf_page.h"
 
 #define EPS 0.01
@@ -23,6 +24,21 @@ zb_status pdf_fail(pdf_ctx *ctx, zb_status st)
     if (ctx->status == ZB_OK)
         ctx->status = st;
     return st;
+}
+
+void *pdf_grow(pdf_ctx *ctx, void *items, size_t *cap, size_t count,
+               size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t n = *cap ? *cap * 2 : 64;
+    void *p = realloc(items, n * size);
+    if (!p) {
+        pdf_fail(ctx, ZB_ERR_NOMEM);
+        return NULL;
+    }
+    *cap = n;
+    return p;
 }
 
 static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
@@ -54,14 +70,11 @@ static void use_page(pdf_ctx *ctx, HPDF_Page page)
 zb_status pdf_new_page(pdf_ctx *ctx)
 {
     const lo_section *s = ctx->section;
-    if (ctx->page_count == ctx->page_cap) {
-        size_t cap = ctx->page_cap ? ctx->page_cap * 2 : 16;
-        pdf_page_rec *pages = realloc(ctx->pages, cap * sizeof *pages);
-        if (!pages)
-            return pdf_fail(ctx, ZB_ERR_NOMEM);
-        ctx->pages = pages;
-        ctx->page_cap = cap;
-    }
+    pdf_page_rec *pages = pdf_grow(ctx, ctx->pages, &ctx->page_cap,
+                                   ctx->page_count, sizeof *pages);
+    if (!pages)
+        return ctx->status;
+    ctx->pages = pages;
     HPDF_Page page = HPDF_AddPage(ctx->pdf);
     if (!page)
         return pdf_fail(ctx, ZB_ERR_RENDER);
@@ -423,12 +436,8 @@ static zb_status set_info_text(pdf_ctx *ctx, HPDF_Dict info, const char *key,
         return ZB_OK;
     zb_buf b = {0};
     buf_append(&b, "\xFE\xFF", 2);
-    for (const unsigned char *p = (const unsigned char *)utf8; *p;) {
-        uint32_t c = *p++;
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
-        while (more-- && *p)
-            c = c << 6 | (*p++ & 0x3F);
+    for (const char *p = utf8; *p;) {
+        uint32_t c = utf8_next(&p);
         if (c >= 0x10000) {
             c -= 0x10000;
             uint32_t hi = 0xD800 | c >> 10, lo = 0xDC00 | (c & 0x3FF);
@@ -522,6 +531,8 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
         place_section(&ctx, &doc->sections[i]);
     if (ctx.status == ZB_OK)
         draw_footers(&ctx);
+    if (ctx.font_errors)
+        pdf_fail(&ctx, ZB_ERR_FONT);
     pdf_end_text(&ctx);
     if (ctx.status == ZB_OK)
         save(&ctx, path);

@@ -52,17 +52,6 @@ typedef struct tbl {
     double header_h;
 } tbl;
 
-static void *grow(void *items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return items;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *p = realloc(items, n * size);
-    if (p)
-        *cap = n;
-    return p;
-}
-
 static const lo_cell *owner_at(const tbl *tb, size_t r, size_t c)
 {
     return tb->owner[r * tb->cols + c];
@@ -122,14 +111,16 @@ static zb_status layout_cell(tbl *tb, const lo_cell *cell)
     pdf_ctx *ctx = tb->ctx;
     size_t n = cell->block_count ? cell->block_count : 1;
     while (tb->box_count + n > tb->box_cap) {
-        pdf_box *b = grow(tb->boxes, &tb->box_cap, tb->box_count, sizeof *b);
+        pdf_box *b = pdf_grow(ctx, tb->boxes, &tb->box_cap,
+                              tb->box_count + n - 1, sizeof *b);
         if (!b)
-            return pdf_fail(ctx, ZB_ERR_NOMEM);
+            return ctx->status;
         tb->boxes = b;
     }
-    cell_lay *lays = grow(tb->lays, &tb->lay_cap, tb->lay_count, sizeof *lays);
+    cell_lay *lays = pdf_grow(ctx, tb->lays, &tb->lay_cap, tb->lay_count,
+                              sizeof *lays);
     if (!lays)
-        return pdf_fail(ctx, ZB_ERR_NOMEM);
+        return ctx->status;
     tb->lays = lays;
     cell_lay *lay = &tb->lays[tb->lay_count];
     *lay = (cell_lay){tb->box_count, n, n, 0, 0};
@@ -389,9 +380,10 @@ static void flush_page(tbl *tb)
 
 static zb_status add_drawn(tbl *tb, size_t r, double height, double offset)
 {
-    drawn_row *d = grow(tb->drawn, &tb->drawn_cap, tb->drawn_count, sizeof *d);
+    drawn_row *d = pdf_grow(tb->ctx, tb->drawn, &tb->drawn_cap,
+                            tb->drawn_count, sizeof *d);
     if (!d)
-        return pdf_fail(tb->ctx, ZB_ERR_NOMEM);
+        return tb->ctx->status;
     tb->drawn = d;
     d[tb->drawn_count++] = (drawn_row){r, tb->ctx->y, height, offset};
     tb->ctx->y -= height;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../core/utf8.h"
 #include "pdf_page.h"
 
 #define ASCENT 0.88   /* the ideographic em box: baseline 0.88 em below top */
@@ -15,41 +16,6 @@
 static bool is_blank(uint32_t cp)
 {
     return cp == ' ' || cp == 0x3000 || cp == '\n';
-}
-
-/* Decode one UTF-8 sequence at *P (valid: libxml2 checked it). */
-static uint32_t utf8_next(const unsigned char **p)
-{
-    uint32_t c = *(*p)++;
-    int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
-    while (more-- && **p)
-        c = c << 6 | (*(*p)++ & 0x3F);
-    return c;
-}
-
-static size_t utf8_put(char *s, uint32_t c)
-{
-    if (c < 0x80) {
-        s[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        s[0] = (char)(0xC0 | c >> 6);
-        s[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        s[0] = (char)(0xE0 | c >> 12);
-        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    s[0] = (char)(0xF0 | c >> 18);
-    s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    s[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 void text_reset(pdf_ctx *ctx)
@@ -98,18 +64,21 @@ static zb_status push_glyph(pdf_ctx *ctx, uint32_t cp, double w,
     return ZB_OK;
 }
 
-/* Report CP, which no font can draw, once per document. */
+/* Report CP, which no font can draw, once per document; the layout goes
+   on without it so that every such character is reported, and
+   pdf_render_doc() writes nothing. */
 static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
                                 const lo_style *style, const char *src,
                                 long line)
 {
+    ctx->font_errors++;
     for (size_t i = 0; i < ctx->reported_count; i++)
         if (ctx->reported[i] == cp)
-            return pdf_fail(ctx, ZB_ERR_FONT);
-    uint32_t *r = realloc(ctx->reported,
-                          (ctx->reported_count + 1) * sizeof *r);
+            return ZB_OK;
+    uint32_t *r = pdf_grow(ctx, ctx->reported, &ctx->reported_cap,
+                           ctx->reported_count, sizeof *r);
     if (!r)
-        return pdf_fail(ctx, ZB_ERR_NOMEM);
+        return ctx->status;
     ctx->reported = r;
     r[ctx->reported_count++] = cp;
     char ch[5] = {0};
@@ -128,15 +97,14 @@ static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
                   (unsigned)cp, layout_font_role_name(style->font),
                   ctx->fonts->role[style->font]->path, buf_str(&where));
     buf_free(&where);
-    return pdf_fail(ctx, ZB_ERR_FONT);
+    return ZB_OK;
 }
 
 zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
                        const char *src, long line)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        uint32_t cp = utf8_next(&p);
+    while (*s) {
+        uint32_t cp = utf8_next(&s);
         if (cp == '\n') {
             if (push_glyph(ctx, cp, 0, NULL, style) != ZB_OK)
                 return ctx->status;
@@ -180,14 +148,11 @@ double text_width(const pdf_ctx *ctx, size_t from, size_t to)
 
 static zb_status push_line(pdf_ctx *ctx, pdf_line line)
 {
-    if (ctx->line_count == ctx->line_cap) {
-        size_t cap = ctx->line_cap ? ctx->line_cap * 2 : 64;
-        pdf_line *lines = realloc(ctx->lines, cap * sizeof *lines);
-        if (!lines)
-            return pdf_fail(ctx, ZB_ERR_NOMEM);
-        ctx->lines = lines;
-        ctx->line_cap = cap;
-    }
+    pdf_line *lines = pdf_grow(ctx, ctx->lines, &ctx->line_cap,
+                               ctx->line_count, sizeof *lines);
+    if (!lines)
+        return ctx->status;
+    ctx->lines = lines;
     ctx->lines[ctx->line_count++] = line;
     return ZB_OK;
 }

@@ -5,6 +5,7 @@
 #include "test.h"
 
 #include "core/buf.h"
+#include "core/utf8.h"
 #include "render/linebreak.h"
 
 #define MAX 256
@@ -18,34 +19,11 @@ typedef struct text {
 /* Decode UTF-8 S; ASCII is half as wide as everything else. */
 static void decode(const char *s, text *t)
 {
-    const unsigned char *p = (const unsigned char *)s;
     t->n = 0;
-    while (*p && t->n < MAX) {
-        uint32_t c = *p++;
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        c &= more == 3 ? 0x07 : more == 2 ? 0x0F : more == 1 ? 0x1F : 0x7F;
-        while (more-- && *p)
-            c = c << 6 | (*p++ & 0x3F);
-        t->cp[t->n] = c;
-        t->w[t->n++] = c < 0x80 ? 0.5 : 1.0;
-    }
-}
-
-static void encode(zb_buf *b, uint32_t c)
-{
-    char s[4];
-    if (c < 0x80) {
-        s[0] = (char)c;
-        buf_append(b, s, 1);
-    } else if (c < 0x800) {
-        s[0] = (char)(0xC0 | c >> 6);
-        s[1] = (char)(0x80 | (c & 0x3F));
-        buf_append(b, s, 2);
-    } else {
-        s[0] = (char)(0xE0 | c >> 12);
-        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (c & 0x3F));
-        buf_append(b, s, 3);
+    while (*s && t->n < MAX) {
+        t->cp[t->n] = utf8_next(&s);
+        t->w[t->n] = t->cp[t->n] < 0x80 ? 0.5 : 1.0;
+        t->n++;
     }
 }
 
@@ -61,8 +39,10 @@ static char *lines_of(const char *s, double width, double indent)
     for (size_t i = 0; i < lines.count; i++) {
         if (i)
             buf_append_str(&b, "|");
-        for (size_t k = lines.items[i].start; k < lines.items[i].end; k++)
-            encode(&b, t.cp[k]);
+        for (size_t k = lines.items[i].start; k < lines.items[i].end; k++) {
+            char ch[4];
+            buf_append(&b, ch, utf8_put(ch, t.cp[k]));
+        }
     }
     linebreak_free(&lines);
     if (!b.len)
