@@ -279,3 +279,55 @@ for name in form long tall-row; do
         fail "$name borders drawn once" "$(head -3 "$T/overlaps")"
     fi
 done
+
+# ---- alignment measured in the PDF (pdftotext -bbox-layout)
+pdftotext -bbox-layout "$T/punctuation.pdf" "$T/pb.html"
+python3 - "$T/pb.html" >"$T/flush" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+lines = [tuple(map(float, m)) for m in re.findall(
+    r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', html)]
+left, right = 40 / 25.4 * 72, 595.276 - 41 / 25.4 * 72
+indent = 2 * 14
+bad = []
+for i, (x0, x1) in enumerate(lines):
+    last = i + 1 == len(lines) or abs(lines[i + 1][0] - left - indent) < 1
+    if not last and not right - 0.5 <= x1 <= right + 7.5:
+        bad.append("line %d ends at %.1f, not %.1f" % (i + 1, x1, right))
+    first = i == 0 or abs(x0 - left - indent) < 1
+    if not first and abs(x0 - left) > 0.5:
+        bad.append("line %d starts at %.1f, not %.1f" % (i + 1, x0, left))
+for b in bad:
+    print(b)
+print("%d lines" % len(lines))
+PY
+if [ "$(wc -l <"$T/flush")" -eq 1 ] && grep -q '^1[0-9] lines' "$T/flush"; then
+    pass "justified lines flush at both edges"
+else
+    fail "justified lines flush at both edges" "$(head -3 "$T/flush")"
+fi
+pdftotext -bbox "$T/paragraphs.pdf" "$T/pw.html"
+python3 - "$T/pw.html" >"$T/dist" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+x = {w: float(a) for a, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>(分|齐)<', html)}
+left, right = 28 / 25.4 * 72, 595.276 - 26 / 25.4 * 72
+ok = abs(x.get("分", 0) - left) < 0.5 and abs(x.get("齐", 0) + 12 - right) < 0.5
+print("ok" if ok else "分 at %s, 齐 at %s" % (x.get("分"), x.get("齐")))
+PY
+grep -q '^ok$' "$T/dist" && pass "distributed line spans the body" \
+    || fail "distributed line spans the body" "$(cat "$T/dist")"
+pdftotext -bbox "$T/form.pdf" "$T/fw.html"
+python3 - "$T/fw.html" >"$T/valign" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+def y(word):
+    m = re.search(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>%s<' % word, html)
+    return float(m.group(1)) if m else None
+top, sig = y("同意。"), y("审核人：")
+# the approval row is 30 mm (85 pt) high: opinion at the top, signature at
+# the bottom
+print("ok" if top and sig and sig - top > 55 else "同意 at %s, 审核人 at %s" % (top, sig))
+PY
+grep -q '^ok$' "$T/valign" && pass "approval box: opinion on top, signature at the bottom" \
+    || fail "approval box: opinion on top, signature at the bottom" "$(cat "$T/valign")"
