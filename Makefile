@@ -18,7 +18,8 @@ OUT      = out
 # (about 25 s to install) opens the test workbooks as a real client would.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
              libxlsxwriter-dev zlib1g-dev \
-             fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-microhei
+             fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
+             fonts-dejavu-core fonts-wqy-microhei
 TEST_DEPS  = poppler-utils qpdf python3-openpyxl libxml2-utils \
              libreoffice-calc-nogui
 

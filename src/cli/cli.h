@@ -27,7 +27,7 @@ typedef struct zb_command {
     int (*run)(int argc, char **argv);
 } zb_command;
 
-/* The commands, one file each. */
+/* The commands (cmd_<name>.c). */
 int cmd_render(int argc, char **argv);
 
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,

@@ -1,40 +1,58 @@
 /*
- * cmd_render.c - `zhengban render LAYOUT -o OUT...`: draw a layout document
- * (forms/layout.xsd). Each -o names an output whose file extension chooses
- * the format; the layout is read once for all of them.
+ * cmd_render.c - `zhengban render LAYOUT.xml -o OUT.pdf [-o OUT.xlsx]`:
+ * render a layout document directly (for stylesheet authors and tests).
+ *
+ * The output format follows the extension of each -o file; a format is one
+ * entry in the table below.
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../core/diag.h"
 #include "../parse/xml_load.h"
 #include "../render/layout.h"
+#include "../render/pdf_render.h"
 #include "../render/xlsx.h"
 #include "cli.h"
 
-/* The output formats, by file extension. */
-static const struct output_format {
+#define MAX_OUTPUTS 8
+
+/* What the renderers of one run share: the fonts, loaded on first use. */
+typedef struct render_env {
+    const char *fonts_file;  /* --fonts, or NULL */
+    pdf_fonts *fonts;
+} render_env;
+
+static zb_status render_pdf(const lo_document *doc, render_env *env,
+                            const char *path, zb_diags *diags)
+{
+    if (!env->fonts) {
+        zb_status st = pdf_fonts_load(env->fonts_file, diags, &env->fonts);
+        if (st != ZB_OK)
+            return st;
+    }
+    return pdf_render_doc(doc, env->fonts, path, diags);
+}
+
+static zb_status render_xlsx(const lo_document *doc, render_env *env,
+                             const char *path, zb_diags *diags)
+{
+    (void)env;
+    return xlsx_render_doc(doc, path, diags);
+}
+
+static const struct {
     const char *ext;
-    zb_status (*render)(const lo_document *doc, const char *path,
-                        zb_diags *diags);
+    zb_status (*render)(const lo_document *, render_env *, const char *,
+                        zb_diags *);
 } formats[] = {
-    {".xlsx", xlsx_render_doc},
+    {".pdf", render_pdf},
+    {".xlsx", render_xlsx},
 };
 
 #define FORMAT_COUNT (sizeof formats / sizeof formats[0])
-
-static const struct output_format *format_for(const char *path)
-{
-    size_t len = strlen(path);
-    for (size_t i = 0; i < FORMAT_COUNT; i++) {
-        size_t n = strlen(formats[i].ext);
-        if (len > n && !strcasecmp(path + len - n, formats[i].ext))
-            return &formats[i];
-    }
-    return NULL;
-}
 
 static void print_extensions(FILE *out)
 {
@@ -42,88 +60,102 @@ static void print_extensions(FILE *out)
         fprintf(out, "%s%s", i ? "、" : "", formats[i].ext);
 }
 
+/* The renderer for PATH's extension, or NULL. */
+static zb_status (*format_of(const char *path))(const lo_document *,
+                                                render_env *, const char *,
+                                                zb_diags *)
+{
+    size_t len = strlen(path);
+    for (size_t i = 0; i < FORMAT_COUNT; i++) {
+        size_t n = strlen(formats[i].ext);
+        if (len > n && !strcasecmp(path + len - n, formats[i].ext))
+            return formats[i].render;
+    }
+    return NULL;
+}
+
 static void usage(FILE *out)
 {
-    fputs("用法：zhengban render 版面文件 -o 输出文件 [-o 输出文件...]\n"
-          "把版面文档（forms/layout.xsd）生成为可打印的文件，格式由输出文件的"
-          "扩展名决定（", out);
-    print_extensions(out);
-    fputs("）。\n\n"
-          "  -o, --output 文件   输出文件；可写多个，一次生成几种格式\n"
+    fputs("用法：zhengban render [选项] LAYOUT.xml -o OUT.pdf [-o OUT.xlsx]\n"
+          "把版面文档（forms/layout.xsd）直接排成可打印的文件，格式由输出文件的"
+          "扩展名决定（.pdf、.xlsx）；可给多个 -o，一次生成几种格式。\n\n"
+          "  -o, --output FILE   输出文件（可给多个）\n"
+          "      --fonts FILE    字体配置文件（默认 $XDG_CONFIG_HOME/zhengban/fonts.conf、\n"
+          "                      /etc/zhengban/fonts.conf，都没有时用内置默认字体）\n"
           "  -h, --help          显示本帮助\n", out);
 }
 
-/* Read the layout document PATH into *DOC. */
-static zb_status read_layout(const char *path, zb_diags *diags,
-                             lo_document **doc)
+/* Parse the options into OUTPUTS; returns -1 to go on, else an exit code. */
+static int parse_args(int argc, char **argv, const char **outputs,
+                      size_t *count, render_env *env)
+{
+    static const struct option options[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"fonts", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+        if (c == 'h') {
+            usage(stdout);
+            return EXIT_VALID;
+        }
+        if (c == 'o' && *count < MAX_OUTPUTS) {
+            outputs[(*count)++] = optarg;
+        } else if (c == 'f') {
+            env->fonts_file = optarg;
+        } else {
+            fprintf(stderr, "zhengban render: %s\n",
+                    c == 'o' ? "输出文件太多" : "选项不对");
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1 || !*count) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < *count; i++)
+        if (!format_of(outputs[i])) {
+            fprintf(stderr, "zhengban render: 不知道怎样写 %s（可用的扩展名：",
+                    outputs[i]);
+            print_extensions(stderr);
+            fputs("）\n", stderr);
+            return EXIT_USAGE;
+        }
+    return -1;
+}
+
+static zb_status render_all(const char *input, const char **outputs,
+                            size_t count, render_env *env, zb_diags *diags)
 {
     xmlDocPtr xml;
-    zb_status st = xml_load_file(path, diags, &xml);
+    zb_status st = xml_load_file(input, diags, &xml);
     if (st != ZB_OK)
         return st;
-    st = layout_read_doc(xml, path, diags, doc);
+    lo_document *doc;
+    st = layout_read_doc(xml, input, diags, &doc);
     xmlFreeDoc(xml);
-    return st;
-}
-
-/* Check that every output has a known extension. */
-static int check_outputs(char **outputs, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        if (format_for(outputs[i]))
-            continue;
-        fprintf(stderr, "zhengban: 不认识输出文件 “%s” 的格式（可用的扩展名："
-                        "", outputs[i]);
-        print_extensions(stderr);
-        fputs("）\n", stderr);
-        return 0;
-    }
-    return 1;
-}
-
-static int render(const char *layout, char **outputs, size_t count)
-{
-    zb_diags diags = {0};
-    lo_document *doc = NULL;
-    zb_status st = read_layout(layout, &diags, &doc);
-    for (size_t i = 0; st == ZB_OK && i < count; i++)
-        st = format_for(outputs[i])->render(doc, outputs[i], &diags);
-    diags_sort(&diags);
-    diags_print(&diags, stderr);
-    if (st != ZB_OK && !diags.errors)
-        fprintf(stderr, "zhengban: %s\n", status_describe(st));
+    for (size_t i = 0; i < count && st == ZB_OK; i++)
+        st = format_of(outputs[i])(doc, env, outputs[i], diags);
     layout_free_doc(doc);
-    diags_free(&diags);
-    return cli_exit_code(st);
+    return st;
 }
 
 int cmd_render(int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    char **outputs = calloc((size_t)argc, sizeof *outputs);
+    const char *outputs[MAX_OUTPUTS];
     size_t count = 0;
-    int c, rc = -1;
-    if (!outputs)
-        return EXIT_USAGE;
-    while (rc < 0 && (c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (c == 'o')
-            outputs[count++] = optarg;
-        else if (c == 'h')
-            usage(stdout), rc = EXIT_VALID;
-        else
-            rc = EXIT_USAGE;
-    }
-    if (rc < 0 && (optind != argc - 1 || !count)) {
-        usage(stderr);
-        rc = EXIT_USAGE;
-    }
-    if (rc < 0 && !check_outputs(outputs, count))
-        rc = EXIT_USAGE;
-    if (rc < 0)
-        rc = render(argv[optind], outputs, count);
-    free(outputs);
-    return rc;
+    render_env env = {0};
+    int rc = parse_args(argc, argv, outputs, &count, &env);
+    if (rc >= 0)
+        return rc;
+    zb_diags diags = {0};
+    zb_status st = render_all(argv[optind], outputs, count, &env, &diags);
+    diags_sort(&diags);
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    pdf_fonts_free(env.fonts);
+    return cli_exit_code(st);
 }

@@ -126,7 +126,7 @@ expect_empty sheet_names_no_file "$T/bad"
 
 zb render "$FIX/forms.xml" -o "$T/bad/out.ods"
 expect_rc unknown_extension_exit 2
-expect_in unknown_extension_message "不认识输出文件" "$ERR"
+expect_in unknown_extension_message "不知道怎样写" "$ERR"
 
 zb render "$FIX/forms.xml" -o "$T/missing/out.xlsx"
 expect_rc unwritable_exit 2

@@ -1,0 +1,549 @@
+/*
+ * pdf_render.c - the PDF document: pages and sections, the blocks of the
+ * body (paragraphs, fields, signatures, rules, spaces, page breaks), the
+ * page-number footers, the document information, and saving.
+ *
+ * Footers need the page count: the body of every page is laid out and
+ * drawn first; the footers are drawn onto the finished pages at the end.
+ */
+#include "pdf_render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/fileio.h"
+#include "../core/num.h"
+#include "../core/utf8.h"
+#include "pdf_page.h"
+
+#define EPS 0.01
+
+zb_status pdf_fail(pdf_ctx *ctx, zb_status st)
+{
+    if (ctx->status == ZB_OK)
+        ctx->status = st;
+    return st;
+}
+
+void *pdf_grow(pdf_ctx *ctx, void *items, size_t *cap, size_t count,
+               size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t n = *cap ? *cap * 2 : 64;
+    void *p = realloc(items, n * size);
+    if (!p) {
+        pdf_fail(ctx, ZB_ERR_NOMEM);
+        return NULL;
+    }
+    *cap = n;
+    return p;
+}
+
+static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+    (void)detail;
+    pdf_ctx *ctx = data;
+    if (!ctx->haru_error)
+        ctx->haru_error = code;
+}
+
+void pdf_end_text(pdf_ctx *ctx)
+{
+    if (ctx->in_text)
+        HPDF_Page_EndText(ctx->page);
+    ctx->in_text = false;
+}
+
+/* Make PAGE current with a fresh text state. */
+static void use_page(pdf_ctx *ctx, HPDF_Page page)
+{
+    pdf_end_text(ctx);
+    ctx->page = page;
+    ctx->cur_face = NULL;
+    ctx->cur_size = 0;
+    ctx->cur_color = 0;
+    ctx->cur_bold = false;
+}
+
+zb_status pdf_new_page(pdf_ctx *ctx)
+{
+    const lo_section *s = ctx->section;
+    pdf_page_rec *pages = pdf_grow(ctx, ctx->pages, &ctx->page_cap,
+                                   ctx->page_count, sizeof *pages);
+    if (!pages)
+        return ctx->status;
+    ctx->pages = pages;
+    HPDF_Page page = HPDF_AddPage(ctx->pdf);
+    if (!page)
+        return pdf_fail(ctx, ZB_ERR_RENDER);
+    HPDF_Page_SetWidth(page, (HPDF_REAL)s->page_width);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)s->page_height);
+    ctx->pages[ctx->page_count++] = (pdf_page_rec){page, s, 0, 0};
+    use_page(ctx, page);
+    ctx->left = s->margin_left;
+    ctx->right = s->page_width - s->margin_right;
+    ctx->top = s->page_height - s->margin_top;
+    ctx->bottom = s->margin_bottom;
+    ctx->y = ctx->top;
+    ctx->page_empty = true;
+    return ZB_OK;
+}
+
+/* Make room for HEIGHT at the cursor, starting a new page if needed (never
+   on an empty page: a block taller than the page overflows it). */
+static zb_status need(pdf_ctx *ctx, double height)
+{
+    if (ctx->y - height < ctx->bottom - EPS && !ctx->page_empty)
+        return pdf_new_page(ctx);
+    return ZB_OK;
+}
+
+/* Draw the lines of BOX at the cursor, flowing over pages. */
+static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
+{
+    for (size_t k = 0; k < box->count; k++) {
+        double pitch = ctx->lines[box->first + k].pitch;
+        if (need(ctx, pitch) != ZB_OK)
+            return ctx->status;
+        text_draw_line(ctx, box, k, left, ctx->y);
+        ctx->y -= pitch;
+        ctx->page_empty = false;
+    }
+    return ZB_OK;
+}
+
+/* ----------------------------------------------------------- blocks */
+
+static void space_down(pdf_ctx *ctx, double height)
+{
+    if (ctx->page_empty)
+        return;
+    ctx->y -= height;
+    if (ctx->y < ctx->bottom)
+        ctx->y = ctx->bottom;  /* a space at the foot is not carried over */
+}
+
+static zb_status layout_para(pdf_ctx *ctx, const lo_para *p, double width,
+                             long line, pdf_box *box)
+{
+    size_t from = ctx->glyphs.n;
+    if (text_add_runs(ctx, p->runs, p->run_count, NULL, line) != ZB_OK)
+        return ctx->status;
+    return text_layout(ctx, from, ctx->glyphs.n, width, p->indent, p->align,
+                       p->style, box);
+}
+
+static zb_status place_para(pdf_ctx *ctx, const lo_para *p, long line)
+{
+    pdf_box box;
+    if (layout_para(ctx, p, ctx->right - ctx->left, line, &box) != ZB_OK)
+        return ctx->status;
+    space_down(ctx, p->style->space_before);
+    if (flow_box(ctx, &box, ctx->left) != ZB_OK)
+        return ctx->status;
+    space_down(ctx, p->style->space_after);
+    return ZB_OK;
+}
+
+/* Shape a signature line: label, the gap, the date. */
+static zb_status shape_signature(pdf_ctx *ctx, const lo_signature *s,
+                                 long line)
+{
+    const lo_style *st = s->style;
+    text_add_str(ctx, st, s->label, NULL, line);
+    if (s->date == LO_SIG_DATE_NONE)
+        return ctx->status;
+    text_add_blank(ctx, st, s->gap);
+    if (s->date == LO_SIG_DATE_GIVEN) {
+        char date[32];
+        date_format_cn(s->ymd, date, sizeof date);
+        return text_add_str(ctx, st, date, NULL, line);
+    }
+    static const char *const parts[] = {"年", "月", "日"};
+    static const double blanks[] = {2, 1.5, 1.5};  /* em left for the hand */
+    for (int i = 0; i < 3; i++) {
+        text_add_blank(ctx, st, blanks[i] * st->size);
+        text_add_str(ctx, st, parts[i], NULL, line);
+    }
+    return ctx->status;
+}
+
+static zb_status layout_signature(pdf_ctx *ctx, const lo_signature *s,
+                                  double width, long line, pdf_box *box)
+{
+    size_t from = ctx->glyphs.n;
+    if (shape_signature(ctx, s, line) != ZB_OK)
+        return ctx->status;
+    return text_layout(ctx, from, ctx->glyphs.n, width, 0, s->align, s->style,
+                       box);
+}
+
+zb_status blocks_layout(pdf_ctx *ctx, const lo_block *blocks, size_t count,
+                        double width, pdf_box *boxes)
+{
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++) {
+        const lo_block *b = &blocks[i];
+        if (b->kind == LO_BLOCK_PARA)
+            layout_para(ctx, &b->u.para, width, b->line, &boxes[i]);
+        else
+            layout_signature(ctx, &b->u.signature, width, b->line, &boxes[i]);
+    }
+    return ctx->status;
+}
+
+static zb_status place_signature(pdf_ctx *ctx, const lo_signature *s,
+                                 long line)
+{
+    pdf_box box;
+    if (layout_signature(ctx, s, ctx->right - ctx->left, line, &box) != ZB_OK)
+        return ctx->status;
+    return flow_box(ctx, &box, ctx->left);
+}
+
+static zb_status place_rule(pdf_ctx *ctx, const lo_rule *r)
+{
+    space_down(ctx, r->space_before);
+    if (need(ctx, r->width) != ZB_OK)
+        return ctx->status;
+    pdf_end_text(ctx);
+    HPDF_Page page = ctx->page;
+    HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->width);
+    HPDF_Page_SetRGBStroke(page, (HPDF_REAL)((r->color >> 16) / 255.0),
+                           (HPDF_REAL)(((r->color >> 8) & 0xFF) / 255.0),
+                           (HPDF_REAL)((r->color & 0xFF) / 255.0));
+    double y = ctx->y - r->width / 2;
+    HPDF_Page_MoveTo(page, (HPDF_REAL)ctx->left, (HPDF_REAL)y);
+    HPDF_Page_LineTo(page, (HPDF_REAL)ctx->right, (HPDF_REAL)y);
+    HPDF_Page_Stroke(page);
+    ctx->cur_color = PDF_NO_COLOR;
+    ctx->y -= r->width;
+    ctx->page_empty = false;
+    space_down(ctx, r->space_after);
+    return ZB_OK;
+}
+
+/* ------------------------------------------------------------ fields */
+
+/* A field's text and the width it gets on its line. */
+typedef struct field_item {
+    size_t from, to;
+    double width;
+    pdf_box box;
+} field_item;
+
+/* Widths: the given ones (mm, or star shares of what the fixed and natural
+   widths leave), natural widths for the rest. Returns whether any field had
+   a width (then fields sit side by side; else they are spread). */
+static bool field_widths(const pdf_ctx *ctx, const lo_fields *f,
+                         field_item *items, double body)
+{
+    double fixed = 0, shares = 0;
+    bool any = false;
+    for (size_t i = 0; i < f->count; i++) {
+        const lo_field *it = &f->items[i];
+        double natural = text_width(ctx, items[i].from, items[i].to);
+        items[i].width = it->star ? 0 : it->width > 0 ? it->width : natural;
+        shares += it->star ? it->width : 0;
+        fixed += items[i].width;
+        any |= it->width > 0;
+    }
+    for (size_t i = 0; i < f->count; i++) {
+        if (f->items[i].star)
+            items[i].width = body > fixed ? (body - fixed) * f->items[i].width /
+                                                shares : 0;
+        if (items[i].width > body)
+            items[i].width = body;
+    }
+    return any;
+}
+
+/* Lay out and draw the fields [I, J) as one line (several lines when a
+   field's text is wider than its width). */
+static zb_status place_field_line(pdf_ctx *ctx, const lo_fields *f,
+                                  field_item *items, size_t i, size_t j,
+                                  bool spread)
+{
+    double used = 0, tallest = 0;
+    for (size_t k = i; k < j; k++) {
+        if (text_layout(ctx, items[k].from, items[k].to, items[k].width + EPS,
+                        0, LO_ALIGN_LEFT, f->style, &items[k].box) != ZB_OK)
+            return ctx->status;
+        used += items[k].width;
+        if (items[k].box.height > tallest)
+            tallest = items[k].box.height;
+    }
+    if (need(ctx, tallest) != ZB_OK)
+        return ctx->status;
+    double body = ctx->right - ctx->left;
+    double gap = spread && j - i > 1 ? (body - used) / (double)(j - i - 1) : 0;
+    double x = ctx->left;
+    for (size_t k = i; k < j; k++) {
+        text_draw_box(ctx, &items[k].box, x, ctx->y);
+        x += items[k].width + gap;
+    }
+    ctx->y -= tallest;
+    ctx->page_empty = false;
+    return ZB_OK;
+}
+
+static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
+{
+    size_t count = f->count;
+    field_item *items = calloc(count, sizeof *items);
+    if (!items)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    for (size_t i = 0; i < count; i++) {
+        items[i].from = ctx->glyphs.n;
+        text_add_str(ctx, f->style, f->items[i].label, f->items[i].src, line);
+        text_add_str(ctx, f->style, f->items[i].value, f->items[i].src, line);
+        items[i].to = ctx->glyphs.n;
+    }
+    double body = ctx->right - ctx->left;
+    bool sized = field_widths(ctx, f, items, body);
+    double min_gap = sized ? 0 : f->style->size;
+    size_t start = 0;
+    double x = 0;
+    for (size_t i = 0; i <= count && ctx->status == ZB_OK; i++) {
+        if (i < count && (i == start || x + min_gap + items[i].width <=
+                                            body + EPS)) {
+            x += (i == start ? 0 : min_gap) + items[i].width;
+            continue;
+        }
+        place_field_line(ctx, f, items, start, i, !sized);
+        start = i;
+        x = i < count ? items[i].width : 0;
+    }
+    free(items);
+    return ctx->status;
+}
+
+/* ----------------------------------------------------------- sections */
+
+static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
+{
+    text_reset(ctx);
+    switch (b->kind) {
+    case LO_BLOCK_PARA:
+        return place_para(ctx, &b->u.para, b->line);
+    case LO_BLOCK_FIELDS:
+        return place_fields(ctx, &b->u.fields, b->line);
+    case LO_BLOCK_TABLE:
+        return table_place(ctx, &b->u.table);
+    case LO_BLOCK_SIGNATURE:
+        return place_signature(ctx, &b->u.signature, b->line);
+    case LO_BLOCK_RULE:
+        return place_rule(ctx, &b->u.rule);
+    case LO_BLOCK_SPACE:
+        space_down(ctx, b->u.space);
+        return ZB_OK;
+    case LO_BLOCK_PAGE_BREAK:
+        return ctx->page_empty ? ZB_OK : pdf_new_page(ctx);
+    }
+    return ZB_OK;
+}
+
+static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
+{
+    ctx->section = s;
+    if (pdf_new_page(ctx) != ZB_OK)
+        return ctx->status;
+    for (size_t i = 0; i < s->block_count && ctx->status == ZB_OK; i++)
+        place_block(ctx, &s->blocks[i]);
+    return ctx->status;
+}
+
+/* ------------------------------------------------------------ footers */
+
+/* FORMAT with {page} and {pages} replaced. */
+static char *footer_text(const char *format, size_t page, size_t pages)
+{
+    zb_buf b = {0};
+    for (const char *p = format; *p;) {
+        if (!strncmp(p, "{page}", 6)) {
+            buf_printf(&b, "%zu", page);
+            p += 6;
+        } else if (!strncmp(p, "{pages}", 7)) {
+            buf_printf(&b, "%zu", pages);
+            p += 7;
+        } else {
+            buf_append(&b, p++, 1);
+        }
+    }
+    return buf_detach(&b);
+}
+
+static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
+{
+    const lo_section *s = rec->section;
+    const lo_footer *f = s->footer;
+    size_t number = rec->number;
+    char *text = footer_text(f->format, number, rec->total);
+    if (!text)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    use_page(ctx, rec->page);
+    text_reset(ctx);
+    text_add_str(ctx, f->style, text, NULL, s->line);
+    free(text);
+    lo_footer_align a = f->align;
+    if (a == LO_FOOTER_OUTSIDE || a == LO_FOOTER_INSIDE)
+        a = (number % 2 == 1) == (a == LO_FOOTER_OUTSIDE) ? LO_FOOTER_RIGHT
+                                                          : LO_FOOTER_LEFT;
+    double body = layout_body_width(s);
+    double left = s->margin_left + (a == LO_FOOTER_LEFT ? f->indent : 0);
+    double width = a == LO_FOOTER_CENTER ? body : body - f->indent;
+    lo_align align = a == LO_FOOTER_CENTER ? LO_ALIGN_CENTER
+                   : a == LO_FOOTER_RIGHT  ? LO_ALIGN_RIGHT
+                                           : LO_ALIGN_LEFT;
+    pdf_box box;
+    if (ctx->status == ZB_OK &&
+        text_layout(ctx, 0, ctx->glyphs.n, width, 0, align, f->style, &box) ==
+            ZB_OK)
+        text_draw_box(ctx, &box, left, s->margin_bottom - f->offset);
+    pdf_end_text(ctx);
+    return ctx->status;
+}
+
+/* Number the pages: a section restarts at 1 or continues the previous
+   one; {pages} counts the pages numbered together. Then draw the footers. */
+static zb_status draw_footers(pdf_ctx *ctx)
+{
+    pdf_page_rec *p = ctx->pages;
+    for (size_t i = 0, number = 0; i < ctx->page_count; i++) {
+        bool starts = i == 0 || p[i].section != p[i - 1].section;
+        if (starts && !(i > 0 && p[i].section->continue_numbering))
+            number = 0;
+        p[i].number = ++number;
+    }
+    for (size_t i = ctx->page_count; i-- > 0;)
+        p[i].total = i + 1 < ctx->page_count && p[i + 1].number > 1
+                         ? p[i + 1].total
+                         : p[i].number;
+    for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++)
+        if (p[i].section->footer)
+            draw_footer(ctx, &p[i]);
+    return ctx->status;
+}
+
+/* --------------------------------------------------------- the file */
+
+/* An info string as UTF-16BE with a byte order mark. */
+static zb_status set_info_text(pdf_ctx *ctx, HPDF_Dict info, const char *key,
+                               const char *utf8)
+{
+    if (!utf8 || !*utf8)
+        return ZB_OK;
+    zb_buf b = {0};
+    buf_append(&b, "\xFE\xFF", 2);
+    for (const char *p = utf8; *p;) {
+        uint32_t c = utf8_next(&p);
+        if (c >= 0x10000) {
+            c -= 0x10000;
+            uint32_t hi = 0xD800 | c >> 10, lo = 0xDC00 | (c & 0x3FF);
+            unsigned char u[4] = {(unsigned char)(hi >> 8), (unsigned char)hi,
+                                  (unsigned char)(lo >> 8), (unsigned char)lo};
+            buf_append(&b, u, 4);
+        } else {
+            unsigned char u[2] = {(unsigned char)(c >> 8), (unsigned char)c};
+            buf_append(&b, u, 2);
+        }
+    }
+    HPDF_Binary bin = b.failed ? NULL
+                               : HPDF_Binary_New(ctx->pdf->mmgr,
+                                                 (HPDF_BYTE *)b.data,
+                                                 (HPDF_UINT)b.len);
+    buf_free(&b);
+    if (!bin || HPDF_Dict_Add(info, key, bin) != HPDF_OK)
+        return pdf_fail(ctx, ZB_ERR_RENDER);
+    return ZB_OK;
+}
+
+static zb_status set_info(pdf_ctx *ctx)
+{
+    const lo_meta *m = &ctx->doc->meta;
+    HPDF_Date date = {m->created / 10000, m->created / 100 % 100,
+                      m->created % 100, 0, 0, 0, 'Z', 0, 0};
+    if (HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_CREATOR, "zhengban") != HPDF_OK ||
+        HPDF_SetInfoDateAttr(ctx->pdf, HPDF_INFO_CREATION_DATE, date) !=
+            HPDF_OK)
+        return pdf_fail(ctx, ZB_ERR_RENDER);
+    HPDF_Dict info = ctx->pdf->info;
+    set_info_text(ctx, info, "Title", m->title);
+    set_info_text(ctx, info, "Author", m->author);
+    set_info_text(ctx, info, "Subject", m->subject);
+    set_info_text(ctx, info, "Keywords", m->keywords);
+    return ctx->status;
+}
+
+static zb_status save(pdf_ctx *ctx, const char *path)
+{
+    for (size_t i = 0; i < ctx->fonts->face_count && ctx->status == ZB_OK; i++)
+        if (ctx->uses[i].font &&
+            pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
+                            ctx->uses[i].used) != ZB_OK)
+            pdf_fail(ctx, ZB_ERR_RENDER);
+    if (ctx->status != ZB_OK)
+        return ctx->status;
+    char *tmp;
+    zb_status st = file_make_temp(path, &tmp, ctx->diags);
+    if (st != ZB_OK)
+        return pdf_fail(ctx, st);
+    if (HPDF_SaveToFile(ctx->pdf, tmp) != HPDF_OK || ctx->haru_error) {
+        file_discard_temp(tmp);
+        return pdf_fail(ctx, ZB_ERR_RENDER);
+    }
+    return pdf_fail(ctx, file_commit_temp(tmp, path, ctx->diags));
+}
+
+static void ctx_free(pdf_ctx *ctx)
+{
+    if (ctx->uses)
+        for (size_t i = 0; i < ctx->fonts->face_count; i++)
+            free(ctx->uses[i].used);
+    free(ctx->uses);
+    free(ctx->reported);
+    free(ctx->glyphs.cp);
+    free(ctx->glyphs.w);
+    free(ctx->glyphs.x);
+    free(ctx->glyphs.face);
+    free(ctx->glyphs.style);
+    free(ctx->lines);
+    linebreak_free(&ctx->lb);
+    free(ctx->pages);
+    HPDF_Free(ctx->pdf);
+}
+
+zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
+                         const char *path, zb_diags *diags)
+{
+    pdf_ctx ctx = {.doc = doc, .fonts = fonts, .diags = diags};
+    ctx.pdf = HPDF_New(on_haru_error, &ctx);
+    ctx.uses = calloc(fonts->face_count, sizeof *ctx.uses);
+    if (!ctx.pdf || !ctx.uses) {
+        ctx_free(&ctx);
+        return ZB_ERR_NOMEM;
+    }
+    HPDF_SetCompressionMode(ctx.pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(ctx.pdf);
+    set_info(&ctx);
+    for (size_t i = 0; i < doc->section_count && ctx.status == ZB_OK; i++)
+        place_section(&ctx, &doc->sections[i]);
+    if (ctx.status == ZB_OK)
+        draw_footers(&ctx);
+    if (ctx.font_errors)
+        pdf_fail(&ctx, ZB_ERR_FONT);
+    pdf_end_text(&ctx);
+    if (ctx.status == ZB_OK)
+        save(&ctx, path);
+    if (ctx.haru_error && ctx.status != ZB_ERR_FONT)
+        diags_add(diags, doc->name, 0, 0, DIAG_ERROR, "render",
+                  "PDF 库 libharu 出错（错误码 0x%04X），没有写出 %s",
+                  (unsigned)ctx.haru_error, path);
+    else if (ctx.status == ZB_ERR_NOMEM)
+        diags_add(diags, doc->name, 0, 0, DIAG_ERROR, "render",
+                  "内存不足，没有写出 %s", path);
+    zb_status st = ctx.status;
+    ctx_free(&ctx);
+    return st;
+}
