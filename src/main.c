@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"check", "检查台账，像编译器一样列出全部问题", cmd_check},
     {NULL, NULL, NULL}
 };
 

@@ -27,6 +27,10 @@ typedef struct zb_command {
     int (*run)(int argc, char **argv);
 } zb_command;
 
+/* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
+   being the command name; returns the exit status. */
+int cmd_check(int argc, char **argv);
+
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);
