@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ledger_fields.h"
+#include "xml_load.h"
 
 static const char *const category_names[] = {"操作系统", "办公", "杀毒", "其他"};
 static const char *const origin_names[] = {"", "国内", "国外"};
@@ -100,7 +101,7 @@ static int is_change(xmlNodePtr n)
 static void read_change(zb_reader *r, xmlNodePtr n, zb_change *c)
 {
     c->old_software = c->new_software = ZB_NONE;
-    c->line = xmlGetLineNo(n);
+    c->line = xml_node_line(n);
     if (field_is(n, "install")) {
         c->kind = CHANGE_INSTALL;
         c->new_software = field_ref(r, n, "software", TABLE_SOFTWARE);
@@ -158,10 +159,13 @@ static void read_unit(zb_reader *r, xmlNodePtr sec)
     l->filler = field_ref(r, sec, "filler", TABLE_STAFF);
     FOR_EACH_CHILD(n, sec) {
         if (field_is(n, "roles")) {
-            l->responsible_dept = field_ref(r, n, "responsible", TABLE_DEPARTMENT);
-            l->it_dept = field_ref(r, n, "it", TABLE_DEPARTMENT);
-            l->assets_dept = field_ref(r, n, "assets", TABLE_DEPARTMENT);
-            l->finance_dept = field_ref(r, n, "finance", TABLE_DEPARTMENT);
+            FOR_EACH_CHILD(role, n) {
+                int *dept = field_is(role, "responsible") ? &l->responsible_dept
+                            : field_is(role, "it")        ? &l->it_dept
+                            : field_is(role, "assets")    ? &l->assets_dept
+                                                          : &l->finance_dept;
+                *dept = field_ref(r, role, "dept", TABLE_DEPARTMENT);
+            }
         } else if (field_is(n, "numbering")) {
             FOR_EACH_CHILD(f, n)
                 l->form_number[ENUM(r, f, "name", form_names)] =
@@ -182,7 +186,7 @@ static void read_revisions(zb_reader *r, xmlNodePtr sec)
             .date = field_date(r, n, "date"),
             .by = field_ref(r, n, "by", TABLE_STAFF),
             .note = field_str(r, n, "note"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
@@ -201,7 +205,7 @@ static void read_departments(zb_reader *r, xmlNodePtr sec)
             .head = field_ref(r, n, "head", TABLE_STAFF),
             .phone = field_str(r, n, "phone"),
             .fax = field_str(r, n, "fax"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
@@ -221,14 +225,14 @@ static void read_staff(zb_reader *r, xmlNodePtr sec)
             .post = field_str(r, n, "post"),
             .phone = field_str(r, n, "phone"),
             .pledged = field_date(r, n, "pledged"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
 
 static void read_leadership(zb_reader *r, xmlNodePtr sec)
 {
-    r->ledger->leadership_line = xmlGetLineNo(sec);
+    r->ledger->leadership_line = xml_node_line(sec);
     ALLOC_LIST(r, sec, members);
     zb_member *out = (zb_member *)r->ledger->members;
     size_t i = 0;
@@ -240,7 +244,7 @@ static void read_leadership(zb_reader *r, xmlNodePtr sec)
             .role = (zb_leader_role)ENUM(r, n, "role", role_names),
             .fax = field_str(r, n, "fax"),
             .note = field_str(r, n, "note"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
@@ -263,7 +267,7 @@ static void read_computers(zb_reader *r, xmlNodePtr sec)
             .dept = field_ref(r, n, "dept", TABLE_DEPARTMENT),
             .acquired = field_date(r, n, "acquired"),
             .disposed = field_date(r, n, "disposed"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
         if (c->user != ZB_NONE)
             c->dept = r->ledger->staff[c->user].dept;
@@ -285,7 +289,7 @@ static void read_serials(zb_reader *r, xmlNodePtr n, zb_commercial *c)
         int seats = field_count_attr(r, s, "seats");
         if (!seats)
             seats = count == 1 ? c->license_count : 1;
-        serials[i++] = (zb_serial){field_text(r, s), seats, xmlGetLineNo(s)};
+        serials[i++] = (zb_serial){field_text(r, s), seats, xml_node_line(s)};
     }
     c->serials = serials;
     c->nserials = i;
@@ -356,7 +360,7 @@ static void read_software(zb_reader *r, xmlNodePtr sec)
             .origin = (zb_origin)ENUM(r, n, "origin", origin_names),
             .vendor = field_str(r, n, "vendor"),
             .vendor_contact = field_str(r, n, "vendorContact"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
         if (field_is(n, "commercial")) {
             sw->kind = SOFTWARE_COMMERCIAL;
@@ -380,7 +384,7 @@ static void read_demand(zb_reader *r, xmlNodePtr n, zb_demand *d)
         .dept = field_ref(r, n, "dept", TABLE_DEPARTMENT),
         .handler = field_ref(r, n, "handler", TABLE_STAFF),
         .date = field_date(r, n, "date"),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     FOR_EACH_CHILD(c, n) {
         if (field_is(c, "need")) {
@@ -391,7 +395,7 @@ static void read_demand(zb_reader *r, xmlNodePtr n, zb_demand *d)
                 .function = field_str(r, c, "function"),
                 .count = field_count_attr(r, c, "count"),
                 .note = field_str(r, c, "note"),
-                .line = xmlGetLineNo(c),
+                .line = xml_node_line(c),
             };
         } else if (field_is(c, "itReview")) {
             read_review(r, c, &d->it_review);
@@ -420,7 +424,7 @@ static void read_plan_item(zb_reader *r, xmlNodePtr n, zb_plan_item *item)
         .count = field_count_attr(r, n, "count"),
         .note = field_str(r, n, "note"),
         .software = field_ref(r, n, "software", TABLE_SOFTWARE),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
 }
 
@@ -430,7 +434,7 @@ static void read_plan(zb_reader *r, xmlNodePtr n, zb_plan *p)
         .id = field_str(r, n, "id"),
         .handler = field_ref(r, n, "handler", TABLE_STAFF),
         .date = field_date(r, n, "date"),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     size_t count = 0;
     FOR_EACH_CHILD(c, n)
@@ -468,7 +472,7 @@ static void read_deployment(zb_reader *r, xmlNodePtr n, zb_deployment *d)
         .id = field_str(r, n, "id"),
         .date = field_date(r, n, "date"),
         .title = field_str(r, n, "title"),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     read_dept_list(r, n, &d->all_depts, &d->depts, &d->ndepts);
     size_t count = 0;
@@ -499,7 +503,7 @@ static void read_request(zb_reader *r, xmlNodePtr n, zb_request *q)
         .applicant = field_ref(r, n, "applicant", TABLE_STAFF),
         .date = field_date(r, n, "date"),
         .computer = field_ref(r, n, "computer", TABLE_COMPUTER),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     xmlNodePtr c = field_first(n);
     if (c)
@@ -545,7 +549,7 @@ static void read_confirmations(zb_reader *r, xmlNodePtr sec)
             .result = field_str(r, n, "result"),
             .signed_by = field_ref(r, n, "signedBy", TABLE_STAFF),
             .signed_on = field_date(r, n, "signedOn"),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
         if (!c->result)
             c->result = "已完成";
@@ -567,7 +571,7 @@ static void read_event(zb_reader *r, xmlNodePtr n, zb_event *e)
         .unauthorised = field_flag(r, n, "unauthorised", 0),
         .confirmation = field_ref(r, n, "confirmation", TABLE_CONFIRMATION),
         .serial = field_str(r, n, "serial"),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     e->version = version_or_default(r, n, "version", e->software);
 }
@@ -597,7 +601,7 @@ static void read_inspections(zb_reader *r, xmlNodePtr sec)
             .title = field_str(r, n, "title"),
             .dept = field_ref(r, n, "dept", TABLE_DEPARTMENT),
             .summary = summary ? field_text(r, summary) : NULL,
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
@@ -616,7 +620,7 @@ static void read_trainings(zb_reader *r, xmlNodePtr sec)
             .organiser = field_str(r, n, "organiser"),
             .attendees = field_count_attr(r, n, "attendees"),
             .external = field_flag(r, n, "external", 0),
-            .line = xmlGetLineNo(n),
+            .line = xml_node_line(n),
         };
     }
 }
@@ -629,7 +633,7 @@ static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
         .upward = field_flag(r, n, "upward", 0),
         .signer = field_ref(r, n, "signer", TABLE_STAFF),
         .sealed = field_flag(r, n, "sealed", 1),
-        .line = xmlGetLineNo(n),
+        .line = xml_node_line(n),
     };
     FOR_EACH_CHILD(c, n) {
         if (field_is(c, "title")) {
@@ -718,7 +722,7 @@ zb_status ledger_read(xmlDocPtr doc, const char *file, zb_ledger **out,
     if (is_ledger_root(root)) {
         read_root(&r, root);
     } else {
-        diags_add(diags, file, root ? xmlGetLineNo(root) : 0, 0, DIAG_ERROR,
+        diags_add(diags, file, root ? xml_node_line(root) : 0, 0, DIAG_ERROR,
                   "schema-version", "不是台账：根元素应为 %s 命名空间中的 <ledger>",
                   LEDGER_NAMESPACE);
         r.status = ZB_ERR_INVALID;

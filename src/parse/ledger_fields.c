@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "xml_load.h"
 
 /* Ids in the schema are at most 40 characters. */
 enum { MAX_ID = 64 };
@@ -59,7 +60,7 @@ void field_fail(zb_reader *r, xmlNodePtr node, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    diags_add(r->diags, r->file, xmlGetLineNo(node), 0, DIAG_ERROR, "schema",
+    diags_add(r->diags, r->file, xml_node_line(node), 0, DIAG_ERROR, "schema",
               "<%s> 不符合台账模式：%s", (const char *)node->name,
               buf_str(&msg));
     buf_free(&msg);

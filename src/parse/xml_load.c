@@ -1,6 +1,7 @@
 #include "xml_load.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,7 +119,8 @@ zb_status xml_load_memory(const char *data, size_t len, const char *name,
     ctxt->_private = &state;
     ctxt->sax->serror = on_error;
     ctxt->sax->internalSubset = on_internal_subset;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+                  XML_PARSE_COMPACT;
     if (len > (size_t)INT_MAX) {
         diags_add(diags, name, 0, 0, DIAG_ERROR, NULL, "文件过大（超过 2 GB）");
         xmlFreeParserCtxt(ctxt);
@@ -150,4 +152,15 @@ zb_status xml_load_file(const char *path, zb_diags *diags, xmlDocPtr *doc)
     st = xml_load_memory(data, len, path, diags, doc);
     free(data);
     return st;
+}
+
+long xml_node_line(xmlNodePtr node)
+{
+    /* Past line 65535 libxml2 keeps lines only in text nodes (their psvi);
+       the whitespace before an element ends on the element's line. */
+    xmlNodePtr prev = node->prev;
+    if (node->type == XML_ELEMENT_NODE && node->line == 65535 && prev &&
+        prev->type == XML_TEXT_NODE && prev->psvi)
+        return (long)(ptrdiff_t)prev->psvi;
+    return xmlGetLineNo(node);
 }

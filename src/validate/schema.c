@@ -92,7 +92,7 @@ static zb_status check_root(xmlNodePtr root, const zb_source *src,
         buf_printf(&b, "不是 zhengban 台账：根元素 <%s> 的命名空间是“%s”，台账的"
                    "根元素应为 <ledger xmlns=\"%s\">", name, ns ? ns : "（无）",
                    LEDGER_NAMESPACE);
-    long line = xmlGetLineNo(root);
+    long line = xml_node_line(root);
     int col;
     source_locate(src, &line, &col, name, NULL);
     zb_status st = b.failed ? ZB_ERR_NOMEM

@@ -136,6 +136,18 @@ static xmlNodePtr definition(zb_dict *d, const char *kind, const char *name)
     return it ? it->node : NULL;
 }
 
+/* "@a|@b" -> "a|b": the attribute names of a field. */
+static const char *fields_of(zb_dict *d, const char *xpath)
+{
+    zb_buf b = {0};
+    for (const char *p = xpath; *p; p++)
+        if (*p != '@' && *p != ' ')
+            buf_append(&b, p, 1);
+    const char *names = keep(d, buf_str(&b), b.len);
+    buf_free(&b);
+    return names;
+}
+
 static void add_constraint(zb_dict *d, xmlNodePtr n)
 {
     const char *name = prop(n, "name");
@@ -146,11 +158,10 @@ static void add_constraint(zb_dict *d, xmlNodePtr n)
     it->constraint.meaning = annotation(d, n, "documentation");
     for (xmlNodePtr c = n->children; c; c = c->next) {
         const char *xpath = is_xsd(c, NULL) ? prop(c, "xpath") : NULL;
-        size_t at = xpath && *xpath == '@';
         if (xpath && is_xsd(c, "selector"))
             it->constraint.selector = keep(d, xpath, strlen(xpath));
         else if (xpath && is_xsd(c, "field"))
-            it->constraint.field = keep(d, xpath + at, strlen(xpath) - at);
+            it->constraint.fields = fields_of(d, xpath);
     }
 }
 

@@ -22,7 +22,7 @@ typedef struct dict_constraint {
     const char *rules;    /* "key-staff" or "commercial=tz-1.2 oem=tz-1.5" */
     const char *meaning;  /* its documentation, a Chinese sentence */
     const char *selector; /* XPath of the constrained elements */
-    const char *field;    /* the attribute holding the value, without '@' */
+    const char *fields;   /* the attributes that may hold the value, "a|b" */
 } dict_constraint;
 
 /* Build the dictionary of the schema document XSD. */

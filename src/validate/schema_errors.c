@@ -7,6 +7,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "../core/buf.h"
+#include "../parse/xml_load.h"
 #include "../parse/ledger.h"
 #include "../rules/rules.h"
 
@@ -166,7 +167,7 @@ static void not_expected(zb_validation *v, xmlNodePtr node, const parsed *p,
     zb_buf b = {0};
     if (dict_forbidden_rule(v->dict, parent, p->elem, rule, sizeof rule)) {
         put_elem(&b, v, parent);
-        buf_append_str(&b, "不填写");
+        buf_append_str(&b, "不填写 ");
         put_elem(&b, v, p->elem);
         emit_buf(v, rule, line, p->elem, NULL, &b);
         return;
@@ -175,7 +176,7 @@ static void not_expected(zb_validation *v, xmlNodePtr node, const parsed *p,
                                                             : "未知元素");
     put_elem(&b, v, p->elem);
     if (strstr(p->rest, "Expected is")) {
-        buf_append_str(&b, "，此处应为");
+        buf_append_str(&b, "，此处应为 ");
         put_expected(&b, v, p->rest);
     } else if (*parent) {
         buf_append_str(&b, "：");
@@ -189,7 +190,7 @@ static void missing_child(zb_validation *v, const parsed *p, long line)
 {
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
-    buf_append_str(&b, "缺少");
+    buf_append_str(&b, "缺少 ");
     put_expected(&b, v, p->rest);
     emit_buf(v, "schema", line, p->elem, NULL, &b);
 }
@@ -200,7 +201,7 @@ static void missing_attr(zb_validation *v, const parsed *p, long line)
     quoted_after(p->rest, "The attribute ", attr, sizeof attr);
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
-    buf_append_str(&b, "缺少必填的");
+    buf_append_str(&b, "缺少必填的 ");
     put_attr(&b, v, p->elem, attr);
     emit_buf(v, "schema", line, p->elem, NULL, &b);
 }
@@ -248,7 +249,7 @@ static void bad_value(zb_validation *v, const parsed *p, const xmlError *err,
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
     if (attr) {
-        buf_append_str(&b, "的");
+        buf_append_str(&b, "的 ");
         put_attr(&b, v, p->elem, attr);
     }
     buf_append_str(&b, attr ? "值" : "的内容");
@@ -286,20 +287,40 @@ static const char *key_value(const char *rest, char *out, size_t size)
     return out;
 }
 
-/* A breach of constraint NAME by VALUE at element ELEM; MISSING: a keyref
-   found no key, else a key or unique value repeats. */
+/* Into OUT, the attribute of constraint C's field that holds the value at
+   element ELEM: the one NODE has, else the first the schema declares on
+   ELEM. NULL when there is none. */
+static const char *field_name(const zb_validation *v, const dict_constraint *c,
+                              const char *elem, xmlNodePtr node, char *out,
+                              size_t size)
+{
+    for (const char *p = c && c->fields ? c->fields : ""; *p; p++) {
+        size_t len = strcspn(p, "|");
+        snprintf(out, size, "%.*s", (int)len, p);
+        if (node ? xmlHasProp(node, (const xmlChar *)out) != NULL
+                 : dict_attribute_label(v->dict, elem, out) != NULL)
+            return out;
+        p += len;
+        if (!*p)
+            break;
+    }
+    return NULL;
+}
+
+/* A breach of constraint NAME by VALUE at element ELEM (NODE when known);
+   MISSING: a keyref found no key, else a key or unique value repeats. */
 static void constraint_breach(zb_validation *v, const char *name,
-                              const char *elem, const char *value, int missing,
-                              long line)
+                              const char *elem, xmlNodePtr node,
+                              const char *value, int missing, long line)
 {
     const dict_constraint *c = dict_constraint_get(v->dict, name);
-    const char *field = c && c->field ? c->field : NULL;
-    char rule[32];
+    char rule[32], buf[NAME_MAX_BYTES];
+    const char *field = field_name(v, c, elem, node, buf, sizeof buf);
     dict_constraint_rule(c, elem, rule, sizeof rule);
     zb_buf b = {0};
     put_elem(&b, v, elem);
     if (field) {
-        buf_append_str(&b, "的");
+        buf_append_str(&b, "的 ");
         put_attr(&b, v, elem, field);
     }
     put_value(&b, value);
@@ -328,7 +349,7 @@ static void defer(zb_validation *v, const char *name, const char *value)
 }
 
 static void identity(zb_validation *v, const parsed *p, long line,
-                     int has_node)
+                     xmlNodePtr node)
 {
     char value[512], name[NAME_MAX_BYTES];
     key_value(p->rest, value, sizeof value);
@@ -337,10 +358,10 @@ static void identity(zb_validation *v, const parsed *p, long line,
     const char *s = q ? strchr(q, '}') : NULL;
     snprintf(name, sizeof name, "%.*s", s ? (int)strcspn(s + 1, "'") : 0,
              s ? s + 1 : "");
-    if (missing && !has_node && line >= 65535)
+    if (missing && !node && line >= 65535)
         defer(v, name, value);
     else
-        constraint_breach(v, name, p->elem, value, missing, line);
+        constraint_breach(v, name, p->elem, node, value, missing, line);
 }
 
 static void other(zb_validation *v, const parsed *p, const xmlError *err,
@@ -360,7 +381,7 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err)
 {
     zb_validation *v = ctx;
     xmlNodePtr node = err->node;
-    long line = node ? xmlGetLineNo(node) : err->line;
+    long line = node ? xml_node_line(node) : err->line;
     parsed p;
     if (!parse_message(err->message, &p)) {
         other(v, &p, err, line);
@@ -380,7 +401,7 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err)
     else if (strstr(r, "[facet ") || strstr(r, "is not a valid value"))
         bad_value(v, &p, err, line);
     else if (strstr(r, "key-sequence"))
-        identity(v, &p, line, node != NULL);
+        identity(v, &p, line, node);
     else
         other(v, &p, err, line);
 }
@@ -409,10 +430,13 @@ static void relocate_one(void *payload, void *data, const xmlChar *name)
     xmlNodeSetPtr set = found ? found->nodesetval : NULL;
     for (int i = 0; set && i < set->nodeNr; i++) {
         xmlNodePtr n = set->nodeTab[i];
-        long line = xmlGetLineNo(n);
-        xmlChar *value = xmlGetNoNsProp(n, (const xmlChar *)c->field);
-        if (value && line >= 65535 && xmlHashLookup(values, value))
-            constraint_breach(r->v, (const char *)name, (const char *)n->name,
+        long line = xml_node_line(n);
+        char attr[NAME_MAX_BYTES];
+        xmlChar *value = line >= 65535 && field_name(r->v, c, (const char *)n->name,
+                                                      n, attr, sizeof attr)
+                             ? xmlGetNoNsProp(n, (const xmlChar *)attr) : NULL;
+        if (value && xmlHashLookup(values, value))
+            constraint_breach(r->v, (const char *)name, (const char *)n->name, n,
                               (const char *)value, 1, line);
         xmlFree(value);
     }
