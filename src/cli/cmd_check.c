@@ -16,16 +16,17 @@
 
 static void usage(FILE *out)
 {
-    fputs("用法：zhengban check [选项] 台账.xml...\n"
-          "按台账模式和台账规则检查每个台账，像编译器一样列出全部问题：\n"
-          "  台账.xml:行:列: error: 说明 [规则编号]\n"
-          "先列错误，再列警告；每条规则第一次出现时附上所依据的条款原文。\n\n"
-          "选项：\n"
-          "  --rules      列出全部台账规则（编号、级别、条款）\n"
-          "  -h, --help   显示本帮助\n"
-          "  --version    显示版本\n\n"
-          "退出状态：0 台账有效（可有警告）；1 有错误；2 用法错误或文件无法读取。\n",
-          out);
+    fputs(
+        "用法：zhengban check [选项] 台账.xml...\n"
+        "按台账模式和台账规则检查每个台账，像编译器一样列出全部问题：\n"
+        "  台账.xml:行:列: error: 说明 [规则编号]\n"
+        "先列错误，再列警告；每条规则第一次出现时附上所依据的条款原文。\n\n"
+        "选项：\n"
+        "  --rules      列出全部台账规则（编号、级别、条款）\n"
+        "  -h, --help   显示本帮助\n"
+        "  --version    显示版本\n\n"
+        "退出状态：0 台账有效（可有警告）；1 有错误；2 用法错误或文件无法读取。\n",
+        out);
 }
 
 static void print_rules(FILE *out)
@@ -35,8 +36,8 @@ static void print_rules(FILE *out)
     for (size_t i = 0; i < count; i++)
         fprintf(out, "%-17s %-7s %s%s%s\n", rules[i].id,
                 rules[i].severity == DIAG_WARNING ? "warning" : "error",
-                rules[i].article ? rules[i].article : "",
-                rules[i].article ? "：" : "", rules[i].text);
+                rules[i].text, rules[i].article ? " 依据" : "",
+                rules[i].article ? rules[i].article : "");
 }
 
 static void print_one(const zb_diag *d, FILE *out)
@@ -56,7 +57,7 @@ static void print_group(const zb_diags *diags, zb_severity severity,
             continue;
         print_one(d, out);
         const zb_rule *rule = d->rule ? rules_find(d->rule) : NULL;
-        int seen = !rule || !rule->article;
+        int seen = !rule || !rule->quote;
         for (size_t k = 0; k < *nquoted && !seen; k++)
             seen = !strcmp(quoted[k], rule->id);
         if (seen)
@@ -64,7 +65,7 @@ static void print_group(const zb_diags *diags, zb_severity severity,
         quoted[(*nquoted)++] = rule->id;
         zb_diag note = *d;
         char text[2048];
-        snprintf(text, sizeof text, "%s：“%s”", rule->article, rule->text);
+        snprintf(text, sizeof text, "%s：“%s”", rule->article, rule->quote);
         note.severity = DIAG_NOTE;
         note.rule = NULL;
         note.message = text;
@@ -126,7 +127,8 @@ int cmd_check(int argc, char **argv)
             print_rules(stdout);
             return EXIT_VALID;
         default:
-            fprintf(stderr, "zhengban check: 未知选项“%s”\n\n", argv[optind - 1]);
+            fprintf(stderr, "zhengban check: 未知选项“%s”\n\n",
+                    argv[optind - 1]);
             usage(stderr);
             return EXIT_USAGE;
         }

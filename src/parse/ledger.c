@@ -7,19 +7,21 @@
 #include "ledger_fields.h"
 #include "xml_load.h"
 
-static const char *const category_names[] = {"操作系统", "办公", "杀毒", "其他"};
+static const char *const category_names[] = {"操作系统", "办公", "杀毒",
+                                             "其他"};
 static const char *const origin_names[] = {"", "国内", "国外"};
 static const char *const kind_names[] = {"server", "desktop", "laptop"};
 static const char *const role_names[] = {"组长", "副组长", "成员"};
-static const char *const reason_names[] = {"达到使用年限", "技术进步", "硬件报废"};
+static const char *const reason_names[] = {"达到使用年限", "技术进步",
+                                           "硬件报废"};
 static const char *const action_names[] = {"install", "uninstall"};
 static const char *const document_names[] = {"report", "systems-notice",
                                              "inspection-notice", "general"};
 static const char *const form_names[] = {
-    "leadership", "pledge", "demand", "plan", "statistics", "freelist",
-    "summary", "detail", "log", "request", "confirmation"};
+    "leadership", "pledge", "demand", "plan",    "statistics",  "freelist",
+    "summary",    "detail", "log",    "request", "confirmation"};
 
-#define ENUM(r, node, name, values) \
+#define ENUM(r, node, name, values)                                            \
     field_enum(r, node, name, values, (int)(sizeof values / sizeof *values))
 
 /* ---- indexes ----------------------------------------------------------- */
@@ -42,8 +44,8 @@ static const struct {
 static xmlNodePtr section(xmlNodePtr root, const char *name)
 {
     FOR_EACH_CHILD(n, root)
-        if (field_is(n, name))
-            return n;
+    if (field_is(n, name))
+        return n;
     return NULL;
 }
 
@@ -57,7 +59,8 @@ static void index_table(zb_reader *r, xmlNodePtr root, zb_table table)
         return;
     }
     intptr_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         const char *el = table_places[table].element;
         if (el && !field_is(n, el))
             continue;
@@ -113,7 +116,8 @@ static void read_change(zb_reader *r, xmlNodePtr n, zb_change *c)
     } else if (field_is(n, "upgrade")) {
         c->kind = CHANGE_UPGRADE;
         c->old_software = field_ref(r, n, "from", TABLE_SOFTWARE);
-        c->old_version = version_or_default(r, n, "fromVersion", c->old_software);
+        c->old_version =
+            version_or_default(r, n, "fromVersion", c->old_software);
         c->new_software = field_ref(r, n, "to", TABLE_SOFTWARE);
         c->new_version = version_or_default(r, n, "toVersion", c->new_software);
     } else {
@@ -127,10 +131,11 @@ static void read_dept_list(zb_reader *r, xmlNodePtr parent, int *all,
 {
     size_t n = 0;
     FOR_EACH_CHILD(c, parent)
-        n += field_is(c, "dept");
+    n += field_is(c, "dept");
     int *list = field_array(r, n, sizeof *list);
     size_t i = 0;
-    FOR_EACH_CHILD(c, parent) {
+    FOR_EACH_CHILD(c, parent)
+    {
         if (field_is(c, "allDepartments"))
             *all = 1;
         else if (field_is(c, "dept") && list)
@@ -141,13 +146,13 @@ static void read_dept_list(zb_reader *r, xmlNodePtr parent, int *all,
 }
 
 /* Allocate the array for the N element children of SEC; *COUNT gets N. */
-#define ALLOC_LIST(r, sec, field)                                          \
-    do {                                                                   \
-        (r)->ledger->n##field = field_count(sec);                          \
-        (r)->ledger->field = field_array(r, (r)->ledger->n##field,         \
-                                         sizeof *(r)->ledger->field);      \
-        if (!(r)->ledger->field)                                           \
-            (r)->ledger->n##field = 0;                                     \
+#define ALLOC_LIST(r, sec, field)                                              \
+    do {                                                                       \
+        (r)->ledger->n##field = field_count(sec);                              \
+        (r)->ledger->field =                                                   \
+            field_array(r, (r)->ledger->n##field, sizeof *(r)->ledger->field); \
+        if (!(r)->ledger->field)                                               \
+            (r)->ledger->n##field = 0;                                         \
     } while (0)
 
 /* ---- sections ---------------------------------------------------------- */
@@ -157,9 +162,11 @@ static void read_unit(zb_reader *r, xmlNodePtr sec)
     zb_ledger *l = r->ledger;
     l->unit_name = field_str(r, sec, "name");
     l->filler = field_ref(r, sec, "filler", TABLE_STAFF);
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (field_is(n, "roles")) {
-            FOR_EACH_CHILD(role, n) {
+            FOR_EACH_CHILD(role, n)
+            {
                 int *dept = field_is(role, "responsible") ? &l->responsible_dept
                             : field_is(role, "it")        ? &l->it_dept
                             : field_is(role, "assets")    ? &l->assets_dept
@@ -168,8 +175,8 @@ static void read_unit(zb_reader *r, xmlNodePtr sec)
             }
         } else if (field_is(n, "numbering")) {
             FOR_EACH_CHILD(f, n)
-                l->form_number[ENUM(r, f, "name", form_names)] =
-                    field_count_attr(r, f, "number");
+            l->form_number[ENUM(r, f, "name", form_names)] =
+                field_count_attr(r, f, "number");
         }
     }
 }
@@ -179,7 +186,8 @@ static void read_revisions(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, revisions);
     zb_revision *out = (zb_revision *)r->ledger->revisions;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->nrevisions)
             break;
         out[i++] = (zb_revision){
@@ -196,7 +204,8 @@ static void read_departments(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, departments);
     zb_department *out = (zb_department *)r->ledger->departments;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->ndepartments)
             break;
         out[i++] = (zb_department){
@@ -215,7 +224,8 @@ static void read_staff(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, staff);
     zb_person *out = (zb_person *)r->ledger->staff;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->nstaff)
             break;
         out[i++] = (zb_person){
@@ -236,7 +246,8 @@ static void read_leadership(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, members);
     zb_member *out = (zb_member *)r->ledger->members;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->nmembers)
             break;
         out[i++] = (zb_member){
@@ -254,7 +265,8 @@ static void read_computers(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, computers);
     zb_computer *out = (zb_computer *)r->ledger->computers;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->ncomputers)
             break;
         zb_computer *c = &out[i++];
@@ -280,10 +292,11 @@ static void read_serials(zb_reader *r, xmlNodePtr n, zb_commercial *c)
 {
     size_t count = 0;
     FOR_EACH_CHILD(s, n)
-        count += field_is(s, "serial");
+    count += field_is(s, "serial");
     zb_serial *serials = field_array(r, count, sizeof *serials);
     size_t i = 0;
-    FOR_EACH_CHILD(s, n) {
+    FOR_EACH_CHILD(s, n)
+    {
         if (!field_is(s, "serial") || !serials)
             continue;
         int seats = field_count_attr(r, s, "seats");
@@ -298,7 +311,8 @@ static void read_serials(zb_reader *r, xmlNodePtr n, zb_commercial *c)
 static void read_commercial(zb_reader *r, xmlNodePtr n, zb_software *sw)
 {
     zb_commercial *c = &sw->commercial;
-    FOR_EACH_CHILD(part, n) {
+    FOR_EACH_CHILD(part, n)
+    {
         if (field_is(part, "purchase")) {
             c->purchased = field_date(r, part, "date");
             c->amount = field_money(r, part, "amount");
@@ -329,8 +343,8 @@ static void read_oem(zb_reader *r, xmlNodePtr n, zb_software *sw)
     int *machines = field_array(r, count, sizeof *machines);
     size_t i = 0;
     FOR_EACH_CHILD(m, n)
-        if (machines && i < count)
-            machines[i++] = field_ref(r, m, "computer", TABLE_COMPUTER);
+    if (machines && i < count)
+        machines[i++] = field_ref(r, m, "computer", TABLE_COMPUTER);
     sw->oem.machines = machines;
     sw->oem.nmachines = i;
 }
@@ -348,7 +362,8 @@ static void read_software(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, software);
     zb_software *out = (zb_software *)r->ledger->software;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->nsoftware)
             break;
         zb_software *sw = &out[i++];
@@ -386,7 +401,8 @@ static void read_demand(zb_reader *r, xmlNodePtr n, zb_demand *d)
         .date = field_date(r, n, "date"),
         .line = xml_node_line(n),
     };
-    FOR_EACH_CHILD(c, n) {
+    FOR_EACH_CHILD(c, n)
+    {
         if (field_is(c, "need")) {
             zb_need *need = &d->needs[ENUM(r, c, "category", category_names)];
             *need = (zb_need){
@@ -410,8 +426,8 @@ static void read_demands(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, demands);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->ndemands)
-            read_demand(r, n, (zb_demand *)&r->ledger->demands[i++]);
+    if (i < r->ledger->ndemands)
+        read_demand(r, n, (zb_demand *)&r->ledger->demands[i++]);
 }
 
 static void read_plan_item(zb_reader *r, xmlNodePtr n, zb_plan_item *item)
@@ -438,9 +454,10 @@ static void read_plan(zb_reader *r, xmlNodePtr n, zb_plan *p)
     };
     size_t count = 0;
     FOR_EACH_CHILD(c, n)
-        count += field_is(c, "item");
+    count += field_is(c, "item");
     zb_plan_item *items = field_array(r, count, sizeof *items);
-    FOR_EACH_CHILD(c, n) {
+    FOR_EACH_CHILD(c, n)
+    {
         if (field_is(c, "item") && items)
             read_plan_item(r, c, &items[p->nitems++]);
         else if (field_is(c, "itReview"))
@@ -460,8 +477,8 @@ static void read_plans(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, plans);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->nplans)
-            read_plan(r, n, (zb_plan *)&r->ledger->plans[i++]);
+    if (i < r->ledger->nplans)
+        read_plan(r, n, (zb_plan *)&r->ledger->plans[i++]);
 }
 
 /* ---- deployments, requests, confirmations, log ------------------------- */
@@ -477,12 +494,12 @@ static void read_deployment(zb_reader *r, xmlNodePtr n, zb_deployment *d)
     read_dept_list(r, n, &d->all_depts, &d->depts, &d->ndepts);
     size_t count = 0;
     FOR_EACH_CHILD(c, n)
-        count += is_change(c);
+    count += is_change(c);
     zb_change *changes = field_array(r, count, sizeof *changes);
     size_t i = 0;
     FOR_EACH_CHILD(c, n)
-        if (changes && is_change(c))
-            read_change(r, c, &changes[i++]);
+    if (changes && is_change(c))
+        read_change(r, c, &changes[i++]);
     d->changes = changes;
     d->nchanges = i;
 }
@@ -492,8 +509,8 @@ static void read_deployments(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, deployments);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->ndeployments)
-            read_deployment(r, n, (zb_deployment *)&r->ledger->deployments[i++]);
+    if (i < r->ledger->ndeployments)
+        read_deployment(r, n, (zb_deployment *)&r->ledger->deployments[i++]);
 }
 
 static void read_request(zb_reader *r, xmlNodePtr n, zb_request *q)
@@ -529,8 +546,8 @@ static void read_requests(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, requests);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->nrequests)
-            read_request(r, n, (zb_request *)&r->ledger->requests[i++]);
+    if (i < r->ledger->nrequests)
+        read_request(r, n, (zb_request *)&r->ledger->requests[i++]);
 }
 
 static void read_confirmations(zb_reader *r, xmlNodePtr sec)
@@ -538,7 +555,8 @@ static void read_confirmations(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, confirmations);
     zb_confirmation *out = (zb_confirmation *)r->ledger->confirmations;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->nconfirmations)
             break;
         zb_confirmation *c = &out[i++];
@@ -581,8 +599,8 @@ static void read_log(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, events);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->nevents)
-            read_event(r, n, (zb_event *)&r->ledger->events[i++]);
+    if (i < r->ledger->nevents)
+        read_event(r, n, (zb_event *)&r->ledger->events[i++]);
 }
 
 /* ---- inspections, trainings, documents --------------------------------- */
@@ -592,7 +610,8 @@ static void read_inspections(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, inspections);
     zb_inspection *out = (zb_inspection *)r->ledger->inspections;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->ninspections)
             break;
         xmlNodePtr summary = field_first(n);
@@ -611,7 +630,8 @@ static void read_trainings(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, trainings);
     zb_training *out = (zb_training *)r->ledger->trainings;
     size_t i = 0;
-    FOR_EACH_CHILD(n, sec) {
+    FOR_EACH_CHILD(n, sec)
+    {
         if (i == r->ledger->ntrainings)
             break;
         out[i++] = (zb_training){
@@ -635,7 +655,8 @@ static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
         .sealed = field_flag(r, n, "sealed", 1),
         .line = xml_node_line(n),
     };
-    FOR_EACH_CHILD(c, n) {
+    FOR_EACH_CHILD(c, n)
+    {
         if (field_is(c, "title")) {
             d->title = field_text(r, c);
         } else if (field_is(c, "date")) {
@@ -651,8 +672,8 @@ static void read_documents(zb_reader *r, xmlNodePtr sec)
     ALLOC_LIST(r, sec, documents);
     size_t i = 0;
     FOR_EACH_CHILD(n, sec)
-        if (i < r->ledger->ndocuments)
-            read_document(r, n, (zb_document *)&r->ledger->documents[i++]);
+    if (i < r->ledger->ndocuments)
+        read_document(r, n, (zb_document *)&r->ledger->documents[i++]);
 }
 
 /* ---- the whole ledger -------------------------------------------------- */
@@ -693,9 +714,9 @@ static void read_root(zb_reader *r, xmlNodePtr root)
     /* Sections come in schema order, so every reference a section
        resolves to a record (a user's department, a version) is read. */
     FOR_EACH_CHILD(sec, root)
-        for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
-            if (field_is(sec, sections[i].name))
-                sections[i].read(r, sec);
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+        if (field_is(sec, sections[i].name))
+            sections[i].read(r, sec);
 }
 
 static int is_ledger_root(xmlNodePtr root)
@@ -723,7 +744,8 @@ zb_status ledger_read(xmlDocPtr doc, const char *file, zb_ledger **out,
         read_root(&r, root);
     } else {
         diags_add(diags, file, root ? xml_node_line(root) : 0, 0, DIAG_ERROR,
-                  "schema-version", "不是台账：根元素应为 %s 命名空间中的 <ledger>",
+                  "schema-version",
+                  "不是台账：根元素应为 %s 命名空间中的 <ledger>",
                   LEDGER_NAMESPACE);
         r.status = ZB_ERR_INVALID;
     }

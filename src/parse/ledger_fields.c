@@ -35,7 +35,7 @@ size_t field_count(xmlNodePtr parent)
 {
     size_t n = 0;
     FOR_EACH_CHILD(c, parent)
-        n++;
+    n++;
     return n;
 }
 
@@ -117,7 +117,8 @@ static const char *raw_attr(zb_reader *r, xmlNodePtr node, const char *name)
         if (t->type == XML_TEXT_NODE && !t->next && t->content)
             return (const char *)t->content;
         xmlChar *joined = xmlNodeListGetString(node->doc, t, 1);
-        const char *copy = joined ? copy_collapsed(r, (const char *)joined) : "";
+        const char *copy =
+            joined ? copy_collapsed(r, (const char *)joined) : "";
         xmlFree(joined);
         return copy;
     }

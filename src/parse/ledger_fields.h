@@ -34,7 +34,7 @@ typedef struct zb_reader {
 /* Iterate over the element children of PARENT. */
 xmlNodePtr field_first(xmlNodePtr parent);
 xmlNodePtr field_next(xmlNodePtr node);
-#define FOR_EACH_CHILD(n, parent) \
+#define FOR_EACH_CHILD(n, parent)                                              \
     for (xmlNodePtr n = field_first(parent); n; n = field_next(n))
 
 /* Is NODE the element NAME? */
@@ -57,8 +57,7 @@ const char *field_str(zb_reader *r, xmlNodePtr node, const char *name);
 const char *field_text(zb_reader *r, xmlNodePtr node);
 
 /* The record of TABLE named by attribute NAME; ZB_NONE when absent. */
-int field_ref(zb_reader *r, xmlNodePtr node, const char *name,
-              zb_table table);
+int field_ref(zb_reader *r, xmlNodePtr node, const char *name, zb_table table);
 
 /* The date in attribute NAME; 0 when absent. */
 zb_date field_date(zb_reader *r, xmlNodePtr node, const char *name);

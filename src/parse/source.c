@@ -11,8 +11,8 @@ enum { MAX_TAG_BYTES = 1 << 20 };
 static zb_status index_lines(zb_source *src)
 {
     size_t n = 1;
-    for (const char *p = src->text; (p = memchr(p, '\n', src->text + src->len - p));
-         p++)
+    for (const char *p = src->text;
+         (p = memchr(p, '\n', src->text + src->len - p)); p++)
         n++;
     src->line_start = malloc(n * sizeof *src->line_start);
     if (!src->line_start)
@@ -143,13 +143,14 @@ static void position(const zb_source *src, size_t pos, long *line, int *col)
     *col = c;
 }
 
-void source_locate(const zb_source *src, long *line, int *col,
-                   const char *elem, const char *attr)
+void source_locate(const zb_source *src, long *line, int *col, const char *elem,
+                   const char *attr)
 {
     *col = 0;
     if (!src || !src->text || *line < 1 || (size_t)*line > src->nlines)
         return;
-    size_t end = (size_t)*line < src->nlines ? src->line_start[*line] : src->len;
+    size_t end =
+        (size_t)*line < src->nlines ? src->line_start[*line] : src->len;
     const char *tag = find_tag(src, end, elem);
     if (!tag)
         return;

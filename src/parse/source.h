@@ -17,8 +17,8 @@
 #include "../core/status.h"
 
 typedef struct zb_source {
-    char *name;         /* the path as given, used in diagnostics */
-    char *text;         /* the bytes of the file, NUL-terminated */
+    char *name; /* the path as given, used in diagnostics */
+    char *text; /* the bytes of the file, NUL-terminated */
     size_t len;
     size_t *line_start; /* byte offset where each line begins; [0] is line 1 */
     size_t nlines;
@@ -36,8 +36,8 @@ zb_status source_set(zb_source *src, const char *name, const char *text,
    and in it the attribute ATTR (NULL: the tag itself). On success *LINE and
    *COL point at the '<' of the tag or the first character of the attribute
    name; otherwise *LINE is kept and *COL is 0. */
-void source_locate(const zb_source *src, long *line, int *col,
-                   const char *elem, const char *attr);
+void source_locate(const zb_source *src, long *line, int *col, const char *elem,
+                   const char *attr);
 
 /* Release the bytes and the index. */
 void source_free(zb_source *src);

@@ -20,9 +20,9 @@
 #include "../validate/schema.h"
 
 typedef struct zb_front {
-    zb_source source;   /* the bytes read (name, text for columns) */
-    xmlDocPtr doc;      /* NULL unless the file is well-formed XML */
-    zb_ledger *ledger;  /* NULL unless the document is schema-valid */
+    zb_source source;  /* the bytes read (name, text for columns) */
+    xmlDocPtr doc;     /* NULL unless the file is well-formed XML */
+    zb_ledger *ledger; /* NULL unless the document is schema-valid */
 } zb_front;
 
 /* Run the front of the pipeline on the ledger file PATH, with SCHEMA from

@@ -44,10 +44,10 @@ static const zb_change *upgrade_of(const zb_ledger *l, const zb_event *e)
 /* Append "安装 X（名称）", "卸载 X（名称）" or "把 X 升级为 Y" to B. */
 static void describe(zb_buf *b, const zb_ledger *l, const zb_change *c)
 {
-    const zb_software *old = c->old_software != ZB_NONE
-                                 ? &l->software[c->old_software] : NULL;
-    const zb_software *new = c->new_software != ZB_NONE
-                                 ? &l->software[c->new_software] : NULL;
+    const zb_software *old =
+        c->old_software != ZB_NONE ? &l->software[c->old_software] : NULL;
+    const zb_software *new =
+        c->new_software != ZB_NONE ? &l->software[c->new_software] : NULL;
     if (c->kind == CHANGE_INSTALL && new)
         buf_printf(b, "安装 %s（%s）", new->id, new->name);
     else if (c->kind == CHANGE_UNINSTALL && old)
@@ -93,10 +93,10 @@ static zb_status check_request_event(zb_rule_ctx *ctx, const zb_rule *rule,
     if (!covers(&r->change, e)) {
         zb_buf what = {0};
         describe(&what, l, &r->change);
-        zb_status st = rules_report(ctx, rule, e->line, "event", "request",
-                                    "申请表 %s 申请的是%s，不包括%s %s（%s）",
-                                    r->id, buf_str(&what), action_word(e),
-                                    sw->id, sw->name);
+        zb_status st =
+            rules_report(ctx, rule, e->line, "event", "request",
+                         "申请表 %s 申请的是%s，不包括%s %s（%s）", r->id,
+                         buf_str(&what), action_word(e), sw->id, sw->name);
         buf_free(&what);
         return st;
     }
@@ -117,11 +117,12 @@ zb_status check_requests(zb_rule_ctx *ctx, const zb_rule *rule)
         int grounds = (e->request != ZB_NONE) + (e->deployment != ZB_NONE) +
                       e->unauthorised;
         if (grounds == 0)
-            st = rules_report(ctx, rule, e->line, "event", NULL,
-                              "%s没有依据：应注明审核同意的申请表（request）或统一"
-                              "部署（deployment）；确属私自%s、事后发现的，如实标注 "
-                              "unauthorised=\"true\"", action_word(e),
-                              action_word(e));
+            st = rules_report(
+                ctx, rule, e->line, "event", NULL,
+                "%s没有依据：应注明审核同意的申请表（request）或统一"
+                "部署（deployment）；确属私自%s、事后发现的，如实标注 "
+                "unauthorised=\"true\"",
+                action_word(e), action_word(e));
         else if (grounds > 1)
             st = rules_report(ctx, rule, e->line, "event", NULL,
                               "申请表、统一部署、私自安装卸载只能注明其一");
@@ -156,8 +157,8 @@ static zb_status check_deployment_event(zb_rule_ctx *ctx, const zb_rule *rule,
     const zb_computer *c = &l->computers[e->computer];
     if (!deployment_change(d, e))
         return rules_report(ctx, rule, e->line, "event", "deployment",
-                            "统一部署 %s（%s）不包括%s %s（%s）", d->id, d->title,
-                            action_word(e), sw->id, sw->name);
+                            "统一部署 %s（%s）不包括%s %s（%s）", d->id,
+                            d->title, action_word(e), sw->id, sw->name);
     char when[11];
     date_format(d->date, when);
     if (e->date < d->date)
@@ -168,8 +169,8 @@ static zb_status check_deployment_event(zb_rule_ctx *ctx, const zb_rule *rule,
         notified = d->depts[k] == c->dept;
     if (!notified)
         return rules_report(ctx, rule, e->line, "event", "deployment",
-                            "统一部署 %s 没有通知计算机 %s 所在的%s", d->id, c->id,
-                            l->departments[c->dept].name);
+                            "统一部署 %s 没有通知计算机 %s 所在的%s", d->id,
+                            c->id, l->departments[c->dept].name);
     return ZB_OK;
 }
 
@@ -199,8 +200,10 @@ typedef struct fact {
 static int compare_facts(const void *pa, const void *pb)
 {
     const fact *a = pa, *b = pb;
-    const int x[] = {a->computer, a->software, a->date, a->action, a->authority};
-    const int y[] = {b->computer, b->software, b->date, b->action, b->authority};
+    const int x[] = {a->computer, a->software, a->date, a->action,
+                     a->authority};
+    const int y[] = {b->computer, b->software, b->date, b->action,
+                     b->authority};
     for (size_t i = 0; i < sizeof x / sizeof *x; i++)
         if (x[i] != y[i])
             return x[i] < y[i] ? -1 : 1;
@@ -237,12 +240,13 @@ zb_status check_upgrade_pairs(zb_rule_ctx *ctx, const zb_rule *rule)
         if (bsearch(&want, facts, l->nevents, sizeof *facts, compare_facts))
             continue;
         const zb_software *p = &l->software[partner];
-        st = rules_report(ctx, rule, e->line, "event", "action",
-                          "升级应在同一天、同一台计算机上分别登记卸载原软件和安装"
-                          "新软件：计算机 %s 上缺少同日依据同一%s的%s %s（%s）的记录",
-                          l->computers[e->computer].id,
-                          e->request != ZB_NONE ? "申请表" : "统一部署",
-                          install ? "卸载" : "安装", p->id, p->name);
+        st = rules_report(
+            ctx, rule, e->line, "event", "action",
+            "升级应在同一天、同一台计算机上分别登记卸载原软件和安装"
+            "新软件：计算机 %s 上缺少同日依据同一%s的%s %s（%s）的记录",
+            l->computers[e->computer].id,
+            e->request != ZB_NONE ? "申请表" : "统一部署",
+            install ? "卸载" : "安装", p->id, p->name);
     }
     free(facts);
     return st;
@@ -267,8 +271,8 @@ zb_status check_confirmations(zb_rule_ctx *ctx, const zb_rule *rule)
         date_format(q->date, when);
         if (q->computer != e->computer)
             st = rules_report(ctx, rule, e->line, "event", "confirmation",
-                              "确认单 %s 是计算机 %s 的，本记录是计算机 %s", q->id,
-                              l->computers[q->computer].id,
+                              "确认单 %s 是计算机 %s 的，本记录是计算机 %s",
+                              q->id, l->computers[q->computer].id,
                               l->computers[e->computer].id);
         else if (e->date > q->date)
             st = rules_report(ctx, rule, e->line, "event", "confirmation",
@@ -276,10 +280,11 @@ zb_status check_confirmations(zb_rule_ctx *ctx, const zb_rule *rule)
     }
     for (size_t i = 0; i < l->nconfirmations && st == ZB_OK; i++)
         if (!uses[i])
-            st = rules_report(ctx, rule, l->confirmations[i].line,
-                              "confirmation", "id",
-                              "确认单 %s 没有对应的安装维护记录：附件9 中没有记录"
-                              "注明这张确认单", l->confirmations[i].id);
+            st = rules_report(
+                ctx, rule, l->confirmations[i].line, "confirmation", "id",
+                "确认单 %s 没有对应的安装维护记录：附件9 中没有记录"
+                "注明这张确认单",
+                l->confirmations[i].id);
     free(uses);
     return st;
 }

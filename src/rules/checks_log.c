@@ -46,7 +46,8 @@ static uint64_t *oem_copies(const zb_ledger *l, size_t *n)
     size_t count = 0;
     for (size_t i = 0; i < l->nsoftware; i++)
         count += l->software[i].kind == SOFTWARE_OEM
-                     ? l->software[i].oem.nmachines : 0;
+                     ? l->software[i].oem.nmachines
+                     : 0;
     uint64_t *pairs = malloc((count + 1) * sizeof *pairs);
     *n = pairs ? count : 1;
     if (!pairs)
@@ -54,7 +55,8 @@ static uint64_t *oem_copies(const zb_ledger *l, size_t *n)
     count = 0;
     for (size_t i = 0; i < l->nsoftware; i++) {
         const zb_software *sw = &l->software[i];
-        for (size_t k = 0; sw->kind == SOFTWARE_OEM && k < sw->oem.nmachines; k++)
+        for (size_t k = 0; sw->kind == SOFTWARE_OEM && k < sw->oem.nmachines;
+             k++)
             pairs[count++] = pair((int)i, sw->oem.machines[k]);
     }
     qsort(pairs, count, sizeof *pairs, compare_pairs);
@@ -87,27 +89,32 @@ static zb_status walk_histories(zb_rule_ctx *ctx, const zb_rule *rule,
         if (i == 0 || keys[i - 1].software != e->software ||
             keys[i - 1].computer != e->computer) {
             uint64_t p = pair(e->software, e->computer);
-            installed_at = bsearch(&p, copies, ncopies, sizeof *copies,
-                                   compare_pairs) ? -1 : 0;
+            installed_at =
+                bsearch(&p, copies, ncopies, sizeof *copies, compare_pairs) ? -1
+                                                                            : 0;
         }
         const zb_software *sw = &l->software[e->software];
         const char *pc = l->computers[e->computer].id;
         if (e->action == ACTION_INSTALL) {
             if (installed_at && report_install)
                 st = installed_at < 0
-                    ? rules_report(ctx, rule, e->line, "event", "action",
-                                   "%s（%s）是计算机 %s 的随机预装软件，已经安装，"
-                                   "未登记卸载不能再登记安装", sw->id, sw->name, pc)
-                    : rules_report(ctx, rule, e->line, "event", "action",
-                                   "计算机 %s 上已安装 %s（%s）（第 %ld 行），"
-                                   "未登记卸载不能再登记安装", pc, sw->id,
-                                   sw->name, installed_at);
+                         ? rules_report(
+                               ctx, rule, e->line, "event", "action",
+                               "%s（%s）是计算机 %s 的随机预装软件，已经安装，"
+                               "未登记卸载不能再登记安装",
+                               sw->id, sw->name, pc)
+                         : rules_report(
+                               ctx, rule, e->line, "event", "action",
+                               "计算机 %s 上已安装 %s（%s）（第 %ld 行），"
+                               "未登记卸载不能再登记安装",
+                               pc, sw->id, sw->name, installed_at);
             installed_at = e->line;
         } else {
             if (!installed_at && !report_install)
-                st = rules_report(ctx, rule, e->line, "event", "action",
-                                  "计算机 %s 上此时没有安装 %s（%s），不能登记卸载",
-                                  pc, sw->id, sw->name);
+                st = rules_report(
+                    ctx, rule, e->line, "event", "action",
+                    "计算机 %s 上此时没有安装 %s（%s），不能登记卸载", pc,
+                    sw->id, sw->name);
             installed_at = 0;
         }
     }
@@ -180,8 +187,8 @@ zb_status check_log_software_disposed(zb_rule_ctx *ctx, const zb_rule *rule)
     for (size_t i = 0; i < l->nevents && st == ZB_OK; i++) {
         const zb_event *e = &l->events[i];
         const zb_software *sw = &l->software[e->software];
-        zb_date disposed = sw->kind == SOFTWARE_COMMERCIAL
-                               ? sw->commercial.disposed : 0;
+        zb_date disposed =
+            sw->kind == SOFTWARE_COMMERCIAL ? sw->commercial.disposed : 0;
         char when[11];
         date_format(disposed, when);
         if (disposed && e->action == ACTION_INSTALL && e->date >= disposed)

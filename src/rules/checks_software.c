@@ -88,7 +88,8 @@ static zb_status find_twins(zb_rule_ctx *ctx, const zb_rule *rule,
         st = key_of(sw, &key);
         if (st != ZB_OK)
             break;
-        const zb_software *twin = xmlHashLookup(seen, (const xmlChar *)key.data);
+        const zb_software *twin =
+            xmlHashLookup(seen, (const xmlChar *)key.data);
         if (twin)
             st = rules_report(ctx, rule, sw->line, elem, "id", message, sw->id,
                               sw->name, twin->line, twin->id);
@@ -102,17 +103,19 @@ static zb_status find_twins(zb_rule_ctx *ctx, const zb_rule *rule,
 
 zb_status check_commercial_numbers(zb_rule_ctx *ctx, const zb_rule *rule)
 {
-    return find_twins(ctx, rule, SOFTWARE_COMMERCIAL, "commercial", commercial_key,
-                      "商业软件 %s（%s）与第 %ld 行的 %s 名称、版本和采购信息"
-                      "（采购时间、金额、许可类型、许可数量、可使用版本、许可期限、"
-                      "序列号）完全相同，是同一批软件，应使用同一个软件编号");
+    return find_twins(
+        ctx, rule, SOFTWARE_COMMERCIAL, "commercial", commercial_key,
+        "商业软件 %s（%s）与第 %ld 行的 %s 名称、版本和采购信息"
+        "（采购时间、金额、许可类型、许可数量、可使用版本、许可期限、"
+        "序列号）完全相同，是同一批软件，应使用同一个软件编号");
 }
 
 zb_status check_oem_numbers(zb_rule_ctx *ctx, const zb_rule *rule)
 {
-    return find_twins(ctx, rule, SOFTWARE_OEM, "oem", oem_key,
-                      "随机预装软件 %s（%s）与第 %ld 行的 %s 名称、版本相同，应使用"
-                      "同一个软件编号，在其下登记全部所随计算机");
+    return find_twins(
+        ctx, rule, SOFTWARE_OEM, "oem", oem_key,
+        "随机预装软件 %s（%s）与第 %ld 行的 %s 名称、版本相同，应使用"
+        "同一个软件编号，在其下登记全部所随计算机");
 }
 
 zb_status check_free_numbers(zb_rule_ctx *ctx, const zb_rule *rule)

@@ -45,8 +45,8 @@ zb_status check_revisions(zb_rule_ctx *ctx, const zb_rule *rule)
     date_format(last->date, when);
     date_format(l->as_of, as_of);
     return rules_report(ctx, rule, last->line, "revision", "date",
-                        "台账最近一次更新在 %s，到填表日期 %s 已超过六个月", when,
-                        as_of);
+                        "台账最近一次更新在 %s，到填表日期 %s 已超过六个月",
+                        when, as_of);
 }
 
 zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule)
@@ -56,8 +56,9 @@ zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule)
     for (size_t i = 0; i < l->ndocuments && st == ZB_OK; i++) {
         const zb_document *d = &l->documents[i];
         if (d->upward && d->signer == ZB_NONE)
-            st = rules_report(ctx, rule, d->line, "document", "upward",
-                              "公文 %s 是上行文，应填写签发人（signer）", d->id);
+            st =
+                rules_report(ctx, rule, d->line, "document", "upward",
+                             "公文 %s 是上行文，应填写签发人（signer）", d->id);
     }
     return st;
 }

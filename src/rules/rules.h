@@ -2,8 +2,9 @@
  * rules.h - the ledger rules, one entry per rule.
  *
  * Every rule a ledger can break has one zb_rule entry: a stable id, a
- * severity, the article it comes from (quoted) and, for rules that XSD 1.0
- * cannot express, the C function that checks it. Rules the schema enforces
+ * severity, the article it comes from (and its words), what is checked
+ * and, for rules that XSD 1.0 cannot express, the C function that checks
+ * it. Rules the schema enforces
  * (forms/ledger.xsd names them in xs:appinfo) have an entry without a
  * function, so that their diagnostics carry the same article.
  *
@@ -34,11 +35,12 @@ typedef struct zb_rule_ctx {
 typedef struct zb_rule zb_rule;
 
 struct zb_rule {
-    const char *id;        /* "tz-1.3" */
+    const char *id;      /* "tz-1.3" */
     zb_severity severity;
-    const char *article;   /* "《软件台账管理规定》一.3"; NULL when the rule
-                              is the schema's own */
-    const char *text;      /* the article quoted, or the rule stated */
+    const char *article; /* "《软件台账管理规定》一.3"; NULL when the rule is
+                            the schema's own */
+    const char *quote;   /* the article's words, verbatim; NULL without one */
+    const char *text;    /* what is checked, one Chinese sentence */
     /* Check the ledger and report each breach with rules_report();
        returns ZB_OK or ZB_ERR_NOMEM. NULL: forms/ledger.xsd enforces it. */
     zb_status (*check)(zb_rule_ctx *ctx, const zb_rule *rule);
@@ -58,8 +60,8 @@ zb_status rules_run(const zb_rule *table, size_t count, zb_rule_ctx *ctx);
    its attribute ATTR when not NULL): the formatted message followed by the
    article. */
 zb_status rules_report(zb_rule_ctx *ctx, const zb_rule *rule, long line,
-                       const char *elem, const char *attr, const char *fmt,
-                       ...) __attribute__((format(printf, 6, 7)));
+                       const char *elem, const char *attr, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 /* Add the diagnostic MESSAGE about the ledger rule ID at LINE:COL of SRC,
    with the rule's severity and article. For the schema validator. */

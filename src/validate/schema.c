@@ -16,7 +16,7 @@
 #define NAMESPACE_STEM "urn:zhengban:ledger:"
 
 struct zb_schema {
-    xmlDocPtr xsd;      /* kept while the compiled schema lives */
+    xmlDocPtr xsd; /* kept while the compiled schema lives */
     xmlSchemaPtr compiled;
     zb_dict *dict;
 };
@@ -26,7 +26,8 @@ static void on_compile_error(void *ctx, xmlErrorPtr err)
 {
     zb_buf *b = ctx;
     if (err->level >= XML_ERR_ERROR && !b->len)
-        buf_printf(b, "第 %d 行：%s", err->line, err->message ? err->message : "");
+        buf_printf(b, "第 %d 行：%s", err->line,
+                   err->message ? err->message : "");
 }
 
 static zb_status compile(zb_schema *s, const char *path, zb_diags *diags)
@@ -76,27 +77,30 @@ zb_status schema_open(const char *datadir, zb_schema **out, zb_diags *diags)
 static zb_status check_root(xmlNodePtr root, const zb_source *src,
                             zb_diags *diags)
 {
-    const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href
-                                                : NULL;
+    const char *ns =
+        root->ns && root->ns->href ? (const char *)root->ns->href : NULL;
     const char *name = (const char *)root->name;
     if (ns && !strcmp(ns, LEDGER_NAMESPACE) && !strcmp(name, "ledger"))
         return ZB_OK;
     zb_buf b = {0};
     if (ns && !strncmp(ns, NAMESPACE_STEM, strlen(NAMESPACE_STEM)))
-        buf_printf(&b, "台账模式版本“%s”不受支持：本程序读取第 1 版台账（%s），"
-                   "请用与台账版本相应的 zhengban 处理", ns + strlen(NAMESPACE_STEM),
-                   LEDGER_NAMESPACE);
+        buf_printf(&b,
+                   "台账模式版本“%s”不受支持：本程序读取第 1 版台账（%s），"
+                   "请用与台账版本相应的 zhengban 处理",
+                   ns + strlen(NAMESPACE_STEM), LEDGER_NAMESPACE);
     else if (ns && !strcmp(ns, LEDGER_NAMESPACE))
         buf_printf(&b, "根元素应为 <ledger>，而不是 <%s>", name);
     else
-        buf_printf(&b, "不是 zhengban 台账：根元素 <%s> 的命名空间是“%s”，台账的"
-                   "根元素应为 <ledger xmlns=\"%s\">", name, ns ? ns : "（无）",
-                   LEDGER_NAMESPACE);
+        buf_printf(&b,
+                   "不是 zhengban 台账：根元素 <%s> 的命名空间是“%s”，台账的"
+                   "根元素应为 <ledger xmlns=\"%s\">",
+                   name, ns ? ns : "（无）", LEDGER_NAMESPACE);
     long line = xml_node_line(root);
     int col;
     source_locate(src, &line, &col, name, NULL);
     zb_status st = b.failed ? ZB_ERR_NOMEM
-                   : rules_add(diags, src, "schema-version", line, col, buf_str(&b));
+                            : rules_add(diags, src, "schema-version", line, col,
+                                        buf_str(&b));
     buf_free(&b);
     return st == ZB_OK ? ZB_ERR_INVALID : st;
 }
@@ -109,7 +113,7 @@ zb_status schema_validate(const zb_schema *schema, xmlDocPtr doc,
     if (st != ZB_OK)
         return st;
     size_t errors = diags->errors;
-    zb_validation v = {schema->dict, src, diags, xmlHashCreate(64),
+    zb_validation v = {schema->dict,     src,  diags, xmlHashCreate(64),
                        xmlHashCreate(8), ZB_OK};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema->compiled);
     if (!vc || !v.seen || !v.deferred) {
@@ -120,8 +124,9 @@ zb_status schema_validate(const zb_schema *schema, xmlDocPtr doc,
         schema_errors_locate_deferred(&v, doc);
         if (rc != 0 && diags->errors == errors)
             rules_add(diags, src, "schema", 0, 0, "台账不符合台账模式");
-        st = v.status != ZB_OK ? v.status
-             : diags->errors > errors ? ZB_ERR_INVALID : ZB_OK;
+        st = v.status != ZB_OK        ? v.status
+             : diags->errors > errors ? ZB_ERR_INVALID
+                                      : ZB_OK;
     }
     xmlSchemaFreeValidCtxt(vc);
     xmlHashFree(v.seen, NULL);

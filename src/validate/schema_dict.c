@@ -95,8 +95,8 @@ static const char *annotation(zb_dict *d, xmlNodePtr n, const char *what)
             continue;
         for (xmlNodePtr c = a->children; c; c = c->next) {
             const char *src = prop(c, "source");
-            if (!is_xsd(c, what) ||
-                (!strcmp(what, "appinfo") && (!src || strcmp(src, RULE_SOURCE))))
+            if (!is_xsd(c, what) || (!strcmp(what, "appinfo") &&
+                                     (!src || strcmp(src, RULE_SOURCE))))
                 continue;
             xmlChar *text = xmlNodeGetContent(c);
             zb_buf b = {0};
@@ -225,8 +225,8 @@ static void walk(zb_dict *d, xmlNodePtr parent, const char *owner)
             walk(d, definition(d, "group", ref), owner);
         else if (is_xsd(n, "key") || is_xsd(n, "keyref") || is_xsd(n, "unique"))
             add_constraint(d, n);
-        else if ((is_xsd(n, "extension") || is_xsd(n, "restriction")) && owner &&
-                 prop(n, "base"))
+        else if ((is_xsd(n, "extension") || is_xsd(n, "restriction")) &&
+                 owner && prop(n, "base"))
             walk_base(d, prop(n, "base"), owner);
         if (!is_xsd(n, "element") && !is_xsd(n, "attribute") && !ref)
             walk(d, n, owner);
@@ -293,9 +293,8 @@ const char *dict_value_hint(const zb_dict *dict, const char *elem,
 {
     const dict_item *it = attr ? find(dict, "a:%s@%s", elem, attr)
                                : find(dict, "e:%s%s", elem, "");
-    const dict_item *type = it && it->value_type
-                                ? find(dict, "t:%s%s", it->value_type, "")
-                                : NULL;
+    const dict_item *type =
+        it && it->value_type ? find(dict, "t:%s%s", it->value_type, "") : NULL;
     return type ? type->hint : NULL;
 }
 
@@ -335,7 +334,8 @@ const char *dict_constraint_rule(const dict_constraint *c, const char *elem,
 {
     snprintf(buf, size, "schema");
     size_t n = strlen(elem);
-    for (const char *p = c && c->rules ? c->rules : ""; *p; p += strspn(p, " ")) {
+    for (const char *p = c && c->rules ? c->rules : ""; *p;
+         p += strspn(p, " ")) {
         size_t len = strcspn(p, " ");
         const char *eq = memchr(p, '=', len);
         if (!eq)

@@ -127,9 +127,10 @@ static void put_expected(zb_buf *b, const zb_validation *v, const char *rest)
 
 /* ---- emitting ------------------------------------------------------------ */
 
-void schema_errors_emit(zb_validation *v, const char *rule, long line,
-                        const char *elem, const char *attr,
-                        const char *message)
+/* Report the breach of RULE at the element ELEM (attribute ATTR, may be
+   NULL) whose start tag ends on LINE, once per position and text. */
+static void emit(zb_validation *v, const char *rule, long line,
+                        const char *elem, const char *attr, const char *message)
 {
     int col;
     source_locate(v->src, &line, &col, elem, attr);
@@ -152,7 +153,7 @@ static void emit_buf(zb_validation *v, const char *rule, long line,
     if (b->failed)
         v->status = ZB_ERR_NOMEM;
     else
-        schema_errors_emit(v, rule, line, elem, attr, buf_str(b));
+        emit(v, rule, line, elem, attr, buf_str(b));
     buf_free(b);
 }
 
@@ -161,8 +162,10 @@ static void emit_buf(zb_validation *v, const char *rule, long line,
 static void not_expected(zb_validation *v, xmlNodePtr node, const parsed *p,
                          long line)
 {
-    const char *parent = node && node->parent && node->parent->type ==
-                         XML_ELEMENT_NODE ? (const char *)node->parent->name : "";
+    const char *parent =
+        node && node->parent && node->parent->type == XML_ELEMENT_NODE
+            ? (const char *)node->parent->name
+            : "";
     char rule[32];
     zb_buf b = {0};
     if (dict_forbidden_rule(v->dict, parent, p->elem, rule, sizeof rule)) {
@@ -172,8 +175,8 @@ static void not_expected(zb_validation *v, xmlNodePtr node, const parsed *p,
         emit_buf(v, rule, line, p->elem, NULL, &b);
         return;
     }
-    buf_append_str(&b, dict_element_label(v->dict, p->elem) ? "此处不应有"
-                                                            : "未知元素");
+    buf_append_str(&b, dict_element_label(v->dict, p->elem) ? "此处不应有 "
+                                                            : "未知元素 ");
     put_elem(&b, v, p->elem);
     if (strstr(p->rest, "Expected is")) {
         buf_append_str(&b, "，此处应为 ");
@@ -210,8 +213,8 @@ static void attr_not_allowed(zb_validation *v, const parsed *p, long line)
 {
     char rule[32], at[NAME_MAX_BYTES + 1];
     snprintf(at, sizeof at, "@%s", p->attr);
-    int forbidden = dict_forbidden_rule(v->dict, p->elem, at, rule, sizeof rule)
-                    != NULL;
+    int forbidden =
+        dict_forbidden_rule(v->dict, p->elem, at, rule, sizeof rule) != NULL;
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
     buf_printf(&b, forbidden ? "不填写 %s" : "没有属性 %s", p->attr);
@@ -224,7 +227,6 @@ static const char *facet_reason(const char *rest)
     static const struct {
         const char *english, *chinese;
     } reasons[] = {
-        {"'minLength'", "不能为空"},
         {"'maxLength'", "太长"},
         {"'minInclusive'", "超出允许的范围"},
         {"'maxInclusive'", "超出允许的范围"},
@@ -242,10 +244,26 @@ static const char *facet_reason(const char *rest)
     return "格式不对";
 }
 
+/* The value a facet or type error is about: "The value 'V' ..." or
+   "'V' is not a valid value ...". */
+static const char *bad_value_text(const char *rest, const xmlError *err,
+                                  char *out, size_t size)
+{
+    const char *start = strstr(rest, "The value '");
+    start = start ? start + strlen("The value ") : *rest == '\'' ? rest : NULL;
+    const char *end = start ? strstr(start + 1, "' ") : NULL;
+    if (end)
+        snprintf(out, size, "%.*s", (int)(end - start - 1), start + 1);
+    else
+        snprintf(out, size, "%s", err->str1 ? err->str1 : "");
+    return out;
+}
+
 static void bad_value(zb_validation *v, const parsed *p, const xmlError *err,
                       long line)
 {
     const char *attr = *p->attr ? p->attr : NULL;
+    char value[512];
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
     if (attr) {
@@ -253,7 +271,12 @@ static void bad_value(zb_validation *v, const parsed *p, const xmlError *err,
         put_attr(&b, v, p->elem, attr);
     }
     buf_append_str(&b, attr ? "值" : "的内容");
-    put_value(&b, err->str1 ? err->str1 : "");
+    if (strstr(p->rest, "[facet 'minLength']")) {
+        buf_append_str(&b, "不能为空");
+        emit_buf(v, "schema", line, p->elem, attr, &b);
+        return;
+    }
+    put_value(&b, bad_value_text(p->rest, err, value, sizeof value));
     if (strstr(p->rest, "[facet 'enumeration']") && err->str2) {
         buf_append_str(&b, "不是可选值，应为：");
         for (const char *s = err->str2; *s; s++) {
@@ -269,11 +292,12 @@ static void bad_value(zb_validation *v, const parsed *p, const xmlError *err,
     emit_buf(v, "schema", line, p->elem, attr, &b);
 }
 
-static void text_not_allowed(zb_validation *v, const parsed *p, long line)
+static void content_not_allowed(zb_validation *v, const parsed *p, long line)
 {
     zb_buf b = {0};
     put_elem(&b, v, p->elem);
-    buf_append_str(&b, "中不能直接写文字");
+    buf_append_str(&b, strstr(p->rest, "Element content") ? "中不能有子元素"
+                                                          : "中不能直接写文字");
     emit_buf(v, "schema", line, p->elem, NULL, &b);
 }
 
@@ -336,8 +360,8 @@ static void defer(zb_validation *v, const char *name, const char *value)
     xmlHashTablePtr values = xmlHashLookup(v->deferred, (const xmlChar *)name);
     if (!values) {
         values = xmlHashCreate(16);
-        if (!values || xmlHashAddEntry(v->deferred, (const xmlChar *)name,
-                                       values)) {
+        if (!values ||
+            xmlHashAddEntry(v->deferred, (const xmlChar *)name, values)) {
             xmlHashFree(values, NULL);
             v->status = ZB_ERR_NOMEM;
             return;
@@ -396,8 +420,8 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err)
         missing_attr(v, &p, line);
     else if (strstr(r, "is not allowed.") && *p.attr)
         attr_not_allowed(v, &p, line);
-    else if (strstr(r, "Character content"))
-        text_not_allowed(v, &p, line);
+    else if (strstr(r, "Character content") || strstr(r, "Element content"))
+        content_not_allowed(v, &p, line);
     else if (strstr(r, "[facet ") || strstr(r, "is not a valid value"))
         bad_value(v, &p, err, line);
     else if (strstr(r, "key-sequence"))
@@ -417,27 +441,30 @@ static void relocate_one(void *payload, void *data, const xmlChar *name)
 {
     xmlHashTablePtr values = payload;
     relocation *r = data;
-    const dict_constraint *c = dict_constraint_get(r->v->dict,
-                                                   (const char *)name);
-    xmlXPathContextPtr xp = c && c->selector ? xmlXPathNewContext(r->doc) : NULL;
+    const dict_constraint *c =
+        dict_constraint_get(r->v->dict, (const char *)name);
+    xmlXPathContextPtr xp =
+        c && c->selector ? xmlXPathNewContext(r->doc) : NULL;
     if (!xp)
         return;
     xmlXPathRegisterNs(xp, (const xmlChar *)"z",
                        (const xmlChar *)LEDGER_NAMESPACE);
     xp->node = xmlDocGetRootElement(r->doc);
-    xmlXPathObjectPtr found = xmlXPathEvalExpression(
-        (const xmlChar *)c->selector, xp);
+    xmlXPathObjectPtr found =
+        xmlXPathEvalExpression((const xmlChar *)c->selector, xp);
     xmlNodeSetPtr set = found ? found->nodesetval : NULL;
     for (int i = 0; set && i < set->nodeNr; i++) {
         xmlNodePtr n = set->nodeTab[i];
         long line = xml_node_line(n);
         char attr[NAME_MAX_BYTES];
-        xmlChar *value = line >= 65535 && field_name(r->v, c, (const char *)n->name,
-                                                      n, attr, sizeof attr)
-                             ? xmlGetNoNsProp(n, (const xmlChar *)attr) : NULL;
+        xmlChar *value =
+            line >= 65535 && field_name(r->v, c, (const char *)n->name, n, attr,
+                                        sizeof attr)
+                ? xmlGetNoNsProp(n, (const xmlChar *)attr)
+                : NULL;
         if (value && xmlHashLookup(values, value))
-            constraint_breach(r->v, (const char *)name, (const char *)n->name, n,
-                              (const char *)value, 1, line);
+            constraint_breach(r->v, (const char *)name, (const char *)n->name,
+                              n, (const char *)value, 1, line);
         xmlFree(value);
     }
     xmlXPathFreeObject(found);

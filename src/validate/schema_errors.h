@@ -36,10 +36,4 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err);
    usable line, at the elements of DOC that hold the missing values. */
 void schema_errors_locate_deferred(zb_validation *v, xmlDocPtr doc);
 
-/* Report the breach of the rule RULE at the element ELEM (attribute ATTR,
-   may be NULL) whose start tag ends on LINE, once per position and text. */
-void schema_errors_emit(zb_validation *v, const char *rule, long line,
-                        const char *elem, const char *attr,
-                        const char *message);
-
 #endif

@@ -60,7 +60,7 @@ fi
 # ---- the report -------------------------------------------------------------
 
 zb check "$TOP/sample-data/invalid/az-2.xml"
-expect_in article_quoted_once "note: 《软件安装维护管理规定》二.1、二.2：“工作人员不得私自升级" "$OUT"
+expect_in article_quoted_once "note: 《软件安装维护管理规定》二.1、二.2：“1.工作人员不得私自升级" "$OUT"
 if [ "$(grep -c ': note: ' "$OUT")" -eq 1 ] && [ "$(grep -c ': error: ' "$OUT")" -eq 2 ]; then
     pass note_only_after_first_breach
 else

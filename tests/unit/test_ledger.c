@@ -49,7 +49,8 @@ TEST(unit_and_counts)
 
 TEST(leadership_and_staff)
 {
-    EXPECT(l->members[0].role == LEADER_HEAD && l->members[1].role == LEADER_DEPUTY);
+    EXPECT(l->members[0].role == LEADER_HEAD &&
+           l->members[1].role == LEADER_DEPUTY);
     EXPECT_STR(l->staff[l->members[0].staff].post, "党组书记、局长");
     int s31 = find(TABLE_STAFF, "s31");
     EXPECT(s31 != ZB_NONE && l->staff[s31].pledged == 0);
@@ -85,13 +86,17 @@ TEST(commercial_software)
     EXPECT(wps && wps->kind == SOFTWARE_COMMERCIAL);
     if (!wps)
         return;
-    EXPECT(wps->commercial.amount == 1740000 && wps->commercial.purchased == 20220328);
-    EXPECT(wps->commercial.license_count == 30 && wps->commercial.term_end == 0);
+    EXPECT(wps->commercial.amount == 1740000 &&
+           wps->commercial.purchased == 20220328);
+    EXPECT(wps->commercial.license_count == 30 &&
+           wps->commercial.term_end == 0);
     EXPECT(wps->category == CATEGORY_OFFICE && wps->origin == ORIGIN_DOMESTIC);
-    EXPECT(wps->commercial.nserials == 1 && wps->commercial.serials[0].seats == 30);
+    EXPECT(wps->commercial.nserials == 1 &&
+           wps->commercial.serials[0].seats == 30);
     EXPECT(wps->line == line_of("id=\"BG-WPS2019-01\""));
     const zb_software *ws = software("XT-WS2019-01");
-    EXPECT(ws && ws->commercial.nserials == 2 && ws->commercial.serials[1].seats == 1);
+    EXPECT(ws && ws->commercial.nserials == 2 &&
+           ws->commercial.serials[1].seats == 1);
     EXPECT(ws && ws->origin == ORIGIN_FOREIGN && ws->category == CATEGORY_OS);
     const zb_software *rx = software("SD-RX2022-01");
     EXPECT(rx && rx->commercial.term_end == 20230630);
@@ -118,17 +123,22 @@ TEST(oem_and_free_software)
     EXPECT(guard && guard->freeware.all_depts && guard->origin == ORIGIN_NONE);
     EXPECT_STR(guard ? guard->freeware.reason : NULL, "维护电脑安全");
     const zb_software *reader = software("QT-FOXIT00");
-    EXPECT(reader && !reader->freeware.all_depts && reader->freeware.ndepts == 1);
+    EXPECT(reader && !reader->freeware.all_depts &&
+           reader->freeware.ndepts == 1);
 }
 
 TEST(demands_and_plans)
 {
     const zb_demand *d = &l->demands[0];
-    EXPECT(d->needs[CATEGORY_OFFICE].present && d->needs[CATEGORY_OFFICE].count == 10);
-    EXPECT(!d->needs[CATEGORY_OS].present && d->needs[CATEGORY_ANTIVIRUS].count == 12);
-    EXPECT(d->it_review.present && d->it_review.agree && d->it_review.date == 20230310);
+    EXPECT(d->needs[CATEGORY_OFFICE].present &&
+           d->needs[CATEGORY_OFFICE].count == 10);
+    EXPECT(!d->needs[CATEGORY_OS].present &&
+           d->needs[CATEGORY_ANTIVIRUS].count == 12);
+    EXPECT(d->it_review.present && d->it_review.agree &&
+           d->it_review.date == 20230310);
     const zb_plan *p = &l->plans[0];
-    EXPECT(p->nitems == 3 && p->items[0].unit_price == 62000 && p->items[0].count == 10);
+    EXPECT(p->nitems == 3 && p->items[0].unit_price == 62000 &&
+           p->items[0].count == 10);
     EXPECT(p->items[1].unit_price == 9500 &&
            p->items[1].software == find(TABLE_SOFTWARE, "SD-RX2023-01"));
     EXPECT(p->leader_approval.present &&
@@ -146,11 +156,13 @@ TEST(requests_deployments_confirmations)
     EXPECT(!refused->approved && refused->it_opinion.present &&
            !refused->it_opinion.agree);
     EXPECT(refused->line == line_of("id=\"SQ2023-005\""));
-    const zb_deployment *dep = &l->deployments[find(TABLE_DEPLOYMENT, "DEP-2023-03")];
+    const zb_deployment *dep =
+        &l->deployments[find(TABLE_DEPLOYMENT, "DEP-2023-03")];
     EXPECT(dep->nchanges == 6 && dep->ndepts == 1 && !dep->all_depts);
-    EXPECT(dep->changes[0].kind == CHANGE_UNINSTALL && dep->changes[3].kind ==
-           CHANGE_INSTALL);
-    const zb_confirmation *q = &l->confirmations[find(TABLE_CONFIRMATION, "QR2023-001")];
+    EXPECT(dep->changes[0].kind == CHANGE_UNINSTALL &&
+           dep->changes[3].kind == CHANGE_INSTALL);
+    const zb_confirmation *q =
+        &l->confirmations[find(TABLE_CONFIRMATION, "QR2023-001")];
     EXPECT_STR(q->result, "已完成");
     EXPECT(q->signed_by == find(TABLE_STAFF, "s09"));
 }
@@ -163,9 +175,11 @@ TEST(events_with_defaults)
     EXPECT(e->computer == find(TABLE_COMPUTER, "TCYB-PC-001"));
     EXPECT_STR(e->version, "2019");
     EXPECT(e->deployment == find(TABLE_DEPLOYMENT, "DEP-2022-01") &&
-           e->request == ZB_NONE && e->confirmation == ZB_NONE && !e->unauthorised);
-    EXPECT(e->line == line_of("<event action=\"install\" software=\"BG-WPS2019-01\" "
-                              "computer=\"TCYB-PC-001\""));
+           e->request == ZB_NONE && e->confirmation == ZB_NONE &&
+           !e->unauthorised);
+    EXPECT(e->line ==
+           line_of("<event action=\"install\" software=\"BG-WPS2019-01\" "
+                   "computer=\"TCYB-PC-001\""));
     EXPECT_STR(l->events[2].version, "V13");
     size_t with_serial = 0;
     for (size_t i = 0; i < l->nevents; i++)
@@ -178,22 +192,26 @@ TEST(documents)
 {
     const zb_document *report = &l->documents[1];
     EXPECT(report->kind == DOCUMENT_REPORT && report->upward && report->sealed);
-    EXPECT(report->signer == find(TABLE_STAFF, "s01") && report->date == 20231225);
-    EXPECT_STR(report->title, "桐川县医疗保障局关于2023年度软件正版化工作情况的报告");
+    EXPECT(report->signer == find(TABLE_STAFF, "s01") &&
+           report->date == 20231225);
+    EXPECT_STR(report->title,
+               "桐川县医疗保障局关于2023年度软件正版化工作情况的报告");
 }
 
 TEST(whitespace_is_collapsed_as_the_schema_reads_it)
 {
     char *text = fixture_read("tests/data/minimal.xml");
     char *spaced = text ? fixture_replace(text, "name=\"甲局长\" dept=\"ld\"",
-                                          "name=\"  甲\n局长 \" dept=\" ld \"") : NULL;
+                                          "name=\"  甲\n局长 \" dept=\" ld \"")
+                        : NULL;
     zb_front f;
     zb_diags d = {0};
-    EXPECT(spaced && front_load_memory(schema, "t.xml", spaced, strlen(spaced), &f,
-                                       &d) == ZB_OK);
+    EXPECT(spaced && front_load_memory(schema, "t.xml", spaced, strlen(spaced),
+                                       &f, &d) == ZB_OK);
     if (f.ledger) {
         EXPECT_STR(f.ledger->staff[0].name, "甲 局长");
-        EXPECT(f.ledger->staff[0].dept == ledger_find(f.ledger, TABLE_DEPARTMENT, "ld"));
+        EXPECT(f.ledger->staff[0].dept ==
+               ledger_find(f.ledger, TABLE_DEPARTMENT, "ld"));
     }
     front_free(&f);
     diags_free(&d);
@@ -214,7 +232,8 @@ TEST(read_survives_documents_the_schema_refuses)
         zb_diags d = {0};
         xmlDocPtr doc = NULL;
         zb_ledger *bad = NULL;
-        EXPECT(xml_load_memory(docs[i], strlen(docs[i]), "t.xml", &d, &doc) == ZB_OK);
+        EXPECT(xml_load_memory(docs[i], strlen(docs[i]), "t.xml", &d, &doc) ==
+               ZB_OK);
         zb_status st = ledger_read(doc, "t.xml", &bad, &d);
         EXPECT(i == 0 ? st == ZB_OK : st == ZB_ERR_INVALID);
         EXPECT(i == 0 ? bad != NULL : bad == NULL && d.errors > 0);

@@ -12,21 +12,25 @@ static zb_schema *schema;
 static char *minimal;
 
 typedef struct rule_case {
-    const char *from;  /* text of tests/data/minimal.xml ... */
-    const char *to;    /* ... replaced by this */
-    const char *rule;  /* the rule broken, NULL: the ledger stays clean */
-    const char *at;    /* text on the line the diagnostic names */
+    const char *from; /* text of tests/data/minimal.xml ... */
+    const char *to;   /* ... replaced by this */
+    const char *rule; /* the rule broken, NULL: the ledger stays clean */
+    const char *at;   /* text on the line the diagnostic names */
 } rule_case;
 
-#define EV_WPS_PC01 "<event action=\"install\" software=\"BG-WPS-01\" " \
-                    "computer=\"PC-01\" date=\"2022-03-10\" operator=\"s3\" "
-#define EV_READER "<event action=\"install\" software=\"QT-READER\" " \
-                  "computer=\"PC-02\" date=\"2022-06-02\" version=\"V11\" " \
-                  "operator=\"s3\" request=\"SQ-1\""
-#define EV_UP_UNINSTALL "<event action=\"uninstall\" software=\"BG-WPS-01\" " \
-                        "computer=\"NB-01\" date=\"2023-04-03\""
-#define EV_UP_INSTALL "<event action=\"install\" software=\"BG-WPS-02\" " \
-                      "computer=\"NB-01\" date=\"2023-04-03\""
+#define EV_WPS_PC01                                                            \
+    "<event action=\"install\" software=\"BG-WPS-01\" "                        \
+    "computer=\"PC-01\" date=\"2022-03-10\" operator=\"s3\" "
+#define EV_READER                                                              \
+    "<event action=\"install\" software=\"QT-READER\" "                        \
+    "computer=\"PC-02\" date=\"2022-06-02\" version=\"V11\" "                  \
+    "operator=\"s3\" request=\"SQ-1\""
+#define EV_UP_UNINSTALL                                                        \
+    "<event action=\"uninstall\" software=\"BG-WPS-01\" "                      \
+    "computer=\"NB-01\" date=\"2023-04-03\""
+#define EV_UP_INSTALL                                                          \
+    "<event action=\"install\" software=\"BG-WPS-02\" "                        \
+    "computer=\"NB-01\" date=\"2023-04-03\""
 #define LOG_END "  </log>"
 #define ADD(event) event "\n" LOG_END
 
@@ -72,31 +76,39 @@ static const rule_case cases[] = {
      "    <revision date=\"2023-12-15\" by=\"s3\" note=\"年终更新\"/>",
      "<revision date=\"2023-06-19\" by=\"s3\"/>", "tz-1.13", "2023-06-19"},
     /* zr-1 */
-    {"<member staff=\"s2\" role=\"副组长\"/>", "<member staff=\"s2\" role=\"组长\"/>",
-     "zr-1", "<member staff=\"s2\""},
-    {"<member staff=\"s1\" role=\"组长\"/>", "<member staff=\"s1\" role=\"成员\"/>",
-     "zr-1", "<leadership>"},
-    {"<member staff=\"s3\" role=\"成员\"", "<member staff=\"s3\" role=\"副组长\"",
-     NULL, NULL},
+    {"<member staff=\"s2\" role=\"副组长\"/>",
+     "<member staff=\"s2\" role=\"组长\"/>", "zr-1", "<member staff=\"s2\""},
+    {"<member staff=\"s1\" role=\"组长\"/>",
+     "<member staff=\"s1\" role=\"成员\"/>", "zr-1", "<leadership>"},
+    {"<member staff=\"s3\" role=\"成员\"",
+     "<member staff=\"s3\" role=\"副组长\"", NULL, NULL},
     /* tz-3.5: an upgrade is an uninstall plus an install, same computer and day */
     {EV_UP_UNINSTALL, "<!-- -->" EV_UP_UNINSTALL, NULL, NULL},
-    {EV_UP_UNINSTALL " operator=\"s3\" request=\"SQ-2\" confirmation=\"QR-2\"/>\n",
+    {EV_UP_UNINSTALL
+     " operator=\"s3\" request=\"SQ-2\" confirmation=\"QR-2\"/>\n",
      "", "tz-3.5", EV_UP_INSTALL},
     /* az-1.2 */
-    {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "/>", "az-1.2", EV_WPS_PC01},
-    {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "deployment=\"DEP-1\" "
-     "unauthorised=\"true\"/>", "az-1.2", EV_WPS_PC01},
-    {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "unauthorised=\"true\"/>",
-     NULL, NULL},
+    {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "/>", "az-1.2",
+     EV_WPS_PC01},
+    {EV_WPS_PC01 "deployment=\"DEP-1\"/>",
+     EV_WPS_PC01 "deployment=\"DEP-1\" "
+                 "unauthorised=\"true\"/>",
+     "az-1.2", EV_WPS_PC01},
+    {EV_WPS_PC01 "deployment=\"DEP-1\"/>",
+     EV_WPS_PC01 "unauthorised=\"true\"/>", NULL, NULL},
     {"<deptOpinion by=\"s4\" date=\"2022-06-01\">同意。</deptOpinion>", "",
      "az-1.2", EV_READER},
     {"<request id=\"SQ-1\" applicant=\"s4\" date=\"2022-06-01\" computer=\"PC-02\"",
      "<request id=\"SQ-1\" applicant=\"s4\" date=\"2022-06-01\" computer=\"PC-01\"",
      "az-1.2", EV_READER},
-    {"<itOpinion by=\"s3\" date=\"2022-06-01\">", "<itOpinion by=\"s3\" "
-     "date=\"2022-06-03\">", "az-1.2", EV_READER},
-    {"<itOpinion by=\"s3\" date=\"2022-06-01\">", "<itOpinion by=\"s3\" "
-     "date=\"2022-06-02\">", NULL, NULL},
+    {"<itOpinion by=\"s3\" date=\"2022-06-01\">",
+     "<itOpinion by=\"s3\" "
+     "date=\"2022-06-03\">",
+     "az-1.2", EV_READER},
+    {"<itOpinion by=\"s3\" date=\"2022-06-01\">",
+     "<itOpinion by=\"s3\" "
+     "date=\"2022-06-02\">",
+     NULL, NULL},
     {"<install software=\"QT-READER\" version=\"V11\"/>",
      "<install software=\"SD360AQWS0\"/>", "az-1.2", EV_READER},
     /* az-1.3 */
@@ -115,42 +127,52 @@ static const rule_case cases[] = {
     {"<deptOpinion by=\"s1\" date=\"2023-04-01\">同意。</deptOpinion>", "",
      "az-2", EV_UP_UNINSTALL},
     /* log-order and log-double, OEM copies installed from the start */
-    {LOG_END, ADD("<event action=\"uninstall\" software=\"OEM-WIN10\" "
-                  "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
-                  "unauthorised=\"true\"/>"), NULL, NULL},
-    {LOG_END, ADD("<event action=\"uninstall\" software=\"OEM-WIN10\" "
-                  "computer=\"SV-01\" date=\"2023-06-01\" operator=\"s3\" "
-                  "unauthorised=\"true\"/>"), "log-order",
-     "software=\"OEM-WIN10\" computer=\"SV-01\""},
-    {LOG_END, ADD("<event action=\"install\" software=\"OEM-WIN10\" "
-                  "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
-                  "unauthorised=\"true\"/>"), "log-double", "OEM-WIN10\" computer"},
-    {LOG_END, ADD("<event action=\"uninstall\" software=\"BG-WPS-01\" "
-                  "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
-                  "unauthorised=\"true\"/>\n    <event action=\"install\" "
-                  "software=\"BG-WPS-01\" computer=\"PC-01\" date=\"2023-06-01\" "
-                  "operator=\"s3\" unauthorised=\"true\"/>"), NULL, NULL},
-    /* log dates: on the day itself is allowed */
-    {"user=\"s3\" acquired=\"2020-09-01\"", "user=\"s3\" acquired=\"2022-03-10\"",
+    {LOG_END,
+     ADD("<event action=\"uninstall\" software=\"OEM-WIN10\" "
+         "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
+         "unauthorised=\"true\"/>"),
      NULL, NULL},
-    {"user=\"s3\" acquired=\"2020-09-01\"", "user=\"s3\" acquired=\"2022-03-11\"",
-     "log-acquired", EV_WPS_PC01},
+    {LOG_END,
+     ADD("<event action=\"uninstall\" software=\"OEM-WIN10\" "
+         "computer=\"SV-01\" date=\"2023-06-01\" operator=\"s3\" "
+         "unauthorised=\"true\"/>"),
+     "log-order", "software=\"OEM-WIN10\" computer=\"SV-01\""},
+    {LOG_END,
+     ADD("<event action=\"install\" software=\"OEM-WIN10\" "
+         "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
+         "unauthorised=\"true\"/>"),
+     "log-double", "OEM-WIN10\" computer"},
+    {LOG_END,
+     ADD("<event action=\"uninstall\" software=\"BG-WPS-01\" "
+         "computer=\"PC-01\" date=\"2023-06-01\" operator=\"s3\" "
+         "unauthorised=\"true\"/>\n    <event action=\"install\" "
+         "software=\"BG-WPS-01\" computer=\"PC-01\" date=\"2023-06-01\" "
+         "operator=\"s3\" unauthorised=\"true\"/>"),
+     NULL, NULL},
+    /* log dates: on the day itself is allowed */
+    {"user=\"s3\" acquired=\"2020-09-01\"",
+     "user=\"s3\" acquired=\"2022-03-10\"", NULL, NULL},
+    {"user=\"s3\" acquired=\"2020-09-01\"",
+     "user=\"s3\" acquired=\"2022-03-11\"", "log-acquired", EV_WPS_PC01},
     {"disposed=\"2023-05-31\"", "disposed=\"2023-05-30\"", NULL, NULL},
     {"disposed=\"2023-05-31\"", "disposed=\"2023-05-29\"", "log-disposed",
      "software=\"BG-MSO-01\" computer=\"PC-03\" date=\"2023-05-30\""},
     {"asOf=\"2023-12-20\"", "asOf=\"2023-05-30\"", NULL, NULL},
     {"asOf=\"2023-12-20\"", "asOf=\"2023-05-29\"", "log-asof",
      "software=\"BG-MSO-01\" computer=\"PC-03\" date=\"2023-05-30\""},
-    {"<disposal date=\"2023-06-30\"", "<disposal date=\"2022-07-02\"", NULL, NULL},
+    {"<disposal date=\"2023-06-30\"", "<disposal date=\"2022-07-02\"", NULL,
+     NULL},
     {"<disposal date=\"2023-06-30\"", "<disposal date=\"2022-07-01\"",
-     "log-sw-disposed", "software=\"BG-MSO-01\" computer=\"PC-03\" date=\"2022-07-01\""},
+     "log-sw-disposed",
+     "software=\"BG-MSO-01\" computer=\"PC-03\" date=\"2022-07-01\""},
     /* ref-serial */
     {"version=\"V11\" operator=\"s3\" request=\"SQ-1\"",
      "version=\"V11\" serial=\"WPS-TEST-0001\" operator=\"s3\" request=\"SQ-1\"",
      "ref-serial", "serial=\"WPS-TEST-0001\" operator"},
     {"computer=\"PC-01\" date=\"2022-03-10\" operator=\"s3\" deployment=\"DEP-1\"/>",
      "computer=\"PC-01\" date=\"2022-03-10\" serial=\"WPS-TEST-0001\" operator=\"s3\" "
-     "deployment=\"DEP-1\"/>", NULL, NULL},
+     "deployment=\"DEP-1\"/>",
+     NULL, NULL},
     /* gw-signer */
     {"upward=\"true\" signer=\"s1\"", "upward=\"false\"", NULL, NULL},
     {"upward=\"true\" signer=\"s1\"", "upward=\"true\"", "gw-signer",
@@ -167,7 +189,8 @@ static void run_case(const rule_case *c, size_t index)
     }
     zb_front f;
     zb_diags d = {0};
-    zb_status st = front_load_memory(schema, "t.xml", text, strlen(text), &f, &d);
+    zb_status st =
+        front_load_memory(schema, "t.xml", text, strlen(text), &f, &d);
     if (!c->rule) {
         EXPECT(st == ZB_OK && d.count == 0);
     } else {
@@ -181,7 +204,8 @@ static void run_case(const rule_case *c, size_t index)
         EXPECT(line > 0 && found && others == 0);
         EXPECT(strcmp(c->rule, "tz-1.13") ? st == ZB_ERR_INVALID : st == ZB_OK);
         if (!found || others)
-            printf("    case %zu: want [%s] at line %ld\n", index, c->rule, line);
+            printf("    case %zu: want [%s] at line %ld\n", index, c->rule,
+                   line);
     }
     if (test_this_failed)
         diags_print(&d, stdout);
@@ -224,8 +248,11 @@ TEST(table_is_well_formed)
     for (size_t i = 0; i < count; i++) {
         EXPECT(rules[i].id && rules[i].text && *rules[i].text);
         EXPECT(rules_find(rules[i].id) == &rules[i]);
-        EXPECT(rules[i].severity == DIAG_ERROR || rules[i].severity == DIAG_WARNING);
-        EXPECT(!rules[i].article || strstr(rules[i].article, "《") == rules[i].article);
+        EXPECT(rules[i].severity == DIAG_ERROR ||
+               rules[i].severity == DIAG_WARNING);
+        EXPECT(!rules[i].article ||
+               strstr(rules[i].article, "《") == rules[i].article);
+        EXPECT(!rules[i].article == !rules[i].quote);
     }
     EXPECT(rules_find("tz-1.13")->severity == DIAG_WARNING);
     EXPECT(rules_find("no-such-rule") == NULL);
@@ -263,7 +290,8 @@ TEST(table_agrees_with_the_schema)
         char quoted[80];
         snprintf(quoted, sizeof quoted, "%s", rules[i].id);
         int named = strstr(xsd, quoted) != NULL;
-        EXPECT(rules[i].check || named || !strcmp(rules[i].id, "schema-version"));
+        EXPECT(rules[i].check || named ||
+               !strcmp(rules[i].id, "schema-version"));
     }
     free(xsd);
 }
@@ -274,8 +302,10 @@ int main(void)
     schema = fixture_schema();
     minimal = fixture_read("tests/data/minimal.xml");
     if (!schema || !minimal) {
-        printf("FAIL setup: cannot read forms/ledger.xsd or tests/data/minimal.xml"
-               " under %s\n", fixture_top());
+        printf(
+            "FAIL setup: cannot read forms/ledger.xsd or tests/data/minimal.xml"
+            " under %s\n",
+            fixture_top());
         return 1;
     }
     RUN(every_rule_passes_and_fails);

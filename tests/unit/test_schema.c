@@ -13,7 +13,8 @@ static char *minimal;
 static zb_status validate(const char *text, zb_diags *d)
 {
     zb_front f;
-    zb_status st = front_load_memory(schema, "t.xml", text, strlen(text), &f, d);
+    zb_status st =
+        front_load_memory(schema, "t.xml", text, strlen(text), &f, d);
     front_free(&f);
     return st;
 }
@@ -59,19 +60,22 @@ TEST(forbidden_content_names_its_article_rule)
                "term=\"永久\"/>",
                "tz-1.6", "<license type=\"x\"",
                "<oem>（随机预装软件）不填写 <license>（许可）");
-    expect_one("name=\"Windows 7 专业版\"", "name=\"Windows 7 专业版\" amount=\"5\"",
-               "tz-1.6", "amount=\"5\"", "不填写 amount");
+    expect_one("name=\"Windows 7 专业版\"",
+               "name=\"Windows 7 专业版\" amount=\"5\"", "tz-1.6",
+               "amount=\"5\"", "不填写 amount");
     expect_one("<dept ref=\"yw\"/>", "<dept ref=\"yw\"/><serial>X-1</serial>",
                "tz-1.9", "X-1", "<free>（免费软件）不填写 <serial>");
-    expect_one("<donation kind=\"调剂\"", "<donation kind=\"调剂\" date=\"2022-01-01\"",
-               "tz-1.4", "<donation", "不填写 date");
+    expect_one("<donation kind=\"调剂\"",
+               "<donation kind=\"调剂\" date=\"2022-01-01\"", "tz-1.4",
+               "<donation", "不填写 date");
 }
 
 TEST(other_content_is_a_schema_error)
 {
     /* an unknown attribute on an OEM entry is not 一.6 */
-    expect_one("name=\"Windows 7 专业版\"", "name=\"Windows 7 专业版\" colour=\"red\"",
-               "schema", "colour=", "没有属性 colour");
+    expect_one("name=\"Windows 7 专业版\"",
+               "name=\"Windows 7 专业版\" colour=\"red\"", "schema",
+               "colour=", "没有属性 colour");
     expect_one("<revisions>", "<revisions><foo/>", "schema", "<foo/>",
                "未知元素 <foo>，此处应为 <revision>（一次台账更新）");
     expect_one("filler=\"s3\"", "", "schema", "<unit",
@@ -86,8 +90,8 @@ TEST(values_are_explained_once)
                "amount（采购金额）值“1740.005”无效：以元为单位");
     expect_one("kind=\"server\"", "kind=\"mainframe\"", "schema", "mainframe",
                "应为：server、desktop、laptop");
-    expect_one("asOf=\"2023-12-20\"", "asOf=\"2023-02-30\"", "schema", "asOf=",
-               "asOf（填表日期）值“2023-02-30”无效：写成“年-月-日”");
+    expect_one("asOf=\"2023-12-20\"", "asOf=\"2023-02-30\"", "schema",
+               "asOf=", "asOf（填表日期）值“2023-02-30”无效：写成“年-月-日”");
     expect_one("name=\"甲局长\"", "name=\" \"", "schema", "name=\" \"",
                "name（姓名）值不能为空");
 }
@@ -100,25 +104,26 @@ TEST(keys_and_references_name_their_rules)
                "key-computer", "brand=\"戴尔\"", "id（计算机编号）“PC-01”重复");
     expect_one("<member staff=\"s3\"", "<member staff=\"s7\"", "zr-1",
                "staff=\"s7\"", "领导小组成员须是本单位工作人员");
-    expect_one("<free id=\"QT-READER\"",
-               "<free id=\"SD360AQWS0\" name=\"360杀毒\" category=\"杀毒\" "
-               "source=\"官网\" vendor=\"奇虎\" reason=\"杀毒\"><allDepartments/>"
-               "</free><free id=\"QT-READER\"",
-               "tz-1.7", "name=\"360杀毒\"", "“SD360AQWS0”重复");
+    expect_one(
+        "<free id=\"QT-READER\"",
+        "<free id=\"SD360AQWS0\" name=\"360杀毒\" category=\"杀毒\" "
+        "source=\"官网\" vendor=\"奇虎\" reason=\"杀毒\"><allDepartments/>"
+        "</free><free id=\"QT-READER\"",
+        "tz-1.7", "name=\"360杀毒\"", "“SD360AQWS0”重复");
     expect_one("<oem id=\"OEM-WIN7\"", "<oem id=\"OEM-WIN10\"", "tz-1.5",
                "<oem id=\"OEM-WIN10\" name=\"Windows 7", "重复");
     expect_one("<finance dept=\"yw\"/>", "<finance dept=\"cw\"/>", "ref-dept",
                "<finance", "<finance>（财务部门）的 dept（部门）“cw”未登记");
-    expect_one("operator=\"s2\"", "operator=\"s8\"", "ref-staff", "operator=\"s8\"",
-               "operator（安装维护人）“s8”未登记");
+    expect_one("operator=\"s2\"", "operator=\"s8\"", "ref-staff",
+               "operator=\"s8\"", "operator（安装维护人）“s8”未登记");
 }
 
 TEST(other_versions_are_refused_with_one_message)
 {
-    expect_one("urn:zhengban:ledger:1", "urn:zhengban:ledger:7", "schema-version",
-               "<ledger", "台账模式版本“7”不受支持");
-    expect_one("xmlns=\"urn:zhengban:ledger:1\"", "", "schema-version", "<ledger",
-               "不是 zhengban 台账");
+    expect_one("urn:zhengban:ledger:1", "urn:zhengban:ledger:7",
+               "schema-version", "<ledger", "台账模式版本“7”不受支持");
+    expect_one("xmlns=\"urn:zhengban:ledger:1\"", "", "schema-version",
+               "<ledger", "不是 zhengban 台账");
 }
 
 /* MINIMAL with BLANK empty lines before <log>'s first event and FROM
@@ -176,7 +181,8 @@ TEST(node_lines_past_65535_are_start_tag_lines)
     char *text = tall_ledger(70000, "<log>", "<log>");
     zb_diags d = {0};
     xmlDocPtr doc = NULL;
-    EXPECT(text && xml_load_memory(text, strlen(text), "t.xml", &d, &doc) == ZB_OK);
+    EXPECT(text &&
+           xml_load_memory(text, strlen(text), "t.xml", &d, &doc) == ZB_OK);
     xmlNodePtr log = doc ? xmlDocGetRootElement(doc)->children : NULL;
     while (log && !(log->type == XML_ELEMENT_NODE &&
                     !strcmp((const char *)log->name, "log")))
@@ -199,8 +205,10 @@ int main(void)
     schema = fixture_schema();
     minimal = fixture_read("tests/data/minimal.xml");
     if (!schema || !minimal) {
-        printf("FAIL setup: cannot read forms/ledger.xsd or tests/data/minimal.xml"
-               " under %s\n", fixture_top());
+        printf(
+            "FAIL setup: cannot read forms/ledger.xsd or tests/data/minimal.xml"
+            " under %s\n",
+            fixture_top());
         return 1;
     }
     RUN(schema_open_reports_a_missing_schema);

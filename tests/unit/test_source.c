@@ -19,8 +19,8 @@ static void at(long line, const char *elem, const char *attr, long want_line,
     source_locate(&src, &line, &col, elem, attr);
     EXPECT(line == want_line && col == want_col);
     if (line != want_line || col != want_col)
-        printf("    %s@%s: got %ld:%d, want %ld:%d\n", elem,
-               attr ? attr : "-", line, col, want_line, want_col);
+        printf("    %s@%s: got %ld:%d, want %ld:%d\n", elem, attr ? attr : "-",
+               line, col, want_line, want_col);
 }
 
 TEST(locate_single_line_tags)
