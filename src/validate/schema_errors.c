@@ -130,7 +130,7 @@ static void put_expected(zb_buf *b, const zb_validation *v, const char *rest)
 /* Report the breach of RULE at the element ELEM (attribute ATTR, may be
    NULL) whose start tag ends on LINE, once per position and text. */
 static void emit(zb_validation *v, const char *rule, long line,
-                        const char *elem, const char *attr, const char *message)
+                 const char *elem, const char *attr, const char *message)
 {
     int col;
     source_locate(v->src, &line, &col, elem, attr);
