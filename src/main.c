@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"check", "检查台账，像编译器一样列出全部问题", cmd_check},
     {"render", "把版面文档排成可打印的 PDF 或 XLSX（格式由扩展名决定）", cmd_render},
     {NULL, NULL, NULL}
 };

@@ -27,7 +27,9 @@ typedef struct zb_command {
     int (*run)(int argc, char **argv);
 } zb_command;
 
-/* The commands (cmd_<name>.c). */
+/* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
+   being the command name; returns the exit status. */
+int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,

@@ -1,6 +1,7 @@
 #include "xml_load.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,8 @@
 typedef struct load_state {
     zb_diags *diags;
     const char *name;
+    const char *data; /* the input, to tell an empty file from a cut one */
+    size_t len;
     int reported; /* the first error was reported; later ones follow from it */
 } load_state;
 
@@ -31,16 +34,28 @@ void xml_cleanup(void)
     xmlCleanupParser();
 }
 
-/* A Chinese explanation of the libxml2 error ERR, or NULL for the generic
-   message. */
-static const char *explain_error(const xmlError *err)
+static int is_blank(const char *data, size_t len)
 {
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n", data[i]))
+            return 0;
+    return 1;
+}
+
+/* A Chinese explanation of the libxml2 error ERR, or NULL for the generic
+   message. AT_END: the parser stopped at the end of the input. */
+static const char *explain_error(const xmlError *err, const load_state *s,
+                                 int at_end)
+{
+    if (err->code == XML_ERR_DOCUMENT_EMPTY)
+        return is_blank(s->data, s->len) ? "文件为空，不是 XML 文档"
+                                         : "文件不完整（可能被截断）：没有根元素";
+    if (at_end)
+        return "文件不完整（可能被截断）：文件在标记或元素结束之前就结束了";
     if (err->message && strstr(err->message, "xmlParseEntityRef"))
         return "文本中的 & 须写成 &amp;（台账中只能使用 &lt; &gt; &amp; "
                "&quot; &apos; 与字符引用）";
     switch (err->code) {
-    case XML_ERR_DOCUMENT_EMPTY:
-        return "文件为空，不是 XML 文档";
     case XML_ERR_DOCUMENT_END:
         return "根元素结束后还有多余内容";
     case XML_ERR_TAG_NOT_FINISHED:
@@ -74,6 +89,21 @@ static const char *explain_error(const xmlError *err)
     return NULL;
 }
 
+/* Does the input stop inside markup (a document ends with '>') with the
+   error on its last line? Then the file was cut short. */
+static int cut_short(const load_state *s, const xmlError *err)
+{
+    size_t n = s->len;
+    while (n && strchr(" \t\r\n", s->data[n - 1]))
+        n--;
+    if (n == 0 || s->data[n - 1] == '>')
+        return 0;
+    long last = 1;
+    for (size_t i = 0; i < n; i++)
+        last += s->data[i] == '\n';
+    return err->line >= last;
+}
+
 static void on_error(void *user, xmlErrorPtr err)
 {
     xmlParserCtxtPtr ctxt = user;
@@ -81,14 +111,17 @@ static void on_error(void *user, xmlErrorPtr err)
     if (err->level == XML_ERR_WARNING || s->reported)
         return;
     s->reported = 1;
-    const char *why = explain_error(err);
+    int at_end = (ctxt->input && ctxt->input->cur >= ctxt->input->end) ||
+                 cut_short(s, err);
+    const char *why = explain_error(err, s, at_end);
+    const char *msg = err->message ? err->message : "无法解析";
+    int n = (int)strcspn(msg, "\n");
     if (why)
         diags_add(s->diags, s->name, err->line, err->int2, DIAG_ERROR,
                   "xml", "XML 格式错误：%s", why);
     else
         diags_add(s->diags, s->name, err->line, err->int2, DIAG_ERROR,
-                  "xml", "XML 格式错误：%s",
-                  err->message ? err->message : "无法解析");
+                  "xml", "XML 格式错误：%.*s", n, msg);
 }
 
 static void on_internal_subset(void *user, const xmlChar *name,
@@ -116,11 +149,12 @@ zb_status xml_load_memory(const char *data, size_t len, const char *name,
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return ZB_ERR_NOMEM;
-    load_state state = {.diags = diags, .name = name};
+    load_state state = {.diags = diags, .name = name, .data = data, .len = len};
     ctxt->_private = &state;
     ctxt->sax->serror = on_error;
     ctxt->sax->internalSubset = on_internal_subset;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA |
+                  XML_PARSE_COMPACT;
     if (len > (size_t)INT_MAX) {
         diags_add(diags, name, 0, 0, DIAG_ERROR, NULL, "文件过大（超过 2 GB）");
         xmlFreeParserCtxt(ctxt);
@@ -152,4 +186,15 @@ zb_status xml_load_file(const char *path, zb_diags *diags, xmlDocPtr *doc)
     st = xml_load_memory(data, len, path, diags, doc);
     free(data);
     return st;
+}
+
+long xml_node_line(xmlNodePtr node)
+{
+    /* Past line 65535 libxml2 keeps lines only in text nodes (their psvi);
+       the whitespace before an element ends on the element's line. */
+    xmlNodePtr prev = node->prev;
+    if (node->type == XML_ELEMENT_NODE && node->line == 65535 && prev &&
+        prev->type == XML_TEXT_NODE && prev->psvi)
+        return (long)(ptrdiff_t)prev->psvi;
+    return xmlGetLineNo(node);
 }

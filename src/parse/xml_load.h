@@ -33,4 +33,8 @@ zb_status xml_load_file(const char *path, zb_diags *diags, xmlDocPtr *doc);
 zb_status xml_load_memory(const char *data, size_t len, const char *name,
                           zb_diags *diags, xmlDocPtr *doc);
 
+/* The line of element NODE of a loaded document, also past 65535, where
+   xmlGetLineNo() would take the line after an empty element's end. */
+long xml_node_line(xmlNodePtr node);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../core/date.h"
 #include "../core/num.h"
 #include "layout_reader.h"
 
@@ -390,7 +391,7 @@ static void read_signature(lo_reader *r, xmlNodePtr n, lo_signature *s)
         s->date = LO_SIG_DATE_BLANK;
     else if (!strcmp(date, "none"))
         s->date = LO_SIG_DATE_NONE;
-    else if (date_parse_iso(date, &s->ymd))
+    else if (date_parse(date, &s->ymd) == ZB_OK)
         s->date = LO_SIG_DATE_GIVEN;
     else
         reader_error(r, n, "date=\"%s\" 应为 blank、none 或 YYYY-MM-DD 日期",
@@ -603,7 +604,7 @@ static void read_meta(lo_reader *r, xmlNodePtr n)
     m->subject = reader_strdup(r, reader_attr(n, "subject"));
     m->keywords = reader_strdup(r, reader_attr(n, "keywords"));
     const char *created = reader_attr(n, "created");
-    if (!created || !date_parse_iso(created, &m->created))
+    if (!created || date_parse(created, &m->created) != ZB_OK)
         reader_error(r, n, "created 应为 YYYY-MM-DD 日期（取自台账，保证输出"
                            "可重现）");
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../core/date.h"
 #include "../core/num.h"
 #include "layout_reader.h"
 
@@ -128,12 +129,12 @@ static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         break;
     case LO_CELL_DATE: {
         int32_t ymd = 0;
-        ok = date_parse_iso(text, &ymd);
+        ok = date_parse(text, &ymd) == ZB_OK;
         cell->value = ymd;
         if (cell->iso_date)
-            date_format_iso(ymd, shown, sizeof shown);
+            date_format(ymd, shown);
         else
-            date_format_cn(ymd, shown, sizeof shown);
+            date_format_cn(ymd, shown);
         break;
     }
     case LO_CELL_CHECK:

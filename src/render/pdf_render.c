@@ -13,7 +13,7 @@
 
 #include "../core/buf.h"
 #include "../core/fileio.h"
-#include "../core/num.h"
+#include "../core/date.h"
 #include "../core/utf8.h"
 #include "pdf_page.h"
 
@@ -158,7 +158,7 @@ static zb_status shape_signature(pdf_ctx *ctx, const lo_signature *s,
     text_add_blank(ctx, st, s->gap);
     if (s->date == LO_SIG_DATE_GIVEN) {
         char date[32];
-        date_format_cn(s->ymd, date, sizeof date);
+        date_format_cn(s->ymd, date);
         return text_add_str(ctx, st, date, NULL, line);
     }
     static const char *const parts[] = {"年", "月", "日"};

@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "../core/fileio.h"
-#include "../core/num.h"
+#include "../core/date.h"
 #include "xlsx_sheet.h"
 
 typedef struct sheet_name {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/num.h"
+#include "../core/date.h"
 #include "xlsx_sheet.h"
 
 #define PX_PER_PT (96.0 / 72.0)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/num.h"
+#include "../core/date.h"
 
 #define LATIN_EM 0.55      /* see xlsx_text.h */
 #define LINE_FACTOR 1.3    /* a line of SimSun in Excel: 10.5 pt -> 13.5 pt */
@@ -230,7 +230,7 @@ void xlsx_text_signature(xlsx_text *t, const lo_signature *s)
                                    "月" IDEOGRAPHIC_SPACE IDEOGRAPHIC_SPACE
                                    "日");
     else if (s->date == LO_SIG_DATE_GIVEN)
-        date_format_cn(s->ymd, date, sizeof date);
+        date_format_cn(s->ymd, date);
     xlsx_text_add(t, s->style, date);
 }
 

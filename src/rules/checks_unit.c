@@ -1,0 +1,64 @@
+/* Rules on the unit as a whole: the leadership group, the revision
+   history, the documents. */
+#include "checks.h"
+
+#include "../core/date.h"
+
+zb_status check_leadership(zb_rule_ctx *ctx, const zb_rule *rule)
+{
+    const zb_ledger *l = ctx->ledger;
+    const zb_member *head = NULL;
+    size_t deputies = 0;
+    zb_status st = ZB_OK;
+    for (size_t i = 0; i < l->nmembers && st == ZB_OK; i++) {
+        const zb_member *m = &l->members[i];
+        if (m->role == LEADER_DEPUTY)
+            deputies++;
+        if (m->role != LEADER_HEAD)
+            continue;
+        if (head)
+            st = rules_report(ctx, rule, m->line, "member", "role",
+                              "领导小组只能有一名组长，第 %ld 行已登记组长 %s",
+                              head->line, l->staff[head->staff].name);
+        else
+            head = m;
+    }
+    if (st == ZB_OK && !head)
+        st = rules_report(ctx, rule, l->leadership_line, "leadership", NULL,
+                          "领导小组没有组长：应由单位主要领导担任组长");
+    if (st == ZB_OK && deputies == 0)
+        st = rules_report(ctx, rule, l->leadership_line, "leadership", NULL,
+                          "领导小组没有副组长：应由单位分管领导担任副组长");
+    return st;
+}
+
+zb_status check_revisions(zb_rule_ctx *ctx, const zb_rule *rule)
+{
+    const zb_ledger *l = ctx->ledger;
+    const zb_revision *last = NULL;
+    for (size_t i = 0; i < l->nrevisions; i++)
+        if (!last || l->revisions[i].date > last->date)
+            last = &l->revisions[i];
+    if (!last || last->date >= date_add_months(l->as_of, -6))
+        return ZB_OK;
+    char when[11], as_of[11];
+    date_format(last->date, when);
+    date_format(l->as_of, as_of);
+    return rules_report(ctx, rule, last->line, "revision", "date",
+                        "台账最近一次更新在 %s，到填表日期 %s 已超过六个月",
+                        when, as_of);
+}
+
+zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule)
+{
+    const zb_ledger *l = ctx->ledger;
+    zb_status st = ZB_OK;
+    for (size_t i = 0; i < l->ndocuments && st == ZB_OK; i++) {
+        const zb_document *d = &l->documents[i];
+        if (d->upward && d->signer == ZB_NONE)
+            st =
+                rules_report(ctx, rule, d->line, "document", "upward",
+                             "公文 %s 是上行文，应填写签发人（signer）", d->id);
+    }
+    return st;
+}

@@ -1,0 +1,39 @@
+/*
+ * schema_errors.h - libxml2's schema errors in Chinese (private to
+ * src/validate).
+ *
+ * libxml2 reports schema errors as English sentences ("Element 'oem':
+ * This element is not expected. Expected is ( machine )."). This module
+ * reads them and says the same in Chinese, with the names and rules the
+ * schema itself documents.
+ */
+#ifndef ZB_SCHEMA_ERRORS_H
+#define ZB_SCHEMA_ERRORS_H
+
+#include <libxml/hash.h>
+#include <libxml/xmlerror.h>
+
+#include "../core/diag.h"
+#include "../parse/source.h"
+#include "schema_dict.h"
+
+/* One validation run. */
+typedef struct zb_validation {
+    const zb_dict *dict;
+    const zb_source *src;
+    zb_diags *diags;
+    xmlHashTablePtr seen;     /* diagnostics already given (line:col:text) */
+    xmlHashTablePtr deferred; /* keyref name -> values whose line libxml2
+                                 cut at 65535; located afterwards */
+    zb_status status;         /* ZB_ERR_NOMEM once memory ran out */
+} zb_validation;
+
+/* The structured error handler for xmlSchemaSetValidStructuredErrors();
+   CTX is the zb_validation. */
+void schema_errors_handle(void *ctx, xmlErrorPtr err);
+
+/* Report the keyref breaches that were deferred because libxml2 gave no
+   usable line, at the elements of DOC that hold the missing values. */
+void schema_errors_locate_deferred(zb_validation *v, xmlDocPtr doc);
+
+#endif

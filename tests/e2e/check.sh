@@ -1,0 +1,214 @@
+#!/bin/bash
+# End-to-end tests of `zhengban check`: the sample ledgers, one invalid
+# ledger per rule, hostile and broken XML, files that are not ledgers,
+# usage and I/O errors.
+. "$(dirname "$0")/../lib.sh"
+
+SAMPLE=$TOP/sample-data/county-medical-insurance-2023.xml
+MINIMAL=$TOP/tests/data/minimal.xml
+
+# ---- valid ledgers ----------------------------------------------------------
+
+zb check "$SAMPLE"
+expect_rc sample_checks_clean 0
+expect_in sample_summary "county-medical-insurance-2023.xml：0 个错误，0 个警告" "$OUT"
+
+zb check "$MINIMAL"
+expect_rc minimal_checks_clean 0
+
+# ---- one invalid ledger per rule ---------------------------------------------
+# Each file says in its header "expect: SEVERITY RULE LINE"; the check must
+# report that rule at that line and nothing but that rule.
+
+zb check --rules
+expect_rc rules_list 0
+cp "$OUT" "$T/rules.txt"
+nrules=0
+while read -r id _; do
+    nrules=$((nrules + 1))
+    f=$TOP/sample-data/invalid/$id.xml
+    if [ ! -f "$f" ]; then
+        fail "invalid_$id" "no sample-data/invalid/$id.xml breaks rule $id"
+        continue
+    fi
+    read -r severity rule line < <(grep -o 'expect: .*' "$f" | cut -d' ' -f2-)
+    zb check "$f"
+    want_rc=1
+    [ "$severity" = warning ] && want_rc=0
+    others=$(grep -E ': (error|warning): ' "$OUT" | grep -vc "\[$id\]$")
+    if [ "$rule" != "$id" ]; then
+        fail "invalid_$id" "header names rule $rule"
+    elif [ "$RC" -ne "$want_rc" ]; then
+        fail "invalid_$id" "exit status $RC, expected $want_rc"
+    elif ! grep -qE "^$f:$line:[0-9]+: $severity: .*\[$id\]$" "$OUT"; then
+        fail "invalid_$id" "no $severity [$id] at line $line"
+        sed 's/^/    /' "$OUT" | head -5
+    elif [ "$others" -ne 0 ]; then
+        fail "invalid_$id" "other rules broken too"
+        sed 's/^/    /' "$OUT" | head -5
+    else
+        pass "invalid_$id"
+    fi
+done <"$T/rules.txt"
+ninvalid=$(ls "$TOP"/sample-data/invalid/*.xml | wc -l)
+if [ "$nrules" -gt 30 ] && [ "$ninvalid" -eq "$nrules" ]; then
+    pass invalid_one_file_per_rule
+else
+    fail invalid_one_file_per_rule "$nrules rules, $ninvalid invalid ledgers"
+fi
+
+# ---- the report -------------------------------------------------------------
+
+zb check "$TOP/sample-data/invalid/az-2.xml"
+expect_in article_quoted_once "note: 《软件安装维护管理规定》二.1、二.2：“1.工作人员不得私自升级" "$OUT"
+if [ "$(grep -c ': note: ' "$OUT")" -eq 1 ] && [ "$(grep -c ': error: ' "$OUT")" -eq 2 ]; then
+    pass note_only_after_first_breach
+else
+    fail note_only_after_first_breach "$(grep -c ': note: ' "$OUT") notes"
+fi
+
+# errors first, then warnings, each sorted by line
+sed -e 's|<member staff="s2" role="副组长"/>|<member staff="s2" role="成员"/>|' \
+    -e 's|<revision date="2023-12-15" by="s3" note="年终更新"/>||' \
+    -e 's|<revision date="2023-07-10" by="s3" note="半年更新"/>||' \
+    -e 's|serial="WS-TEST-0001"/>|serial="WS-TEST-0009"/>|' "$MINIMAL" >"$T/mixed.xml"
+zb check "$T/mixed.xml"
+grep -E ': (error|warning): ' "$OUT" | cut -d: -f2,4 >"$T/order"
+zr=$(grep -n '<leadership>' "$T/mixed.xml" | cut -d: -f1)
+serial=$(grep -n 'WS-TEST-0009' "$T/mixed.xml" | cut -d: -f1)
+revision=$(grep -n 'date="2023-01-05"' "$T/mixed.xml" | cut -d: -f1)
+if [ "$(tr '\n' ' ' <"$T/order")" = "$zr: error $serial: error $revision: warning " ]; then
+    pass errors_then_warnings_sorted
+else
+    fail errors_then_warnings_sorted "order: $(tr '\n' ' ' <"$T/order")"
+fi
+expect_in summary_counts "mixed.xml：2 个错误，1 个警告" "$OUT"
+expect_rc errors_exit_1 1
+
+# several ledgers: every one is reported, the worst status wins
+zb check "$MINIMAL" "$TOP/sample-data/invalid/tz-1.13.xml"
+expect_rc warnings_only_exit_0 0
+zb check "$MINIMAL" "$TOP/sample-data/invalid/tz-1.3.xml" "$SAMPLE"
+expect_rc several_ledgers_exit_1 1
+if [ "$(grep -c '个错误' "$OUT")" -eq 3 ]; then
+    pass several_ledgers_all_summarised
+else
+    fail several_ledgers_all_summarised "$(grep -c '个错误' "$OUT") summaries"
+fi
+zb check "$TOP/sample-data/invalid/tz-1.3.xml" "$T/missing.xml"
+expect_rc io_error_wins_exit_2 2
+
+# ---- hostile and broken XML -------------------------------------------------
+
+printf 'root-secret-%s\n' "$$" >"$T/secret.txt"
+cat >"$T/xxe.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE ledger [<!ENTITY x SYSTEM "file://$T/secret.txt">]>
+<ledger xmlns="urn:zhengban:ledger:1" year="2023" asOf="2023-12-20">&x;</ledger>
+EOF
+zb check "$T/xxe.xml"
+expect_rc xxe_refused 1
+expect_not_in xxe_content_never_shown "root-secret-" "$OUT"
+expect_not_in xxe_content_not_in_stderr "root-secret-" "$ERR"
+expect_in xxe_reported "xxe.xml:2:" "$OUT"
+expect_in xxe_reported_doctype "不允许 DOCTYPE" "$OUT"
+
+{
+    echo '<?xml version="1.0"?>'
+    echo '<!DOCTYPE lolz ['
+    echo '<!ENTITY lol0 "lol">'
+    for i in 1 2 3 4 5 6 7 8 9; do
+        printf '<!ENTITY lol%d "' "$i"
+        for k in 1 2 3 4 5 6 7 8 9 10; do printf '&lol%d;' $((i - 1)); done
+        echo '">'
+    done
+    echo ']>'
+    echo '<ledger xmlns="urn:zhengban:ledger:1">&lol9;</ledger>'
+} >"$T/lolz.xml"
+zb check "$T/lolz.xml"
+expect_rc billion_laughs_refused 1
+expect_in billion_laughs_message "不允许 DOCTYPE" "$OUT"
+
+# cut inside an attribute value, a tag, a comment, text
+for n in 2000 1995 1500 100 3100; do
+    head -c $n "$SAMPLE" >"$T/truncated.xml"
+    zb check "$T/truncated.xml"
+    expect_rc "truncated_${n}_exit_1" 1
+    expect_in "truncated_${n}_message" "$(wc -l <"$T/truncated.xml" | \
+        awk '{print $1 + 1}'):" "$OUT"
+    expect_in "truncated_${n}_says_so" "文件不完整（可能被截断）" "$OUT"
+done
+
+sed 's|</staff>|</stuff>|' "$MINIMAL" >"$T/malformed.xml"
+zb check "$T/malformed.xml"
+expect_rc malformed_exit_1 1
+expect_in malformed_where "malformed.xml:$(grep -n '</stuff>' "$T/malformed.xml" | cut -d: -f1):" "$OUT"
+expect_in malformed_message "XML 格式错误：结束标签与开始标签不一致" "$OUT"
+
+: >"$T/empty.xml"
+zb check "$T/empty.xml"
+expect_rc empty_exit_1 1
+expect_in empty_message "文件为空" "$OUT"
+
+# GBK bytes without an encoding declaration
+printf '<?xml version="1.0"?>\n<ledger xmlns="urn:zhengban:ledger:1" year="2023" asOf="2023-12-20">\n<unit name="\xb2\xe2\xca\xd4"/></ledger>\n' >"$T/gbk.xml"
+zb check "$T/gbk.xml"
+expect_rc non_utf8_exit_1 1
+expect_in non_utf8_message "UTF-8" "$OUT"
+expect_in non_utf8_line "gbk.xml:3:" "$OUT"
+
+# ---- documents that are not ledgers of this version --------------------------
+
+sed 's|urn:zhengban:ledger:1|urn:zhengban:ledger:2|' "$MINIMAL" >"$T/v2.xml"
+zb check "$T/v2.xml"
+expect_rc other_version_exit_1 1
+if [ "$(grep -c ': error: ' "$OUT")" -eq 1 ]; then
+    pass other_version_one_message
+else
+    fail other_version_one_message "$(grep -c ': error: ' "$OUT") errors"
+fi
+expect_in other_version_says_so "版本“2”不受支持" "$OUT"
+
+printf '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>\n' >"$T/html.xml"
+zb check "$T/html.xml"
+expect_rc other_schema_exit_1 1
+expect_in other_schema_message "html.xml:2:1: error: 不是 zhengban 台账" "$OUT"
+
+# ---- usage and I/O ----------------------------------------------------------
+
+zb check "$T/does-not-exist.xml"
+expect_rc missing_file_exit_2 2
+expect_in missing_file_message "does-not-exist.xml: error: 文件不存在" "$OUT"
+
+zb check "$T"
+expect_rc directory_exit_2 2
+expect_in directory_message "不是文件" "$OUT"
+
+touch "$T/unreadable.xml"
+chmod 000 "$T/unreadable.xml"
+if [ ! -r "$T/unreadable.xml" ]; then
+    zb check "$T/unreadable.xml"
+    expect_rc unreadable_exit_2 2
+fi
+
+zb check
+expect_rc no_file_exit_2 2
+expect_in no_file_message "缺少要检查的台账文件" "$ERR"
+
+zb check --frobnicate "$MINIMAL"
+expect_rc bad_option_exit_2 2
+
+zb check --help
+expect_rc help_exit_0 0
+expect_in help_usage "用法：zhengban check" "$OUT"
+
+zb check --version
+expect_rc version_exit_0 0
+expect_in version_printed "zhengban " "$OUT"
+
+zb --help
+expect_in main_help_lists_check "check" "$OUT"
+
+ZHENGBAN_DATADIR=$T zb check "$MINIMAL"
+expect_rc missing_datadir_exit_2 2
+expect_in missing_datadir_message "ZHENGBAN_DATADIR" "$ERR"
