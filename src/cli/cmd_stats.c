@@ -217,19 +217,7 @@ static zb_status render(const zb_facts *facts, format fmt, zb_buf *out)
         text_report(facts, out);
         return out->failed ? ZB_ERR_NOMEM : ZB_OK;
     }
-    if (fmt == FORMAT_JSON)
-        return facts_json(facts, out);
-    xmlDocPtr doc;
-    zb_status st = facts_document(facts, &doc);
-    if (st != ZB_OK)
-        return st;
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    st = mem ? buf_append(out, mem, (size_t)len) : ZB_ERR_NOMEM;
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return st;
+    return fmt == FORMAT_JSON ? facts_json(facts, out) : facts_xml(facts, out);
 }
 
 /* Parse the options; returns -1 to go on, else an exit code. */
