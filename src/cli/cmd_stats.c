@@ -131,9 +131,34 @@ static void text_purchases(const zb_statistics *s, zb_buf *out, int yuan)
     }
 }
 
-static void text_holdings(const zb_facts *f, zb_buf *out)
+#define HOMES_LISTED 10 /* computers named per home edition */
+
+/* One line per home edition: how many copies, on which computers. */
+static void text_homes(const zb_facts *f, zb_buf *out)
 {
     const zb_ledger *l = f->ledger;
+    const zb_statistics *s = &f->statistics;
+    for (size_t i = 0, n; i < s->nhome_copies; i += n) {
+        const zb_copy *first = &f->history.copies[s->home_copies[i]];
+        const zb_software *sw = &l->software[first->software];
+        for (n = 1; i + n < s->nhome_copies &&
+                    f->history.copies[s->home_copies[i + n]].software ==
+                        first->software;
+             n++)
+            ;
+        buf_printf(out, "  家庭版，不计入：%s（%s）%zu 份：", sw->id, sw->name,
+                   n);
+        for (size_t k = 0; k < n && k < HOMES_LISTED; k++)
+            buf_printf(
+                out, "%s%s", k ? "、" : "",
+                l->computers[f->history.copies[s->home_copies[i + k]].computer]
+                    .id);
+        buf_append_str(out, n > HOMES_LISTED ? " 等\n" : "\n");
+    }
+}
+
+static void text_holdings(const zb_facts *f, zb_buf *out)
+{
     const zb_statistics *s = &f->statistics;
     table_head(out, 1,
                "  （许可数（个）；商业软件许可 + 在用计算机上的随机预装软件，"
@@ -148,12 +173,7 @@ static void text_holdings(const zb_facts *f, zb_buf *out)
     const zb_holding_figure *all = &s->holdings[ROW_TOTAL][COLUMN_TOTAL];
     buf_printf(out, "  其中总计：商业软件许可 %lld 个，随机预装软件 %lld 份\n",
                all->commercial, all->oem);
-    for (size_t i = 0; i < s->nhome_copies; i++) {
-        const zb_copy *c = &f->history.copies[s->home_copies[i]];
-        buf_printf(out, "  家庭版，不计入：%s（%s）在计算机 %s 上\n",
-                   l->software[c->software].id, l->software[c->software].name,
-                   l->computers[c->computer].id);
-    }
+    text_homes(f, out);
 }
 
 static void text_summary(const zb_facts *f, zb_buf *out)

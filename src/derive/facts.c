@@ -142,6 +142,48 @@ static void sum_holdings(zb_holding_figure (*t)[COLUMN_COUNT])
             t[r][c].licenses = t[r][c].commercial + t[r][c].oem;
 }
 
+/* A home-edition copy, to list them by software, then computer. */
+typedef struct home_key {
+    int software, computer;
+    size_t copy;
+} home_key;
+
+static int compare_homes(const void *pa, const void *pb)
+{
+    const home_key *a = pa, *b = pb;
+    if (a->software != b->software)
+        return a->software < b->software ? -1 : 1;
+    return a->computer < b->computer ? -1 : a->computer > b->computer;
+}
+
+/* The home-edition OEM copies installed on the as-of date, in order. */
+static zb_status list_homes(derive *d)
+{
+    const zb_ledger *l = d->l;
+    const zb_history *h = &d->f->history;
+    zb_statistics *s = &d->f->statistics;
+    home_key *keys = malloc((h->ncopies + 1) * sizeof *keys);
+    s->home_copies = malloc((h->ncopies + 1) * sizeof *s->home_copies);
+    if (!keys || !s->home_copies) {
+        free(keys);
+        return ZB_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < h->ncopies; i++) {
+        const zb_copy *c = &h->copies[i];
+        const zb_software *sw = &l->software[c->software];
+        if (sw->kind == SOFTWARE_OEM && sw->oem.home &&
+            history_installed_on(c, l->as_of))
+            keys[n++] = (home_key){c->software, c->computer, i};
+    }
+    qsort(keys, n, sizeof *keys, compare_homes);
+    for (size_t i = 0; i < n; i++)
+        s->home_copies[i] = keys[i].copy;
+    s->nhome_copies = n;
+    free(keys);
+    return ZB_OK;
+}
+
 static zb_status count_holdings(derive *d)
 {
     const zb_ledger *l = d->l;
@@ -153,21 +195,15 @@ static zb_status count_holdings(derive *d)
             s->holdings[origin_row(sw->origin)][sw->category].commercial +=
                 sw->commercial.license_count;
     }
-    s->home_copies = malloc((f->history.ncopies + 1) * sizeof *s->home_copies);
-    if (!s->home_copies)
-        return ZB_ERR_NOMEM;
     for (size_t i = 0; i < f->history.ncopies; i++) {
         const zb_copy *c = &f->history.copies[i];
         const zb_software *sw = &l->software[c->software];
-        if (sw->kind != SOFTWARE_OEM || !history_installed_on(c, l->as_of))
-            continue;
-        if (sw->oem.home)
-            s->home_copies[s->nhome_copies++] = i;
-        else if (c->own_machine)
+        if (sw->kind == SOFTWARE_OEM && !sw->oem.home && c->own_machine &&
+            history_installed_on(c, l->as_of))
             s->holdings[origin_row(sw->origin)][sw->category].oem++;
     }
     sum_holdings(s->holdings);
-    return ZB_OK;
+    return list_homes(d);
 }
 
 /* ---- 附件7 and 附件8: installed on the as-of date ------------------------ */
