@@ -29,13 +29,14 @@ else
     sed 's/^/    /' "$OUT" | sed -n '12,30p'
 fi
 expect_in text_home_edition "家庭版，不计入：OEM-WIN10HOME（Windows 10 家庭中文版）1 份：TCYB-NB-03" "$OUT"
-if grep -qE '^  BG-WPS2019-01 +商业软件 +WPS Office 2019 专业版 +20$' "$OUT" &&
-   grep -qE '^  SD360AQWS0 +免费软件 +360安全卫士 +32$' "$OUT"; then
+if grep -qE '^  BG-WPS2019-01 +WPS Office 2019 专业版 +2019 +商业软件 +20$' "$OUT" &&
+   grep -qE '^  SD360AQWS0 +360安全卫士 +免费软件 +32$' "$OUT"; then
     pass text_install_counts
 else
     fail text_install_counts "附件7 安装数量 not listed"
 fi
 [ -s "$ERR" ] && fail text_quiet_stderr "$(head -3 "$ERR")" || pass text_quiet_stderr
+grep -q ' $' "$OUT" && fail text_no_trailing_blanks "$(grep -c ' $' "$OUT") lines" || pass text_no_trailing_blanks
 
 # ---- xml and json -------------------------------------------------------------
 
