@@ -19,6 +19,12 @@
 #include "../core/status.h"
 #include "facts.h"
 
+/* The namespace of the facts and the version of their shape
+   (forms/facts.xsd), which is its last part and the root's version
+   attribute. A reader refuses facts of another version. */
+#define FACTS_NAMESPACE "urn:zhengban:facts:1"
+#define FACTS_VERSION 1
+
 /* Append the facts element as the last child of the root element of DOC,
    the document FACTS were derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is
    as it was). */
