@@ -86,7 +86,9 @@
         <xsl:call-template name="head"/>
         <lo:space lines="2"/>
         <lo:p style="title" balance="true" src="{zb:where(l:title)}">
-          <xsl:value-of select="normalize-space(l:title)"/>
+          <xsl:call-template name="title-lines">
+            <xsl:with-param name="title" select="normalize-space(l:title)"/>
+          </xsl:call-template>
         </lo:p>
         <lo:space lines="1"/>
         <lo:p style="body" indent="0" src="{zb:where(l:to)}">
@@ -202,6 +204,62 @@
         <lo:rule width="0.79" color="{$red}" space-before="4"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- 标题 (7.3.1): a title longer than a line (20 characters of 二号) is
+       broken where a phrase ends - after 关于, 年度 or 》 - at the place
+       that makes the two lines most even, when both then fit; otherwise
+       the renderer balances the lines (balance="true"). -->
+  <xsl:variable name="title-breaks" select="'关于|年度|》|'"/>
+
+  <xsl:template name="title-lines">
+    <xsl:param name="title"/>
+    <xsl:param name="breaks" select="$title-breaks"/>
+    <xsl:param name="best" select="0"/>
+    <xsl:param name="best-diff" select="1000"/>
+    <xsl:variable name="all">
+      <xsl:call-template name="chars"><xsl:with-param name="s" select="$title"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$all &lt;= 20">
+        <xsl:value-of select="$title"/>
+      </xsl:when>
+      <xsl:when test="$breaks != ''">
+        <xsl:variable name="token" select="substring-before($breaks, '|')"/>
+        <xsl:variable name="at" select="string-length(substring-before($title, $token)) +
+                                        string-length($token) * contains($title, $token)"/>
+        <xsl:variable name="first">
+          <xsl:call-template name="chars"><xsl:with-param name="s" select="substring($title, 1, $at)"/></xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="diff" select="($first * 2 - $all) * (1 - 2 * ($first * 2 &lt; $all))"/>
+        <xsl:variable name="better" select="contains($title, $token) and $first &lt;= 20 and
+                                            $all - $first &lt;= 20 and $diff &lt; $best-diff"/>
+        <xsl:call-template name="title-lines">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="breaks" select="substring-after($breaks, '|')"/>
+          <xsl:with-param name="best" select="$at * $better + $best * not($better)"/>
+          <xsl:with-param name="best-diff" select="$diff * $better + $best-diff * not($better)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$best &gt; 0 and $best &lt; string-length($title)">
+        <xsl:value-of select="substring($title, 1, $best)"/>
+        <lo:br/>
+        <xsl:value-of select="substring($title, $best + 1)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$title"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The width of S in characters: ASCII letters, digits and signs count
+       half. -->
+  <xsl:template name="chars">
+    <xsl:param name="s"/>
+    <xsl:variable name="narrow"
+        select="string-length($s) - string-length(translate($s,
+                '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .-()', ''))"/>
+    <xsl:value-of select="string-length($s) - $narrow div 2"/>
   </xsl:template>
 
   <!-- 桐医保发〔2023〕15号 -->
