@@ -207,10 +207,11 @@
   </xsl:template>
 
   <!-- 标题 (7.3.1): a title longer than a line (20 characters of 二号) is
-       broken where a phrase ends - after 关于, 年度 or 》 - at the place
-       that makes the two lines most even, when both then fit; otherwise
-       the renderer balances the lines (balance="true"). -->
-  <xsl:variable name="title-breaks" select="'关于|年度|》|'"/>
+       broken where a phrase of the usual title words ends (关于, 年度, 》,
+       工作, 情况, 检查, 管理, 制度), at the place that makes the two lines
+       most even, when both then fit; otherwise the renderer balances the
+       lines (balance="true"). -->
+  <xsl:variable name="title-breaks" select="'关于|年度|》|工作|情况|检查|管理|制度|'"/>
 
   <xsl:template name="title-lines">
     <xsl:param name="title"/>
