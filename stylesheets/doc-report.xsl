@@ -152,13 +152,13 @@
     <xsl:text>负责软件正版化日常工作，各股室主要负责人为本股室软件正版化工作第一责任人。</xsl:text>
   </xsl:template>
 
-  <!-- 许可数 and 万元 of one cell of 附件5 四 -->
-  <xsl:template name="bought">
-    <xsl:param name="cell"/>
-    <xsl:param name="what"/>
-    <xsl:if test="$cell/@licenses &gt; 0">
-      <xsl:value-of select="concat('，', $what, $cell/@licenses, '个、', $cell/@wanyuan, '万元')"/>
-    </xsl:if>
+  <!-- the name of a class of software of 附件5 -->
+  <xsl:template match="f:cell" mode="class">
+    <xsl:choose>
+      <xsl:when test="@category = '操作系统'">操作系统软件</xsl:when>
+      <xsl:when test="@category = '办公'">办公软件</xsl:when>
+      <xsl:otherwise>杀毒软件</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="procurement">
@@ -183,18 +183,14 @@
       <xsl:text>按《软件正版化工作信息统计表》口径，本年度采购操作系统、办公、杀毒软件许可共</xsl:text>
       <xsl:value-of select="concat($total/f:cell[@category = '总计']/@licenses, '个，金额',
                                    $total/f:cell[@category = '总计']/@wanyuan, '万元')"/>
-      <xsl:call-template name="bought">
-        <xsl:with-param name="cell" select="$total/f:cell[@category = '操作系统']"/>
-        <xsl:with-param name="what" select="'其中操作系统软件'"/>
-      </xsl:call-template>
-      <xsl:call-template name="bought">
-        <xsl:with-param name="cell" select="$total/f:cell[@category = '办公']"/>
-        <xsl:with-param name="what" select="'办公软件'"/>
-      </xsl:call-template>
-      <xsl:call-template name="bought">
-        <xsl:with-param name="cell" select="$total/f:cell[@category = '杀毒']"/>
-        <xsl:with-param name="what" select="'杀毒软件'"/>
-      </xsl:call-template>
+      <xsl:for-each select="$total/f:cell[@category != '总计' and @licenses &gt; 0]">
+        <xsl:choose>
+          <xsl:when test="position() = 1">，其中</xsl:when>
+          <xsl:otherwise>、</xsl:otherwise>
+        </xsl:choose>
+        <xsl:apply-templates select="." mode="class"/>
+        <xsl:value-of select="concat(@licenses, '个（', @wanyuan, '万元）')"/>
+      </xsl:for-each>
       <xsl:text>。</xsl:text>
     </xsl:if>
     <xsl:variable name="held" select="$facts/f:statistics/f:holdings/f:row[@origin = '合计']"/>

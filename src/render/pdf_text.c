@@ -184,8 +184,11 @@ zb_status text_layout(pdf_ctx *ctx, size_t from, size_t to, double width,
 {
     const pdf_glyphs *g = &ctx->glyphs;
     *box = (pdf_box){ctx->line_count, 0, width, indent, hang, align, 0};
+    const lo_style *first = from < to ? g->style[from] : base;
+    bool squeeze = layout_char_width(ctx->section, first) == first->size;
     if (linebreak_find_lines(g->cp + from, g->w + from, to - from,
-                             width - hang, indent - hang, &ctx->lb) != ZB_OK)
+                             width - hang, indent - hang, squeeze,
+                             &ctx->lb) != ZB_OK)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     for (size_t i = 0; i < ctx->lb.count; i++) {
         pdf_line line = {ctx->lb.items[i], 0, 0};
