@@ -44,7 +44,7 @@ TEST(unit_and_counts)
     EXPECT(l->ncomputers == 35 && l->nsoftware == 16 && l->nevents == 204);
     EXPECT(l->nrevisions == 5 && l->ndemands == 3 && l->nplans == 1);
     EXPECT(l->ndeployments == 7 && l->nrequests == 7 && l->nconfirmations == 9);
-    EXPECT(l->ninspections == 2 && l->ntrainings == 2 && l->ndocuments == 2);
+    EXPECT(l->ninspections == 2 && l->ntrainings == 2 && l->ndocuments == 3);
 }
 
 TEST(leadership_and_staff)
