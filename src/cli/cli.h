@@ -12,6 +12,9 @@
 #ifndef ZB_CLI_H
 #define ZB_CLI_H
 
+#include <stdio.h>
+
+#include "../core/diag.h"
 #include "../core/status.h"
 
 enum {
@@ -29,11 +32,17 @@ typedef struct zb_command {
 
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);
+
+/* Print the diagnostics of the ledger PATH as `check` does: sorted, errors
+   then warnings, after the first of each rule a note quoting its article,
+   then the summary line. */
+void cli_report(zb_diags *diags, const char *path, FILE *out);
 
 #endif
