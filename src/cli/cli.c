@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/datadir.h"
 #include "../rules/rules.h"
 
 int cli_exit_code(zb_status status)
@@ -66,4 +67,32 @@ void cli_report(zb_diags *diags, const char *path, FILE *out)
     }
     free(quoted);
     diags_print_summary(diags, path, out);
+}
+
+zb_status cli_open_schema(zb_schema **out)
+{
+    zb_diags diags = {0};
+    char *datadir = NULL;
+    *out = NULL;
+    zb_status st = datadir_find(&datadir, &diags);
+    if (st == ZB_OK)
+        st = schema_open(datadir, out, &diags);
+    free(datadir);
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    return st;
+}
+
+zb_status cli_load_ledger(const zb_schema *schema, const char *path,
+                          zb_front *out, FILE *err, int always)
+{
+    zb_diags diags = {0};
+    zb_status st = front_load_file(schema, path, out, &diags);
+    if (st == ZB_ERR_NOMEM)
+        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
+                  status_describe(st));
+    if (diags.count || always)
+        cli_report(&diags, path, err);
+    diags_free(&diags);
+    return st;
 }

@@ -6,10 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "../core/datadir.h"
 #include "../pipeline/front.h"
 #include "../rules/rules.h"
 #include "cli.h"
@@ -43,15 +40,9 @@ static void print_rules(FILE *out)
 /* Check one ledger; returns its exit status. */
 static int check_one(const zb_schema *schema, const char *path)
 {
-    zb_diags diags = {0};
     zb_front front;
-    zb_status st = front_load_file(schema, path, &front, &diags);
-    if (st == ZB_ERR_NOMEM)
-        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
-                  status_describe(st));
-    cli_report(&diags, path, stdout);
+    zb_status st = cli_load_ledger(schema, path, &front, stdout, 1);
     front_free(&front);
-    diags_free(&diags);
     return cli_exit_code(st);
 }
 
@@ -88,18 +79,9 @@ int cmd_check(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    zb_diags diags = {0};
-    char *datadir = NULL;
-    zb_schema *schema = NULL;
-    zb_status st = datadir_find(&datadir, &diags);
-    if (st == ZB_OK)
-        st = schema_open(datadir, &schema, &diags);
-    free(datadir);
-    if (st != ZB_OK) {
-        diags_print(&diags, stderr);
-        diags_free(&diags);
+    zb_schema *schema;
+    if (cli_open_schema(&schema) != ZB_OK)
         return EXIT_USAGE;
-    }
     int rc = EXIT_VALID;
     for (int i = optind; i < argc; i++) {
         int one = check_one(schema, argv[i]);

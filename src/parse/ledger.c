@@ -770,6 +770,16 @@ zb_form ledger_form_find(const char *name)
     return (zb_form)f;
 }
 
+const char *ledger_category_name(zb_category category)
+{
+    return category_names[category];
+}
+
+const char *ledger_origin_name(zb_origin origin)
+{
+    return origin_names[origin];
+}
+
 void ledger_free(zb_ledger *ledger)
 {
     if (!ledger)
