@@ -7,6 +7,8 @@
 #include "../core/buf.h"
 #include "../core/datadir.h"
 #include "../core/fileio.h"
+#include "../derive/facts.h"
+#include "../derive/facts_xml.h"
 #include "../pipeline/front.h"
 #include "../render/layout.h"
 #include "../render/pdf_render.h"
@@ -176,11 +178,26 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     return st;
 }
 
+/* Derive the facts of the ledger in FRONT and append them to its
+   document, where the stylesheets read them (/l:ledger/f:facts). */
+static zb_status add_facts(zb_front *front, zb_diags *diags)
+{
+    zb_facts *facts;
+    zb_status st = facts_derive(front->ledger, front->source.name, &facts,
+                                diags);
+    if (st == ZB_OK)
+        st = facts_append(facts, front->doc);
+    facts_free(facts);
+    return st;
+}
+
 zb_status build_ledger(const zb_builder *b, const build_job *job,
                        zb_diags *diags)
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
+    if (st == ZB_OK && !job->blank)
+        st = add_facts(&front, diags);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     if (st == ZB_OK && !chosen)
         st = ZB_ERR_NOMEM;

@@ -168,6 +168,7 @@ typedef struct lo_cell {
 
 typedef struct lo_row {
     double min_height;    /* pt, 0 = none */
+    bool keep_with_next;  /* on the same page as the next row (a heading) */
     lo_cell *cells;       /* the cells that start in this row */
     size_t cell_count;
     long line;

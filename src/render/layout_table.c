@@ -266,11 +266,13 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
 static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
                           size_t index, int *left)
 {
-    static const char *const attrs[] = {"height", NULL};
+    static const char *const attrs[] = {"height", "keep-with-next", NULL};
     reader_check_attrs(r, n, attrs);
     lo_row *row = &t->rows[index];
     row->line = xmlGetLineNo(n);
     row->min_height = reader_mm(r, n, "height", 0);
+    row->keep_with_next =
+        reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
     size_t count = 0;
     for (xmlNodePtr c = n->children; c; c = c->next)
         count += c->type == XML_ELEMENT_NODE;

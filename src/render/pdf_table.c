@@ -157,15 +157,20 @@ static double cell_need(const tbl *tb, const lo_cell *cell)
     return lay->lead_h + lay->tail_h + 2 * tb->t->padding;
 }
 
-/* The end of the row group starting at A. */
+/* The end of the row group starting at A: rows tied by row spans, and a
+   row kept with the next. */
 static size_t group_end(const tbl *tb, size_t a)
 {
     size_t b = a + 1;
-    for (size_t r = a; r < b; r++)
-        for (size_t i = 0; i < tb->t->rows[r].cell_count; i++) {
-            size_t end = r + (size_t)tb->t->rows[r].cells[i].rowspan;
+    for (size_t r = a; r < b; r++) {
+        const lo_row *row = &tb->t->rows[r];
+        for (size_t i = 0; i < row->cell_count; i++) {
+            size_t end = r + (size_t)row->cells[i].rowspan;
             b = end > b ? end : b;
         }
+        if (row->keep_with_next && r + 2 <= tb->t->row_count && r + 2 > b)
+            b = r + 2;
+    }
     return b;
 }
 
