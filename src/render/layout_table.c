@@ -226,7 +226,7 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
 {
     static const char *const attrs[] = {"colspan", "rowspan", "type",
         "decimals", "date-format", "style", "align", "valign", "border", "id",
-        "sum", "product", "src", NULL};
+        "sum", "product", "src", "keep-together", NULL};
     static const char *const types[] = {"text", "integer", "money", "date",
                                         "check", NULL};
     static const char *const date_formats[] = {"cn", "iso", NULL};
@@ -236,6 +236,8 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     cell->line = xmlGetLineNo(n);
     cell->colspan = (int)reader_int(r, n, "colspan", 1, 1, 1000);
     cell->rowspan = (int)reader_int(r, n, "rowspan", 1, 1, 1000000);
+    cell->keep_together =
+        reader_enum(r, n, "keep-together", lo_bool_names, 1) % 2;
     cell->type = (lo_cell_type)reader_enum(r, n, "type", types, 0);
     cell->decimals = (int)reader_int(r, n, "decimals", 2, 0, 6);
     if (cell->type == LO_CELL_INTEGER)
