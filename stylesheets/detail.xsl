@@ -107,7 +107,7 @@
       <cell style="left-s" src="{zb:where($software)} 软件名称">
         <xsl:value-of select="$software/@name"/>
       </cell>
-      <cell><xsl:value-of select="@version"/></cell>
+      <cell src="{zb:where($software)} 软件版本"><xsl:value-of select="@version"/></cell>
       <cell><xsl:value-of select="$software/l:license/@term"/></cell>
       <cell type="check"><xsl:value-of select="number($kind = 'commercial')"/></cell>
       <cell type="check"><xsl:value-of select="number($kind = 'oem')"/></cell>

@@ -23,7 +23,9 @@ static void usage(FILE *out)
         "  -o, --output 目录   输出目录（不存在时创建）\n"
         "      --forms 列表    只生成这些表：附件编号或表格名称，逗号分隔，\n"
         "                      如 --forms 5,7 或 --forms statistics\n"
-        "      --format 格式   只生成一种格式：pdf 或 xlsx\n"
+        "      --format 格式   只生成一种格式：pdf 或 xlsx；layout 写出样式表生成的\n"
+        "                      版面文档（附件NN-标题.layout.xml，供样式表作者检查，\n"
+        "                      可用 zhengban render 排版）\n"
         "      --blank         生成空白表格，供手工填写\n"
         "      --fonts 文件    字体配置文件（默认 $XDG_CONFIG_HOME/zhengban/fonts.conf、\n"
         "                      /etc/zhengban/fonts.conf，都没有时用内置默认字体）\n"
@@ -75,8 +77,10 @@ static int parse_args(int argc, char **argv, build_args *a)
                 a->job.formats = CATALOG_PDF;
             else if (!strcmp(optarg, "xlsx"))
                 a->job.formats = CATALOG_XLSX;
+            else if (!strcmp(optarg, "layout"))
+                a->job.formats = BUILD_LAYOUT;
             else
-                return bad_usage("--format 只能是 pdf 或 xlsx");
+                return bad_usage("--format 只能是 pdf、xlsx 或 layout");
             break;
         case 'b':
             a->job.blank = true;

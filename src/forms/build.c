@@ -123,15 +123,44 @@ static zb_status choose_entries(const zb_builder *b, const build_job *job,
 
 /* ------------------------------------------------------------- writing */
 
-static char *output_path(const char *dir, int number, const char *title,
-                         unsigned format)
+/* "附件05-软件正版化工作信息统计表": what the outputs of an entry are called. */
+static char *output_name(int number, const char *title)
 {
     zb_buf b = {0};
-    size_t n = strlen(dir);
-    buf_printf(&b, "%s%s附件%02d-%s.%s", dir,
-               n && dir[n - 1] == '/' ? "" : "/", number, title,
-               catalog_format_name(format));
+    buf_printf(&b, "附件%02d-%s", number, title);
     return buf_detach(&b);
+}
+
+static char *output_path(const char *dir, int number, const char *title,
+                         const char *ext)
+{
+    char *name = output_name(number, title);
+    zb_buf b = {0};
+    size_t n = strlen(dir);
+    if (name)
+        buf_printf(&b, "%s%s%s.%s", dir, n && dir[n - 1] == '/' ? "" : "/",
+                   name, ext);
+    free(name);
+    return buf_detach(&b);
+}
+
+/* Write the layout document LAYOUT of entry E as it is. */
+static zb_status write_layout(const build_job *job, xmlDocPtr layout,
+                              int number, const zb_catalog_entry *e,
+                              zb_diags *diags)
+{
+    char *path = output_path(job->dir, number, e->title, "layout.xml");
+    xmlChar *text = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(layout, &text, &len, "UTF-8", 1);
+    zb_status st = path && text ? file_write_atomic(path, text, (size_t)len,
+                                                    diags)
+                                : ZB_ERR_NOMEM;
+    if (st == ZB_OK && job->written)
+        job->written(path, job->arg);
+    xmlFree(text);
+    free(path);
+    return st;
 }
 
 static zb_status render(const zb_builder *b, const lo_document *doc,
@@ -142,13 +171,26 @@ static zb_status render(const zb_builder *b, const lo_document *doc,
     return xlsx_render_doc(doc, path, diags);
 }
 
-/* Lay out entry I for the ledger in FRONT and write its formats. */
-static zb_status build_entry(const zb_builder *b, const build_job *job,
-                             const zb_front *front, size_t i,
-                             zb_diags *diags)
+/* The elements of a result tree carry the lines of whichever stylesheet
+   module wrote them, which would mislead in a diagnostic on the layout:
+   forget them (the layout file of --format layout has lines of its own). */
+static void forget_lines(xmlNodePtr n)
+{
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) {
+            n->line = 0;
+            forget_lines(n->children);
+        }
+}
+
+/* Run the stylesheet of entry I, numbered NUMBER, on the ledger in FRONT
+   and read the layout model from the result tree; with --format layout
+   write the tree as well. */
+static zb_status lay_out(const zb_builder *b, const build_job *job,
+                         const zb_front *front, size_t i, int number,
+                         zb_diags *diags, lo_document **out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
-    int number = entry_number(front->ledger, e);
     char num[16];
     snprintf(num, sizeof num, "%d", number);
     const char *params[] = {"number",      num,
@@ -158,17 +200,36 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
                             "source",      front->source.name,
                             NULL};
     xmlDocPtr result;
+    *out = NULL;
     zb_status st = transform_apply(b->sheets[i], front->doc, params, diags,
                                    &result);
     if (st != ZB_OK)
         return st;
-    lo_document *doc;
-    st = layout_read_doc(result, e->stylesheet, diags, &doc);
+    if (job->formats & BUILD_LAYOUT)
+        st = write_layout(job, result, number, e, diags);
+    char *name = output_name(number, e->title);
+    forget_lines(xmlDocGetRootElement(result));
+    if (st == ZB_OK)
+        st = name ? layout_read_doc(result, name, diags, out) : ZB_ERR_NOMEM;
+    free(name);
     xmlFreeDoc(result);
+    return st;
+}
+
+/* Lay out entry I for the ledger in FRONT and write its formats. */
+static zb_status build_entry(const zb_builder *b, const build_job *job,
+                             const zb_front *front, size_t i,
+                             zb_diags *diags)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    int number = entry_number(front->ledger, e);
+    lo_document *doc;
+    zb_status st = lay_out(b, job, front, i, number, diags, &doc);
     for (unsigned f = CATALOG_PDF; st == ZB_OK && f <= CATALOG_XLSX; f <<= 1) {
         if (!(e->formats & job->formats & f))
             continue;
-        char *path = output_path(job->dir, number, e->title, f);
+        char *path = output_path(job->dir, number, e->title,
+                                 catalog_format_name(f));
         st = path ? render(b, doc, f, path, diags) : ZB_ERR_NOMEM;
         if (st == ZB_OK && job->written)
             job->written(path, job->arg);

@@ -28,13 +28,18 @@
 
 typedef struct zb_builder zb_builder;
 
+/* A format besides the catalogue's: the layout document of each form
+   (DIR/附件NN-标题.layout.xml) as its stylesheet wrote it, for stylesheet
+   authors; `zhengban render` draws it. */
+enum { BUILD_LAYOUT = 4 };
+
 typedef struct build_job {
     const char *ledger;  /* the ledger file */
     const char *dir;     /* output directory, created when missing */
     const char *forms;   /* "5,7" (the unit's 附件 numbers) or catalogue
                             names ("statistics"), comma-separated; NULL or
                             "" for every form */
-    unsigned formats;    /* CATALOG_PDF | CATALOG_XLSX */
+    unsigned formats;    /* CATALOG_PDF | CATALOG_XLSX | BUILD_LAYOUT */
     bool blank;          /* empty forms to fill in by hand */
     /* Called with the path of each file once it is in place; may be NULL. */
     void (*written)(const char *path, void *arg);
