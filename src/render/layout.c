@@ -9,6 +9,8 @@
 #include "../core/num.h"
 #include "layout_reader.h"
 
+const char *const lo_bool_names[] = {"false", "true", "0", "1", NULL};
+
 const char *const lo_align_names[] = {"left", "center", "right", "justify",
                                       "distributed", NULL};
 
@@ -320,8 +322,6 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
 
 /* ----------------------------------------------------------- blocks */
 
-static const char *const bool_names[] = {"false", "true", "0", "1", NULL};
-
 static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
 {
     static const char *const attrs[] = {"style", "align", "indent", "hang",
@@ -335,7 +335,7 @@ static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
                              em);
     p->hang = reader_chars(r, n, "hang", 0, em);
     p->indent_right = reader_chars(r, n, "indent-right", 0, em);
-    p->balance = reader_enum(r, n, "balance", bool_names, 0) % 2;
+    p->balance = reader_enum(r, n, "balance", lo_bool_names, 0) % 2;
     return reader_inline(r, n, p->style, &p->runs, &p->run_count);
 }
 
@@ -482,7 +482,7 @@ static zb_status read_signoff(lo_reader *r, xmlNodePtr n, lo_signoff *s)
     static const char *const attrs[] = {"style", "date", "sealed", "src", NULL};
     reader_check_attrs(r, n, attrs);
     s->style = reader_style(r, n, 1);
-    s->sealed = reader_enum(r, n, "sealed", bool_names, 1) % 2;
+    s->sealed = reader_enum(r, n, "sealed", lo_bool_names, 1) % 2;
     const char *date = reader_attr(n, "date");
     if (!date || date_parse(date, &s->ymd) != ZB_OK)
         reader_error(r, n, "date 应为 YYYY-MM-DD 日期（成文日期）");
@@ -658,7 +658,7 @@ static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
     s->font = (lo_font_role)reader_enum(r, n, "font", font_role_names, 0);
     s->size = font_size_pt(r, n, reader_attr(n, "size"));
     s->color = read_color(r, n, "color");
-    s->bold = reader_enum(r, n, "bold", bool_names, 0) % 2;
+    s->bold = reader_enum(r, n, "bold", lo_bool_names, 0) % 2;
     s->align = (lo_align)reader_enum(r, n, "align", lo_align_names, 0);
     s->line_height = line_height_pt(r, n, s->size);
     s->indent = reader_chars(r, n, "indent", 0, s->size);
