@@ -787,6 +787,16 @@ zb_form ledger_form_find(const char *name)
     return (zb_form)f;
 }
 
+const char *ledger_form_name(zb_form form)
+{
+    return form_names[form];
+}
+
+const char *ledger_document_kind_name(zb_document_kind kind)
+{
+    return document_names[kind];
+}
+
 const char *ledger_category_name(zb_category category)
 {
     return category_names[category];

@@ -418,6 +418,11 @@ int ledger_find(const zb_ledger *ledger, zb_table table, const char *id);
    FORM_COUNT when no form has that name. */
 zb_form ledger_form_find(const char *name);
 
+/* The name of FORM ("statistics") and of a document's KIND ("report"), as
+   the ledger writes them. */
+const char *ledger_form_name(zb_form form);
+const char *ledger_document_kind_name(zb_document_kind kind);
+
 /* The ledger's words for CATEGORY ("操作系统", "办公", "杀毒", "其他") and
    ORIGIN ("国内", "国外"; "" for ORIGIN_NONE). */
 const char *ledger_category_name(zb_category category);

@@ -159,3 +159,74 @@ expect_rc "a red-header document as XLSX refused" 1
 expect_in "XLSX refusal names signoff and colophon" "只能排成 PDF" "$ERR"
 zb render --xsl "$TOP/stylesheets/doc-report.xsl" --param x "$S" -o "$T/x.pdf"
 expect_rc "--param without = is a usage error" 2
+
+# ---- zhengban build writes every document of the ledger, forms attached
+zb build "$S" -o "$T/out"
+expect_rc "build with documents exit 0" 0
+for id in notice-2023-15 report-2023 inspection-2023; do
+    expect_in "build lists 公文-$id.pdf" "公文-$id.pdf" "$OUT"
+    cp "$T/out/公文-$id.pdf" "$T/built-$id.pdf" 2>/dev/null
+    check_pdf "built-$id"
+done
+B=$T/out
+# page_text FILE N: the text of page N without spaces
+page_text() {
+    pdftotext -f "$2" -l "$2" "$1" - | tr -d ' \n\f'
+}
+# the report: its one attachment labelled 附件 (no number), the pages
+# numbered on, the figures from the derived facts
+report=$B/公文-report-2023.pdf
+pages=$(pdfinfo "$report" | awk '/^Pages:/ {print $2}')
+found=""
+for p in $(seq 1 "$pages"); do
+    text=$(page_text "$report" "$p")
+    case $text in 附件软件正版化工作信息统计表*) found=$p ;; esac
+done
+[ -n "$found" ] && pass "report: the one attachment labelled 附件 (page $found)" \
+    || fail "report: the one attachment labelled 附件" "no page starts so"
+page_text "$report" "${found:-1}" >"$T/att"
+expect_in "report: the attachment's page numbered on" "—${found:-0}—" "$T/att"
+[ $((pages % 2)) -eq 0 ] && page_text "$report" "$pages" | grep -q 印发 \
+    && pass "report: 版记 on the last page, an even one ($pages)" \
+    || fail "report: 版记 on the last page, an even one" "$pages pages"
+pdftotext "$report" - | tr -d ' \n\f' >"$T/built.flat"
+expect_in "report: 附件5 figures from the facts" \
+    "本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元" "$T/built.flat"
+# the inspection notice: its forms numbered as its 附件说明 (1 and 2)
+inspection=$B/公文-inspection-2023.pdf
+pdftotext "$inspection" - | tr -d ' \n\f' >"$T/insp.flat"
+in_order insp 附件：1.软件使用情况汇总表 附件1软件使用情况汇总表 附件2软件使用情况明细表
+# the notice: every form attached blank, numbered as the unit numbers them
+notice=$B/公文-notice-2023-15.pdf
+pdftotext "$notice" - | tr -d ' \n\f' >"$T/nb.flat"
+in_order nb 软件正版化考核评议制度 附件1软件正版化工作领导小组成员信息表 \
+    附件2使用正版软件承诺书 附件5软件正版化工作信息统计表 附件11软件安装维护确认单 \
+    桐川县医疗保障局办公室 2023年6月20日印发
+expect_not_in "notice: attached forms blank" "韦振邦" "$T/nb.flat"
+# the same ledger gives the same bytes
+zb build "$S" -o "$T/again" --forms report-2023,notice-2023-15
+expect_rc "build --forms with document ids exit 0" 0
+[ "$(grep -c . "$OUT")" -eq 3 ] && pass "build --forms report-2023,notice-2023-15 writes just those" \
+    || fail "build --forms report-2023,notice-2023-15 writes just those" "$(cat "$OUT")"
+cmp -s "$report" "$T/again/公文-report-2023.pdf" && cmp -s "$notice" "$T/again/公文-notice-2023-15.pdf" \
+    && pass "build twice, documents byte-identical" \
+    || fail "build twice, documents byte-identical" "outputs differ"
+# pre-printed letterhead, XLSX only, blank forms: as asked
+zb build "$S" -o "$T/pre" --forms inspection-2023 --preprinted
+cp "$T/pre/公文-inspection-2023.pdf" "$T/pre.pdf" 2>/dev/null
+python3 "$G" preprinted "$T/pre.pdf"
+zb build "$S" -o "$T/xlsx" --format xlsx
+expect_not_in "build --format xlsx writes no document" "公文-" "$OUT"
+zb build "$S" -o "$T/blank" --blank
+expect_not_in "build --blank writes no document" "公文-" "$OUT"
+zb build "$S" -o "$T/layout" --format layout --forms report-2023
+expect_in "build --format layout writes the document's layout" "公文-report-2023.layout.xml" "$OUT"
+if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/layout/公文-report-2023.layout.xml" \
+        2>"$T/xsd"; then
+    pass "the report's layout, its form attached, valid against layout.xsd"
+else
+    fail "the report's layout, its form attached, valid against layout.xsd" "$(head -3 "$T/xsd")"
+fi
+zb build "$S" -o "$T/none" --forms nosuch
+expect_rc "build --forms unknown exit 2" 2
+expect_in "build --forms unknown named" "没有表格或公文“nosuch”" "$ERR"
