@@ -243,8 +243,15 @@ typedef enum lo_block_kind {
     LO_BLOCK_SPACE,
     LO_BLOCK_PAGE_BREAK,
     LO_BLOCK_SIGNOFF,
-    LO_BLOCK_COLOPHON
+    LO_BLOCK_COLOPHON,
+    LO_BLOCK_KEEP
 } lo_block_kind;
+
+/* Blocks within a block. */
+typedef struct lo_group {
+    lo_block *blocks;
+    size_t block_count;
+} lo_group;
 
 /* 版记: blocks set at the foot of the body so that the last one ends on
    its bottom edge, on a page of their own when the page has no room, and
@@ -253,9 +260,14 @@ typedef enum lo_block_kind {
    7.5.1). */
 typedef struct lo_colophon {
     bool even;
-    lo_block *blocks;     /* p, fields, rule, space */
-    size_t block_count;
+    lo_group group;       /* p, fields, rule, space */
 } lo_colophon;
+
+/* Blocks kept on one page: when they do not fit, the first one, if it is
+   a paragraph, leaves all but its last two lines on the page and the rest
+   goes to the next page together (GB/T 9704-2012 7.3.5.4: 署名 and 成文日期
+   on the same page as text of the body). */
+typedef lo_group lo_keep;  /* p, fields, signature, rule, space, signoff */
 
 struct lo_block {
     lo_block_kind kind;
@@ -269,6 +281,7 @@ struct lo_block {
         lo_space space;
         lo_signoff signoff;
         lo_colophon colophon;
+        lo_keep keep;
     } u;
 };
 
