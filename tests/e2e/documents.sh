@@ -110,6 +110,12 @@ in_order facts 二、规范软件采购 \
     全局在用计算机34台（服务器2台、台式机28台、便携机4台），31名工作人员中30人使用计算机。 \
     为家庭版，不计入单位正版软件许可。
 
+# ---- a unit that is not a 局 speaks of itself as what it is
+sed 's/<unit name="桐川县医疗保障局"/<unit name="桐川县医疗保障服务中心"/' "$S" >"$T/centre.xml"
+doc centre doc-report -- "$T/centre.xml"
+flat centre >"$T/centre.flat"
+expect_in "a 中心 is 我中心" "我中心成立了由党组书记、局长韦振邦任组长" "$T/centre.flat"
+
 # ---- the notice: the six systems after the notice, department names put in
 flat notice >"$T/notice.flat"
 in_order notice 关于印发《软件正版化工作六项制度》的通知 局机关各股室、医保中心： \
