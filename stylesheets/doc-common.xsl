@@ -304,7 +304,7 @@
     <xsl:variable name="cn">
       <xsl:call-template name="cn-number"><xsl:with-param name="n" select="$n"/></xsl:call-template>
     </xsl:variable>
-    <lo:p src="{$src}">
+    <lo:p keep-with-next="true" src="{$src}">
       <xsl:attribute name="style">
         <xsl:choose>
           <xsl:when test="$level = 1">h1</xsl:when>

@@ -325,7 +325,7 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
 static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
 {
     static const char *const attrs[] = {"style", "align", "indent", "hang",
-        "indent-right", "balance", "src", NULL};
+        "indent-right", "balance", "keep-with-next", "src", NULL};
     reader_check_attrs(r, n, attrs);
     p->style = reader_style(r, n, 1);
     p->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
@@ -336,6 +336,8 @@ static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
     p->hang = reader_chars(r, n, "hang", 0, em);
     p->indent_right = reader_chars(r, n, "indent-right", 0, em);
     p->balance = reader_enum(r, n, "balance", lo_bool_names, 0) % 2;
+    p->keep_with_next =
+        reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
     return reader_inline(r, n, p->style, &p->runs, &p->run_count);
 }
 

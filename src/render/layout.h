@@ -88,6 +88,8 @@ typedef struct lo_para {
     double hang;          /* left indent of the other lines, pt */
     double indent_right;  /* right indent of every line, pt */
     bool balance;         /* lines as even as the line count allows */
+    bool keep_with_next;  /* on the page of the next paragraph's first two
+                             lines (a heading) */
     lo_run *runs;
     size_t run_count;
 } lo_para;

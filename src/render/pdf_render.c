@@ -457,11 +457,40 @@ static zb_status colophon_page(pdf_ctx *ctx, bool *blank)
     return pdf_new_page(ctx);
 }
 
+/* Is there room for HEIGHT below the cursor (or is the page empty)? */
+static bool room_for(const pdf_ctx *ctx, double height)
+{
+    return ctx->page_empty || ctx->y - height >= ctx->bottom - EPS;
+}
+
+/* Before placing the paragraph P kept with the paragraph NEXT: a new page
+   unless P and the first two lines of NEXT fit on this one. */
+static zb_status keep_para(pdf_ctx *ctx, const lo_block *p,
+                           const lo_block *next)
+{
+    pdf_box box;
+    text_reset(ctx);
+    if (layout_para(ctx, &next->u.para, ctx->right - ctx->left, next->line,
+                    &box) != ZB_OK)
+        return ctx->status;
+    double height = next->u.para.style->space_before;
+    for (size_t k = 0; k < box.count && k < 2; k++)
+        height += ctx->lines[box.first + k].pitch;
+    height += blocks_height(ctx, p, 1);
+    return room_for(ctx, height) ? ZB_OK : pdf_new_page(ctx);
+}
+
 static zb_status place_blocks(pdf_ctx *ctx, const lo_block *blocks,
                               size_t count)
 {
-    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &blocks[i]);
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++) {
+        const lo_block *b = &blocks[i];
+        if (b->kind == LO_BLOCK_PARA && b->u.para.keep_with_next &&
+            i + 1 < count && b[1].kind == LO_BLOCK_PARA && !ctx->dry &&
+            keep_para(ctx, b, &b[1]) != ZB_OK)
+            break;
+        place_block(ctx, b);
+    }
     return ctx->status;
 }
 
@@ -482,12 +511,6 @@ static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
     ctx->y = ctx->bottom + height;
     ctx->page_empty = false;
     return place_blocks(ctx, g->blocks, g->block_count);
-}
-
-/* Is there room for HEIGHT below the cursor (or is the page empty)? */
-static bool room_for(const pdf_ctx *ctx, double height)
-{
-    return ctx->page_empty || ctx->y - height >= ctx->bottom - EPS;
 }
 
 /* The blocks of K on one page: when they do not fit, a first paragraph
@@ -561,9 +584,7 @@ static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
     ctx->section = s;
     if (pdf_new_page(ctx) != ZB_OK)
         return ctx->status;
-    for (size_t i = 0; i < s->block_count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &s->blocks[i]);
-    return ctx->status;
+    return place_blocks(ctx, s->blocks, s->block_count);
 }
 
 /* ------------------------------------------------------------ footers */

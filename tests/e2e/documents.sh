@@ -58,6 +58,11 @@ doc preprinted doc-inspection-notice --param letterhead=preprinted
 check_pdf preprinted
 python3 "$G" preprinted "$T/preprinted.pdf"
 
+# ---- a page full of body text: 22 lines of 28 characters
+zb render "$TOP/tests/layout/grid.xml" -o "$T/grid.pdf"
+check_pdf grid
+python3 "$G" full-page "$T/grid.pdf"
+
 # ---- a 版记 after a blank page: neither page numbered
 zb render "$TOP/tests/layout/colophon.xml" -o "$T/colophon.pdf"
 check_pdf colophon
