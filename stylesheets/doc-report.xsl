@@ -182,8 +182,17 @@
         <xsl:value-of select="concat($year, '年，', $we, '按照软件采购计划采购正版软件')"/>
         <xsl:for-each select="$bought">
           <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:variable name="amount" select="string(l:purchase/@amount)"/>
           <xsl:value-of select="concat(@name, '（', l:license/@count, '个许可，')"/>
-          <xsl:value-of select="concat(l:purchase/@amount, '元）')"/>
+          <!-- the amount as the ledger writes it, without a bare .00 -->
+          <xsl:choose>
+            <xsl:when test="substring-after($amount, '.') = '00' or
+                            substring-after($amount, '.') = '0'">
+              <xsl:value-of select="substring-before($amount, '.')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$amount"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>元）</xsl:text>
         </xsl:for-each>
         <xsl:text>。</xsl:text>
       </xsl:when>
