@@ -136,6 +136,16 @@ in_order inspection 一、检查基本情况 二、发现的问题 （一）预�
     （二）承诺书签署不及时 三、工作要求 附件：1.软件使用情况汇总表 2.软件使用情况明细表 \
     3.2023年度软件使用情况全面检查各股室计算机软件安装情况核对记录及问题整改责任清单
 
+# ---- the audit's findings, once the facts carry them (issue 6; the shape
+# written here by hand is the one doc-inspection-notice.xsl reads)
+sed 's|</ledger>|<facts xmlns="urn:zhengban:facts:1"><audit><finding message="计算机 TCYB-NB-03 预装家庭版操作系统" article="《软件正版化考核评议制度》第三条"/><grade dept="bgs" grade="优秀"/><grade dept="ybzx" grade="合格"/></audit></facts></ledger>|' \
+    "$S" >"$T/audit.xml"
+doc audit doc-inspection-notice -- "$T/audit.xml"
+flat audit >"$T/audit.flat"
+in_order audit 三、工作要求 四、检查发现的问题 \
+    （1）计算机TCYB-NB-03预装家庭版操作系统（《软件正版化考核评议制度》第三条） \
+    五、考核评议结果 办公室：优秀；医保中心：合格。 附件：1.软件使用情况汇总表
+
 # ---- attached forms: the form's pages after the document, numbered on
 python3 - "$S" "$TOP/tests/layout/form.xml" "$T/attached.xml" <<'PY'
 import sys
