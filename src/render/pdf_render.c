@@ -105,7 +105,6 @@ static zb_status need(pdf_ctx *ctx, double height)
     return ZB_OK;
 }
 
-/* Draw the lines of BOX at the cursor, flowing over pages. */
 /* Draw the lines [FROM, TO) of BOX at the cursor, flowing over pages. */
 static zb_status flow_lines(pdf_ctx *ctx, const pdf_box *box, size_t from,
                             size_t to, double left)
@@ -370,7 +369,7 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
     return ctx->status;
 }
 
-/* ------------------------------------------------- 署名, space, 版记 */
+/* ---------------------------- 署名, spaces, groups of blocks (版记, keep) */
 
 static zb_status place_signoff(pdf_ctx *ctx, const lo_signoff *s, long line)
 {
@@ -499,8 +498,7 @@ static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
     const lo_group *g = &c->group;
     double height = blocks_height(ctx, g->blocks, g->block_count);
     bool blank = false;
-    if (ctx->status == ZB_OK && ctx->y - height < ctx->bottom - EPS &&
-        !ctx->page_empty)
+    if (ctx->status == ZB_OK && !room_for(ctx, height))
         colophon_page(ctx, &blank);
     while (ctx->status == ZB_OK && c->even &&
            ctx->pages[ctx->page_count - 1].number % 2 == 1)
