@@ -63,6 +63,9 @@ zb render "$TOP/tests/layout/grid.xml" -o "$T/grid.pdf"
 check_pdf grid
 python3 "$G" full-page "$T/grid.pdf"
 
+zb render "$TOP/tests/layout/grid.xml" -o "$T/grid.xlsx"
+expect_rc "a section on the type grid still goes to XLSX" 0
+
 # ---- a 版记 after a blank page: neither page numbered
 zb render "$TOP/tests/layout/colophon.xml" -o "$T/colophon.pdf"
 check_pdf colophon
