@@ -138,6 +138,9 @@ int cmd_build(int argc, char **argv)
         return EXIT_USAGE;
     }
     st = build_ledger(builder, &a.job, &diags);
+    if (st != ZB_OK && !diags.errors)
+        diags_add(&diags, a.job.ledger, 0, 0, DIAG_ERROR, NULL, "%s",
+                  status_describe(st));
     if (diags.count)
         cli_report(&diags, a.job.ledger, stderr);
     if (written)

@@ -106,10 +106,12 @@ static int choose_one(const zb_catalog *cat, const zb_ledger *ledger,
         if (strlen(ledger->documents[k].id) == len &&
             !strncmp(ledger->documents[k].id, token, len))
             found = docs[k] = true;
+    /* numbers go up to 99; a longer one names no form */
     int digits = len > 0 && strspn(token, "0123456789") >= len;
+    int number = digits && len <= 3 ? atoi(token) : -1;
     for (size_t i = 0; i < cat->count; i++) {
         const zb_catalog_entry *e = &cat->entries[i];
-        int match = digits ? atoi(token) == entry_number(ledger, e)
+        int match = digits ? number == entry_number(ledger, e)
                            : strlen(e->name) == len &&
                                  !strncmp(e->name, token, len);
         if (match) {
@@ -429,8 +431,6 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
-    if (st == ZB_OK && !job->blank)
-        st = add_facts(&front, diags);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
                                       sizeof *docs)
@@ -439,6 +439,8 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = choose_entries(b, job, front.ledger, chosen, docs, diags);
+    if (st == ZB_OK && !job->blank)
+        st = add_facts(&front, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
