@@ -28,6 +28,7 @@ typedef struct zb_command {
 
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
@@ -51,5 +52,10 @@ zb_status cli_load_ledger(const zb_schema *schema, const char *path,
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);
+
+/* Print the diagnostics of the ledger PATH as `check` does: sorted, errors
+   then warnings, after the first of each rule a note quoting its article,
+   then the summary line. */
+void cli_report(zb_diags *diags, const char *path, FILE *out);
 
 #endif
