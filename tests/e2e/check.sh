@@ -16,6 +16,13 @@ expect_in sample_summary "county-medical-insurance-2023.xml：0 个错误，0 �
 zb check "$MINIMAL"
 expect_rc minimal_checks_clean 0
 
+zb check --timings "$MINIMAL"
+expect_rc timings_checks_clean 0
+for stage in read parse validate model rules total; do
+    expect_in "timings_$stage" "  $stage " "$ERR"
+done
+expect_not_in timings_not_on_stdout "timings:" "$OUT"
+
 # ---- one invalid ledger per rule ---------------------------------------------
 # Each file says in its header "expect: SEVERITY RULE LINE"; the check must
 # report that rule at that line and nothing but that rule.
