@@ -12,14 +12,13 @@
 #ifndef ZB_CLI_H
 #define ZB_CLI_H
 
-#include "../core/status.h"
+#include <stdio.h>
 
-enum {
-    EXIT_VALID = 0,
-    EXIT_INVALID = 1,
-    EXIT_USAGE = 2,
-    EXIT_FINDINGS = 3
-};
+#include "../core/diag.h"
+#include "../core/status.h"
+#include "../pipeline/front.h"
+
+enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_FINDINGS = 3 };
 
 typedef struct zb_command {
     const char *name;
@@ -29,11 +28,34 @@ typedef struct zb_command {
 
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
+int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+/* Print the diagnostics of the ledger PATH to OUT as `check` does: errors,
+   then warnings, each sorted by position, a note quoting the article after
+   the first breach of each rule, then the summary line. Sorts DIAGS. */
+void cli_report(zb_diags *diags, const char *path, FILE *out);
+
+/* Open the ledger schema of the data directory into *OUT (release it with
+   schema_close()); on failure say why on stderr. */
+zb_status cli_open_schema(zb_schema **out);
+
+/* Run the front of the pipeline on the ledger PATH and print its
+   diagnostics to ERR with cli_report(): always when ALWAYS (check), else
+   only if there are any (stats, build: a clean ledger prints nothing).
+   Release *OUT with front_free() whatever the result. */
+zb_status cli_load_ledger(const zb_schema *schema, const char *path,
+                          zb_front *out, FILE *err, int always);
 
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);
+
+/* Print the diagnostics of the ledger PATH as `check` does: sorted, errors
+   then warnings, after the first of each rule a note quoting its article,
+   then the summary line. */
+void cli_report(zb_diags *diags, const char *path, FILE *out);
 
 #endif

@@ -6,10 +6,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "../core/datadir.h"
 #include "../pipeline/front.h"
 #include "../rules/rules.h"
 #include "cli.h"
@@ -42,71 +39,15 @@ static void print_rules(FILE *out)
                 rules[i].article ? rules[i].article : "");
 }
 
-static void print_one(const zb_diag *d, FILE *out)
-{
-    zb_diags view = {.items = (zb_diag *)d, .count = 1};
-    diags_print(&view, out);
-}
-
-/* Print the diagnostics of SEVERITY; after the first of each rule (in
-   QUOTED, a list of rule ids already shown) a note quoting its article. */
-static void print_group(const zb_diags *diags, zb_severity severity,
-                        const char **quoted, size_t *nquoted, FILE *out)
-{
-    for (size_t i = 0; i < diags->count; i++) {
-        const zb_diag *d = &diags->items[i];
-        if (d->severity != severity)
-            continue;
-        print_one(d, out);
-        const zb_rule *rule = d->rule ? rules_find(d->rule) : NULL;
-        int seen = !rule || !rule->quote;
-        for (size_t k = 0; k < *nquoted && !seen; k++)
-            seen = !strcmp(quoted[k], rule->id);
-        if (seen)
-            continue;
-        quoted[(*nquoted)++] = rule->id;
-        zb_diag note = *d;
-        char text[2048];
-        snprintf(text, sizeof text, "%s：“%s”", rule->article, rule->quote);
-        note.severity = DIAG_NOTE;
-        note.rule = NULL;
-        note.message = text;
-        print_one(&note, out);
-    }
-}
-
-static void report(zb_diags *diags, const char *path, FILE *out)
-{
-    size_t count;
-    rules_ledger(&count);
-    const char **quoted = malloc((count + 1) * sizeof *quoted);
-    size_t nquoted = 0;
-    diags_sort(diags);
-    if (quoted) {
-        print_group(diags, DIAG_ERROR, quoted, &nquoted, out);
-        print_group(diags, DIAG_WARNING, quoted, &nquoted, out);
-    } else {
-        diags_print(diags, out);
-    }
-    free(quoted);
-    diags_print_summary(diags, path, out);
-}
-
 /* Check one ledger, with its stage timings on stderr when TIMINGS;
    returns its exit status. */
 static int check_one(const zb_schema *schema, const char *path, int timings)
 {
-    zb_diags diags = {0};
     zb_front front;
-    zb_status st = front_load_file(schema, path, &front, &diags);
-    if (st == ZB_ERR_NOMEM)
-        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
-                  status_describe(st));
-    report(&diags, path, stdout);
+    zb_status st = cli_load_ledger(schema, path, &front, stdout, 1);
     if (timings)
         timings_print(&front.timings, path, stderr);
     front_free(&front);
-    diags_free(&diags);
     return cli_exit_code(st);
 }
 
@@ -147,18 +88,9 @@ int cmd_check(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    zb_diags diags = {0};
-    char *datadir = NULL;
-    zb_schema *schema = NULL;
-    zb_status st = datadir_find(&datadir, &diags);
-    if (st == ZB_OK)
-        st = schema_open(datadir, &schema, &diags);
-    free(datadir);
-    if (st != ZB_OK) {
-        diags_print(&diags, stderr);
-        diags_free(&diags);
+    zb_schema *schema;
+    if (cli_open_schema(&schema) != ZB_OK)
         return EXIT_USAGE;
-    }
     int rc = EXIT_VALID;
     for (int i = optind; i < argc; i++) {
         int one = check_one(schema, argv[i], timings);

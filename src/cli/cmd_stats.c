@@ -1,0 +1,314 @@
+/*
+ * cmd_stats.c - `zhengban stats LEDGER [--format text|xml|json]`: the
+ * figures derived from a ledger on its as-of date.
+ *
+ * The ledger is checked first; an invalid one gets the diagnostics of
+ * `check` (on stderr) and exit status 1. Then:
+ *   text  a Chinese summary laid out like 附件5, and 附件7's 安装数量;
+ *   xml   the facts document (forms/facts.xsd);
+ *   json  the same facts as JSON (src/derive/facts_json.h).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/utf8.h"
+#include "../derive/facts.h"
+#include "../derive/facts_json.h"
+#include "../derive/facts_xml.h"
+#include "cli.h"
+
+static void usage(FILE *out)
+{
+    fputs(
+        "用法：zhengban stats [选项] 台账.xml\n"
+        "先检查台账，再列出截至填表日期推导的各项数字：附件5《软件正版化工作"
+        "信息统计表》、附件7 的安装数量、附件8 的安装情况、附件9 的累计安装"
+        "数量和附件4 的合计。\n\n"
+        "选项：\n"
+        "  --format text   中文摘要：附件5 各栏和附件7 安装数量（默认）\n"
+        "  --format xml    推导事实的 XML 文档（符合 forms/facts.xsd）\n"
+        "  --format json   同样的事实，JSON 格式（金额为精确的十进制字符串）\n"
+        "  -h, --help      显示本帮助\n\n"
+        "退出状态：0 成功；1 台账有错误（诊断信息与 check "
+        "相同，写到标准错误）；"
+        "2 用法错误或文件无法读写。\n",
+        out);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+/* Columns that code point C takes on a terminal: 2 for CJK and full-width
+   forms, 1 otherwise. */
+static int columns_of(uint32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                   (c >= 0xAC00 && c <= 0xD7A3) ||
+                   (c >= 0xF900 && c <= 0xFAFF) ||
+                   (c >= 0xFE30 && c <= 0xFE4F) ||
+                   (c >= 0xFF00 && c <= 0xFF60) ||
+                   (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x20000
+               ? 2
+               : 1;
+}
+
+static int width_of(const char *s)
+{
+    int width = 0;
+    while (*s)
+        width += columns_of(utf8_next(&s));
+    return width;
+}
+
+/* TEXT padded with spaces to WIDTH columns, on the left when RIGHT. */
+static void cell(zb_buf *out, const char *text, int width, int right)
+{
+    int pad = width - width_of(text);
+    if (right)
+        buf_printf(out, "%*s", pad > 0 ? pad : 0, "");
+    buf_append_str(out, text);
+    if (!right)
+        buf_printf(out, "%*s", pad > 0 ? pad : 0, "");
+}
+
+static void cell_int(zb_buf *out, long long value, int width)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%lld", value);
+    cell(out, text, width, 1);
+}
+
+#define LABEL 10 /* the first column */
+#define FIGURE 9 /* a column of numbers */
+
+static const char *const row_labels[ROW_COUNT] = {"国内", "国外", "合计"};
+
+/* The columns of the 附件5 tables, with 其他软件 last. */
+static const int text_columns[] = {CATEGORY_OS, CATEGORY_OFFICE,
+                                   CATEGORY_ANTIVIRUS, COLUMN_TOTAL,
+                                   CATEGORY_OTHER};
+static const char *const text_column_labels[] = {"操作系统", "办公", "杀毒",
+                                                 "总计", "其他软件"};
+#define NCOLUMNS (sizeof text_columns / sizeof *text_columns)
+
+static void table_head(zb_buf *out, int per_column, const char *units)
+{
+    buf_append_str(out, "  ");
+    cell(out, "软件属性", LABEL, 0);
+    for (size_t c = 0; c < NCOLUMNS; c++)
+        cell(out, text_column_labels[c], FIGURE * per_column, 1);
+    buf_printf(out, "\n%s", units);
+}
+
+/* Money in 元 (YUAN) or in 万元, as text. */
+static void cell_money(zb_buf *out, zb_money amount, int yuan)
+{
+    char text[32];
+    if (yuan)
+        money_format_yuan(amount, text);
+    else
+        money_format_wanyuan(amount, text);
+    cell(out, text, yuan ? 2 * FIGURE : FIGURE, 1);
+}
+
+static void text_purchases(const zb_statistics *s, zb_buf *out, int yuan)
+{
+    table_head(out, 2,
+               yuan ? "  （金额以元计，供核对）\n"
+                    : "  （每类两栏：许可数（个）、金额（万元）；"
+                      "总计 = 操作系统 + 办公 + 杀毒，其他软件不计入总计）\n");
+    for (int r = 0; r < ROW_COUNT; r++) {
+        buf_append_str(out, "  ");
+        cell(out, row_labels[r], LABEL, 0);
+        for (size_t c = 0; c < NCOLUMNS; c++) {
+            const zb_purchase_figure *p = &s->purchases[r][text_columns[c]];
+            if (!yuan)
+                cell_int(out, p->licenses, FIGURE);
+            cell_money(out, p->amount, yuan);
+        }
+        buf_append_str(out, "\n");
+    }
+}
+
+static void text_holdings(const zb_facts *f, zb_buf *out)
+{
+    const zb_ledger *l = f->ledger;
+    const zb_statistics *s = &f->statistics;
+    table_head(out, 1,
+               "  （许可数（个）；商业软件许可 + 在用计算机上的随机预装软件，"
+               "含预装操作系统）\n");
+    for (int r = 0; r < ROW_COUNT; r++) {
+        buf_append_str(out, "  ");
+        cell(out, row_labels[r], LABEL, 0);
+        for (size_t c = 0; c < NCOLUMNS; c++)
+            cell_int(out, s->holdings[r][text_columns[c]].licenses, FIGURE);
+        buf_append_str(out, "\n");
+    }
+    const zb_holding_figure *all = &s->holdings[ROW_TOTAL][COLUMN_TOTAL];
+    buf_printf(out, "  其中总计：商业软件许可 %lld 个，随机预装软件 %lld 份\n",
+               all->commercial, all->oem);
+    for (size_t i = 0; i < s->nhome_copies; i++) {
+        const zb_copy *c = &f->history.copies[s->home_copies[i]];
+        buf_printf(out, "  家庭版，不计入：%s（%s）在计算机 %s 上\n",
+                   l->software[c->software].id, l->software[c->software].name,
+                   l->computers[c->computer].id);
+    }
+}
+
+static void text_summary(const zb_facts *f, zb_buf *out)
+{
+    const zb_ledger *l = f->ledger;
+    static const char *const kinds[] = {"商业软件", "OEM软件", "免费软件"};
+    buf_printf(out, "\n附件%d 软件使用情况汇总表：安装数量\n",
+               l->form_number[FORM_SUMMARY]);
+    for (size_t s = 0; s < l->nsoftware; s++) {
+        const zb_software *sw = &l->software[s];
+        buf_append_str(out, "  ");
+        cell(out, sw->id, 20, 0);
+        cell(out, kinds[sw->kind], 10, 0);
+        cell(out, sw->name, 36, 0);
+        cell_int(out, f->installed[s], 6);
+        buf_append_str(out, "\n");
+    }
+}
+
+static void text_report(const zb_facts *f, zb_buf *out)
+{
+    const zb_ledger *l = f->ledger;
+    const zb_statistics *s = &f->statistics;
+    char as_of[32];
+    date_format_cn(l->as_of, as_of);
+    buf_printf(out,
+               "%s 附件%d 软件正版化工作信息统计表\n"
+               "报告年度：%d 年　填表日期：%s\n\n",
+               l->unit_name, l->form_number[FORM_STATISTICS], l->year, as_of);
+    const zb_department *d = &l->departments[l->responsible_dept];
+    const zb_person *head = d->head == ZB_NONE ? NULL : &l->staff[d->head];
+    const char *phone = d->phone ? d->phone : head ? head->phone : NULL;
+    buf_printf(out,
+               "一、负责软件正版化工作部门情况\n"
+               "  部门名称：%s　部门负责人：%s　电话：%s　传真：%s\n\n",
+               d->name, head ? head->name : "", phone ? phone : "",
+               d->fax ? d->fax : "");
+    buf_printf(out, "二、人员情况\n  总人数：%d　使用计算机人数：%d\n\n",
+               s->people, s->computer_users);
+    buf_printf(out,
+               "三、计算机情况\n"
+               "  服务器数：%d　台式机数：%d　便携机数：%d　合计：%d\n\n",
+               s->computers[COMPUTER_SERVER], s->computers[COMPUTER_DESKTOP],
+               s->computers[COMPUTER_LAPTOP], s->computers_total);
+    buf_append_str(out, "四、本年度软件采购情况\n");
+    text_purchases(s, out, 0);
+    text_purchases(s, out, 1);
+    buf_append_str(out, "\n五、迄今累计拥有软件许可情况\n");
+    text_holdings(f, out);
+    text_summary(f, out);
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+typedef enum format { FORMAT_TEXT, FORMAT_XML, FORMAT_JSON } format;
+
+/* Write FACTS in FORMAT into OUT. */
+static zb_status render(const zb_facts *facts, format fmt, zb_buf *out)
+{
+    if (fmt == FORMAT_TEXT) {
+        text_report(facts, out);
+        return out->failed ? ZB_ERR_NOMEM : ZB_OK;
+    }
+    if (fmt == FORMAT_JSON)
+        return facts_json(facts, out);
+    xmlDocPtr doc;
+    zb_status st = facts_document(facts, &doc);
+    if (st != ZB_OK)
+        return st;
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    st = mem ? buf_append(out, mem, (size_t)len) : ZB_ERR_NOMEM;
+    xmlFree(mem);
+    xmlFreeDoc(doc);
+    return st;
+}
+
+/* Parse the options; returns -1 to go on, else an exit code. */
+static int parse_args(int argc, char **argv, format *fmt)
+{
+    static const struct option options[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    static const char *const names[] = {"text", "xml", "json"};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        if (c == 'h') {
+            usage(stdout);
+            return EXIT_VALID;
+        }
+        int known = -1;
+        for (int i = 0; c == 'f' && i < 3; i++)
+            if (!strcmp(optarg, names[i]))
+                known = i;
+        if (known < 0) {
+            fprintf(stderr, "zhengban stats: %s“%s”\n\n",
+                    c == 'f' ? "不认识的格式" : "选项不对",
+                    c == 'f' ? optarg : argv[optind - 1]);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        *fmt = (format)known;
+    }
+    if (optind != argc - 1) {
+        fputs(optind == argc ? "zhengban stats: 缺少台账文件\n\n"
+                             : "zhengban stats: 一次只能统计一个台账\n\n",
+              stderr);
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Derive the facts of the valid ledger L (the file PATH) and print them in
+   FORMAT on stdout; problems go to stderr. */
+static zb_status print_facts(const zb_ledger *l, const char *path, format fmt)
+{
+    zb_diags diags = {0};
+    zb_facts *facts = NULL;
+    zb_buf out = {0};
+    zb_status st = facts_derive(l, path, &facts, &diags);
+    if (st == ZB_OK)
+        st = render(facts, fmt, &out);
+    if (st == ZB_OK && (fwrite(out.data, 1, out.len, stdout) != out.len ||
+                        fflush(stdout) != 0)) {
+        st = ZB_ERR_IO;
+        diags_add(&diags, NULL, 0, 0, DIAG_ERROR, NULL, "无法写出统计结果");
+    }
+    if (st == ZB_ERR_NOMEM)
+        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
+                  status_describe(st));
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    buf_free(&out);
+    facts_free(facts);
+    return st;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    format fmt = FORMAT_TEXT;
+    int rc = parse_args(argc, argv, &fmt);
+    if (rc >= 0)
+        return rc;
+    zb_schema *schema;
+    if (cli_open_schema(&schema) != ZB_OK)
+        return EXIT_USAGE;
+    zb_front front;
+    zb_status st = cli_load_ledger(schema, argv[optind], &front, stderr, 0);
+    if (st == ZB_OK)
+        st = print_facts(front.ledger, argv[optind], fmt);
+    front_free(&front);
+    schema_close(schema);
+    return cli_exit_code(st);
+}

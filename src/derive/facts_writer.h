@@ -1,0 +1,43 @@
+/*
+ * facts_writer.h - how the facts are written (private to src/derive).
+ *
+ * facts_write() walks the facts once, in the order of forms/facts.xsd, and
+ * tells a writer what to write; the writer says how: facts_xml.c builds
+ * libxml2 nodes, facts_json.c writes JSON text. So the XML and the JSON
+ * cannot disagree.
+ *
+ * A writer keeps the first failure in `status` and ignores every call after
+ * it, so the walk checks once at the end.
+ */
+#ifndef ZB_FACTS_WRITER_H
+#define ZB_FACTS_WRITER_H
+
+#include "facts.h"
+
+/* The namespace of the facts; its last part is the version of the shape
+   (forms/facts.xsd). */
+#define FACTS_NAMESPACE "urn:zhengban:facts:1"
+#define FACTS_VERSION 1
+
+typedef struct facts_writer facts_writer;
+
+struct facts_writer {
+    /* Start the element NAME (inside a list: one of its items). */
+    void (*begin)(facts_writer *w, const char *name);
+    /* An attribute of the element just begun, before any child; INTEGER
+       when VALUE is a whole number (JSON writes it as a number). */
+    void (*attr)(facts_writer *w, const char *name, const char *value,
+                 int integer);
+    /* End the innermost element. */
+    void (*end)(facts_writer *w);
+    /* Start and end a run of elements of one name (a JSON array), which
+       may be empty. */
+    void (*begin_list)(facts_writer *w, const char *name);
+    void (*end_list)(facts_writer *w);
+    zb_status status;
+};
+
+/* Write FACTS through W; returns W's status. */
+zb_status facts_write(const zb_facts *facts, facts_writer *w);
+
+#endif
