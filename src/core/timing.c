@@ -27,13 +27,14 @@ static void add_seconds(zb_timings *t, const char *stage, double seconds)
 double timings_add(zb_timings *t, const char *stage, double start)
 {
     double now = timing_now();
-    add_seconds(t, stage, now - start);
+    if (t)
+        add_seconds(t, stage, now - start);
     return now;
 }
 
 void timings_merge(zb_timings *t, const zb_timings *from)
 {
-    for (size_t i = 0; i < from->count; i++)
+    for (size_t i = 0; t && i < from->count; i++)
         add_seconds(t, from->items[i].stage, from->items[i].seconds);
 }
 

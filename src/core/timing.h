@@ -28,10 +28,11 @@ double timing_now(void);
 
 /* Add the seconds since START (a timing_now() reading) to STAGE, which is
    added at the end the first time; returns the time now, the start of the
-   next stage. Stages past TIMINGS_MAX are dropped. */
+   next stage. Stages past TIMINGS_MAX are dropped; T may be NULL (nothing
+   is kept). */
 double timings_add(zb_timings *t, const char *stage, double start);
 
-/* Add every stage of FROM to T. */
+/* Add every stage of FROM to T (NULL: nothing). */
 void timings_merge(zb_timings *t, const zb_timings *from);
 
 /* Print one line per stage and a total, "  parse        1.803 s", under the

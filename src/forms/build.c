@@ -201,8 +201,10 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
                             NULL};
     xmlDocPtr result;
     *out = NULL;
+    double start = timing_now();
     zb_status st = transform_apply(b->sheets[i], front->doc, params, diags,
                                    &result);
+    start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
     if (job->formats & BUILD_LAYOUT)
@@ -213,6 +215,7 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
         st = name ? layout_read_doc(result, name, diags, out) : ZB_ERR_NOMEM;
     free(name);
     xmlFreeDoc(result);
+    timings_add(job->timings, "layout", start);
     return st;
 }
 
@@ -230,7 +233,9 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
             continue;
         char *path = output_path(job->dir, number, e->title,
                                  catalog_format_name(f));
+        double start = timing_now();
         st = path ? render(b, doc, f, path, diags) : ZB_ERR_NOMEM;
+        timings_add(job->timings, f == CATALOG_PDF ? "pdf" : "xlsx", start);
         if (st == ZB_OK && job->written)
             job->written(path, job->arg);
         free(path);
@@ -257,8 +262,11 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
+    timings_merge(job->timings, &front.timings);
+    double start = timing_now();
     if (st == ZB_OK && !job->blank)
         st = add_facts(&front, diags);
+    timings_add(job->timings, "derive", start);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     if (st == ZB_OK && !chosen)
         st = ZB_ERR_NOMEM;
