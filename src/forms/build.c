@@ -256,12 +256,15 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     snprintf(num, sizeof num, "%d", number);
     xmlDocPtr result;
     *out = NULL;
+    double start = timing_now();
     zb_status st = apply_entry(b, front, i, num, job->blank, diags, &result);
+    start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
     char *name = output_name(number, e->title);
     st = read_result(job, result, name, diags, out);
     free(name);
+    timings_add(job->timings, "layout", start);
     return st;
 }
 
@@ -279,7 +282,9 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
         if (!(e->formats & job->formats & f))
             continue;
         char *path = output_path(job->dir, name, catalog_format_name(f));
+        double start = timing_now();
         st = path ? render(b, doc, f, path, diags) : ZB_ERR_NOMEM;
+        timings_add(job->timings, f == CATALOG_PDF ? "pdf" : "xlsx", start);
         if (st == ZB_OK && job->written)
             job->written(path, job->arg);
         free(path);
@@ -431,6 +436,7 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
+    timings_merge(job->timings, &front.timings);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
                                       sizeof *docs)
@@ -439,8 +445,11 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = choose_entries(b, job, front.ledger, chosen, docs, diags);
-    if (st == ZB_OK && !job->blank)
+    if (st == ZB_OK && !job->blank) {
+        double start = timing_now();
         st = add_facts(&front, diags);
+        timings_add(job->timings, "derive", start);
+    }
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
