@@ -38,7 +38,7 @@ SANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 ZB_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             -DZB_VERSION='"$(VERSION)"' -DZB_DATADIR='"$(DATADIR)"' \
             $(PKG_CFLAGS) -MMD -MP
-LIBS     = $(PKG_LIBS) -lhpdf -lm
+LIBS     = $(PKG_LIBS) -lhpdf -lz -lm
 
 SRCS      := $(sort $(shell find src -name '*.c'))
 LIB_SRCS  := $(filter-out src/main.c,$(SRCS))

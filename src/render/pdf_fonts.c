@@ -20,6 +20,7 @@
 
 #include "../core/buf.h"
 #include "../core/fileio.h"
+#include "pdf_fontfile.h"
 
 #define ROLE_FALLBACK LO_FONT_ROLES   /* "后备" in a configuration */
 
@@ -277,14 +278,6 @@ static const char *haru_font_problem(HPDF_STATUS code)
     }
 }
 
-/* Load the font file of REF into PDF; its libharu name or NULL. */
-static const char *load_haru(HPDF_Doc pdf, const char *path, int index)
-{
-    return index >= 0 ? HPDF_LoadTTFontFromFile2(pdf, path, (HPDF_UINT)index,
-                                                 HPDF_TRUE)
-                      : HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-}
-
 /* The glyph of code point C in the format 4 segment S of CMAP, or 0. */
 static uint16_t segment_glyph(const HPDF_TTF_CmapRange *cmap, unsigned s,
                               unsigned c)
@@ -340,7 +333,7 @@ static zb_status font_error(zb_diags *diags, const font_ref *ref,
     return ZB_ERR_FONT;
 }
 
-/* Check REF's file and read its metrics into FACE. */
+/* Check REF's file, map it and read its metrics into FACE. */
 static zb_status load_face(const font_ref *ref, pdf_face *face,
                            zb_diags *diags)
 {
@@ -348,7 +341,8 @@ static zb_status load_face(const font_ref *ref, pdf_face *face,
     face->index = ref->index;
     if (!face->path)
         return ZB_ERR_NOMEM;
-    if (access(ref->path, R_OK) != 0)
+    if (access(ref->path, R_OK) != 0 ||
+        pdf_fontfile_open(ref->path, ref->index, &face->file) != ZB_OK)
         return font_error(diags, ref, errno == ENOENT ? "文件不存在"
                                                       : "无法读取文件");
     face->gid = calloc(PDF_FONTS_CODES, sizeof *face->gid);
@@ -359,7 +353,7 @@ static zb_status load_face(const font_ref *ref, pdf_face *face,
         HPDF_Free(pdf);
         return ZB_ERR_NOMEM;
     }
-    const char *name = load_haru(pdf, ref->path, ref->index);
+    const char *name = pdf_fontfile_load(face->file, pdf);
     HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
     if (def && !err.code)
         read_metrics(face, def);
@@ -440,6 +434,7 @@ void pdf_fonts_free(pdf_fonts *f)
         free(f->faces[i].path);
         free(f->faces[i].gid);
         free(f->faces[i].advance);
+        pdf_fontfile_free(f->faces[i].file);
     }
     free(f->faces);
     free(f->fallback);
@@ -501,7 +496,7 @@ static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
 
 zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf, HPDF_Font *font)
 {
-    const char *name = load_haru(pdf, face->path, face->index);
+    const char *name = pdf_fontfile_load(face->file, pdf);
     HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
     if (!def)
         return ZB_ERR_RENDER;
@@ -688,5 +683,7 @@ zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
         st = write_gid_map(face, cid, used);
     if (st == ZB_OK)
         st = write_to_unicode(font, used);
+    if (st == ZB_OK)
+        st = pdf_fontfile_embed(face->file, font);
     return st;
 }

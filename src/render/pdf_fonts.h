@@ -29,6 +29,7 @@
 #include "../core/diag.h"
 #include "../core/status.h"
 #include "layout.h"
+#include "pdf_fontfile.h"
 
 #define PDF_FONTS_CODES 0x10000  /* libharu 2.3.0 encodes the BMP only */
 
@@ -41,6 +42,7 @@ typedef struct pdf_face {
     int missing_width;     /* the PDF /DW, 1/1000 em */
     uint16_t *gid;         /* [PDF_FONTS_CODES]: glyph id, 0 = no glyph */
     int16_t *advance;      /* [PDF_FONTS_CODES]: 1/1000 em */
+    pdf_fontfile *file;    /* the file, mapped, and its shared tables */
 } pdf_face;
 
 typedef struct pdf_fonts {
@@ -79,8 +81,9 @@ zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf,
 
 /* Before the document is saved: rewrite FONT's widths, CIDToGIDMap and
    ToUnicode map for just the code points set in USED (a bit set of
-   PDF_FONTS_CODES bits). libharu 2.3.0 writes an invalid ToUnicode map and
-   a width and map entry for every code point of the font. */
+   PDF_FONTS_CODES bits), and write its font program (pdf_fontfile.h).
+   libharu 2.3.0 writes an invalid ToUnicode map and a width and map entry
+   for every code point of the font. */
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
                           const uint8_t *used);
 

@@ -59,6 +59,7 @@ typedef struct pdf_page_rec {
 typedef struct pdf_font_use {
     HPDF_Font font;
     uint8_t *used;           /* PDF_FONTS_CODES bits */
+    size_t order;            /* 1 for the first font attached, 2 ... */
 } pdf_font_use;
 
 typedef struct pdf_ctx {
@@ -69,6 +70,7 @@ typedef struct pdf_ctx {
     zb_status status;        /* the first failure; sticky */
     HPDF_STATUS haru_error;  /* from libharu's error handler */
     pdf_font_use *uses;      /* [fonts->face_count] */
+    size_t attached;         /* fonts attached so far */
     uint32_t *reported;      /* code points already reported missing */
     size_t reported_count, reported_cap;
     size_t font_errors;      /* characters no font can draw */

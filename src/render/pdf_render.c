@@ -704,11 +704,13 @@ static zb_status set_info(pdf_ctx *ctx)
 
 static zb_status save(pdf_ctx *ctx, const char *path)
 {
-    for (size_t i = 0; i < ctx->fonts->face_count && ctx->status == ZB_OK; i++)
-        if (ctx->uses[i].font &&
-            pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
-                            ctx->uses[i].used) != ZB_OK)
-            pdf_fail(ctx, ZB_ERR_RENDER);
+    /* in the order attached: the fonts' objects are numbered in it */
+    for (size_t n = 1; n <= ctx->attached && ctx->status == ZB_OK; n++)
+        for (size_t i = 0; i < ctx->fonts->face_count; i++)
+            if (ctx->uses[i].order == n &&
+                pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
+                                ctx->uses[i].used) != ZB_OK)
+                pdf_fail(ctx, ZB_ERR_RENDER);
     if (ctx->status != ZB_OK)
         return ctx->status;
     char *tmp;

@@ -221,6 +221,7 @@ static pdf_font_use *font_use(pdf_ctx *ctx, const pdf_face *face)
         pdf_fail(ctx, ZB_ERR_RENDER);
         return NULL;
     }
+    use->order = ++ctx->attached;
     return use;
 }
 

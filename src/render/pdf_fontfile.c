@@ -1,0 +1,602 @@
+/*
+ * pdf_fontfile.c - TrueType font programs written as libharu 2.3.0's
+ * HPDF_TTFontDef_SaveFontData() writes them (hpdf_fontdef_tt.c: the same
+ * thirteen tables in the same order, glyf and loca holding only the used
+ * glyphs, the name table with the subset tag, the same checksums), from a
+ * mapped file, with the unchanged tables deflated once per process.
+ *
+ * A deflate stream may be cut into pieces that each end on a byte boundary
+ * (Z_SYNC_FLUSH) and start without looking back: the pieces deflated once
+ * are copied between the pieces of each PDF, and the zlib trailer's
+ * Adler-32 is computed over the whole program.
+ */
+#include "pdf_fontfile.h"
+
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include "../core/buf.h"
+
+/* The tables libharu embeds, in its order; those marked own differ from
+   one PDF to the next. */
+#define TABLES 13
+static const struct {
+    char tag[5];
+    bool own;
+} tables[TABLES] = {
+    {"OS/2", false}, {"cmap", false}, {"cvt ", false}, {"fpgm", false},
+    {"glyf", true},  {"head", true},  {"hhea", false}, {"hmtx", false},
+    {"loca", true},  {"maxp", false}, {"name", true},  {"post", false},
+    {"prep", false},
+};
+enum { TABLE_GLYF = 4, TABLE_HEAD = 5, TABLE_LOCA = 8, TABLE_NAME = 10 };
+
+/* The offset table and the table directory, before the tables. */
+#define DIRECTORY (12 + 16 * TABLES)
+
+struct pdf_fontfile {
+    uint8_t *data;  /* the mapped file */
+    size_t size;
+    int index;      /* TTC index, -1 for a .ttf file */
+    zb_buf packed[TABLES];  /* a table that is not own, deflated */
+    bool prepared;          /* packed is filled (at the first embedding) */
+};
+
+zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return ZB_ERR_IO;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+        close(fd);
+        return ZB_ERR_IO;
+    }
+    void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        return ZB_ERR_IO;
+    pdf_fontfile *f = calloc(1, sizeof *f);
+    if (!f) {
+        munmap(data, (size_t)st.st_size);
+        return ZB_ERR_NOMEM;
+    }
+    f->data = data;
+    f->size = (size_t)st.st_size;
+    f->index = index;
+    *out = f;
+    return ZB_OK;
+}
+
+void pdf_fontfile_free(pdf_fontfile *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < TABLES; i++)
+        buf_free(&f->packed[i]);
+    munmap(f->data, f->size);
+    free(f);
+}
+
+/* ------------------------------------------------------- the tables */
+
+static HPDF_TTFTable *find_table(HPDF_TTFontDefAttr a, const char *tag)
+{
+    for (unsigned i = 0; i < a->offset_tbl.num_tables; i++)
+        if (!memcmp(a->offset_tbl.table[i].tag, tag, 4))
+            return &a->offset_tbl.table[i];
+    return NULL;
+}
+
+/* Whether LEN bytes at OFFSET lie inside FILE. */
+static bool inside(const pdf_fontfile *f, size_t offset, size_t len)
+{
+    return offset <= f->size && len <= f->size - offset;
+}
+
+/* Whether the tables of A lie inside F. */
+static bool tables_inside(const pdf_fontfile *f, HPDF_TTFontDefAttr a)
+{
+    for (size_t i = 0; i < TABLES; i++) {
+        const HPDF_TTFTable *t = find_table(a, tables[i].tag);
+        if (t && !inside(f, t->offset, t->length))
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------- libharu's reader */
+
+/* A libharu stream over the mapped file, read as its file reader reads. */
+typedef struct reader {
+    const pdf_fontfile *file;
+    size_t pos;
+} reader;
+
+static HPDF_STATUS reader_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+    reader *r = s->attr;
+    size_t left = r->pos < r->file->size ? r->file->size - r->pos : 0;
+    size_t n = *siz < left ? *siz : left;
+    memcpy(ptr, r->file->data + r->pos, n);
+    r->pos += n;
+    if (n == *siz)
+        return HPDF_OK;
+    memset(ptr + n, 0, *siz - n);
+    *siz = (HPDF_UINT)n;
+    return HPDF_STREAM_EOF;
+}
+
+static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos,
+                               HPDF_WhenceMode mode)
+{
+    reader *r = s->attr;
+    long long base = mode == HPDF_SEEK_SET ? 0
+                     : mode == HPDF_SEEK_CUR ? (long long)r->pos
+                                             : (long long)r->file->size;
+    if (base + pos < 0)
+        return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+    r->pos = (size_t)(base + pos);
+    return HPDF_OK;
+}
+
+static HPDF_INT32 reader_tell(HPDF_Stream s)
+{
+    return (HPDF_INT32)((reader *)s->attr)->pos;
+}
+
+static HPDF_UINT32 reader_size(HPDF_Stream s)
+{
+    return (HPDF_UINT32)((reader *)s->attr)->file->size;
+}
+
+static void reader_free(HPDF_Stream s)
+{
+    HPDF_FreeMem(s->mmgr, s->attr);
+}
+
+static HPDF_Stream reader_new(const pdf_fontfile *file, HPDF_MMgr mmgr)
+{
+    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
+    reader *r = s ? HPDF_GetMem(mmgr, sizeof *r) : NULL;
+    if (!r) {
+        if (s)
+            HPDF_FreeMem(mmgr, s);
+        return NULL;
+    }
+    *r = (reader){file, 0};
+    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
+                           .type = HPDF_STREAM_FILE,
+                           .mmgr = mmgr,
+                           .error = mmgr->error,
+                           .read_fn = reader_read,
+                           .seek_fn = reader_seek,
+                           .tell_fn = reader_tell,
+                           .size_fn = reader_size,
+                           .free_fn = reader_free,
+                           .attr = r};
+    return s;
+}
+
+/* libharu's next subset tag: HPDFAA, HPDFAB, ... */
+static void next_tag(HPDF_BYTE tag[6])
+{
+    if (tag[0] == 0) {
+        memcpy(tag, "HPDFAA", 6);
+        return;
+    }
+    for (int i = 5; i >= 0; i--) {
+        if (++tag[i] <= 'Z')
+            break;
+        tag[i] = 'A';
+    }
+}
+
+const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+{
+    HPDF_Stream s = reader_new(file, pdf->mmgr);
+    HPDF_FontDef def = !s ? NULL
+                       : file->index >= 0
+                           ? HPDF_TTFontDef_Load2(pdf->mmgr, s,
+                                                  (HPDF_UINT)file->index,
+                                                  HPDF_TRUE)
+                           : HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+    if (def && !tables_inside(file, (HPDF_TTFontDefAttr)def->attr)) {
+        HPDF_FontDef_Free(def);
+        def = NULL;
+    }
+    if (!def) {
+        HPDF_CheckError(&pdf->error);
+        return NULL;
+    }
+    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
+    if (known) {
+        HPDF_FontDef_Free(def);
+        return known->base_font;
+    }
+    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        HPDF_FontDef_Free(def);
+        HPDF_CheckError(&pdf->error);
+        return NULL;
+    }
+    next_tag(pdf->ttfont_tag);
+    HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+    return def->base_font;
+}
+
+/* ------------------------------------------------------- deflating */
+
+/* A raw deflate stream (no zlib header), to be reused with pack(). */
+static zb_status packer_open(z_stream *z)
+{
+    *z = (z_stream){0};
+    return deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+                        Z_DEFAULT_STRATEGY) == Z_OK ? ZB_OK : ZB_ERR_NOMEM;
+}
+
+/* Deflate the N bytes at IN onto OUT at LEVEL as blocks that do not look
+   back before IN, ending with FLUSH (Z_SYNC_FLUSH: on a byte boundary,
+   more to follow; Z_FINISH: the last block). */
+static zb_status pack(z_stream *z, int level, const uint8_t *in, size_t n,
+                      int flush, zb_buf *out)
+{
+    uint8_t chunk[32768];
+    int rc = deflateReset(z) == Z_OK &&
+                     deflateParams(z, level, Z_DEFAULT_STRATEGY) == Z_OK
+                 ? Z_OK
+                 : Z_STREAM_ERROR;
+    z->next_in = (Bytef *)in;
+    z->avail_in = (uInt)n;
+    while (rc != Z_STREAM_ERROR) {
+        z->next_out = chunk;
+        z->avail_out = sizeof chunk;
+        rc = deflate(z, flush);
+        buf_append(out, chunk, sizeof chunk - z->avail_out);
+        if (z->avail_out != 0 && (flush != Z_FINISH || rc == Z_STREAM_END))
+            break;
+    }
+    return rc == Z_STREAM_ERROR ? ZB_ERR_RENDER
+           : out->failed        ? ZB_ERR_NOMEM
+                                : ZB_OK;
+}
+
+/* Deflate the tables of F that are not own, as A names them, with Z. */
+static zb_status prepare(pdf_fontfile *f, HPDF_TTFontDefAttr a, z_stream *z)
+{
+    for (size_t i = 0; i < TABLES && !f->prepared; i++) {
+        const HPDF_TTFTable *t = find_table(a, tables[i].tag);
+        if (tables[i].own || !t || !t->length)
+            continue;
+        zb_status st = pack(z, Z_DEFAULT_COMPRESSION, f->data + t->offset,
+                            t->length, Z_SYNC_FLUSH, &f->packed[i]);
+        if (st != ZB_OK)
+            return st;
+    }
+    f->prepared = true;
+    return ZB_OK;
+}
+
+/* ----------------------------------------------- the font program */
+
+static void put16(zb_buf *b, unsigned v)
+{
+    uint8_t x[2] = {(uint8_t)(v >> 8), (uint8_t)v};
+    buf_append(b, x, 2);
+}
+
+static void put32(zb_buf *b, uint32_t v)
+{
+    uint8_t x[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8),
+                    (uint8_t)v};
+    buf_append(b, x, 4);
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
+}
+
+/* head as libharu writes it: checkSumAdjustment 0 at *ADJUST, to be set. */
+static void write_head(HPDF_TTFontDefAttr a, zb_buf *b, size_t *adjust)
+{
+    const HPDF_TTF_FontHeader *h = &a->header;
+    buf_append(b, h->version_number, 4);
+    put32(b, h->font_revision);
+    *adjust = b->len;
+    put32(b, 0);
+    put32(b, h->magic_number);
+    put16(b, h->flags);
+    put16(b, h->units_per_em);
+    buf_append(b, h->created, 8);
+    buf_append(b, h->modified, 8);
+    put16(b, (uint16_t)h->x_min);
+    put16(b, (uint16_t)h->y_min);
+    put16(b, (uint16_t)h->x_max);
+    put16(b, (uint16_t)h->y_max);
+    put16(b, h->mac_style);
+    put16(b, h->lowest_rec_ppem);
+    put16(b, (uint16_t)h->font_direction_hint);
+    put16(b, (uint16_t)h->index_to_loc_format);
+    put16(b, (uint16_t)h->glyph_data_format);
+}
+
+/* glyf with the used glyphs only, their new loca values in OFFSETS. */
+static zb_status write_glyf(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                            zb_buf *b, uint32_t *offsets)
+{
+    bool halved = a->header.index_to_loc_format == 0;
+    size_t start = b->len;
+    uint32_t next = 0;
+    for (unsigned i = 0; i < a->num_glyphs; i++) {
+        if (a->glyph_tbl.flgs[i] != 1) {
+            offsets[i] = next;
+            continue;
+        }
+        uint32_t from = a->glyph_tbl.offsets[i];
+        uint32_t len = a->glyph_tbl.offsets[i + 1] - from;
+        if (a->glyph_tbl.offsets[i + 1] < from)
+            return ZB_ERR_FONT;
+        offsets[i] = (uint32_t)(b->len - start) >> halved;
+        size_t at = a->glyph_tbl.base_offset + ((size_t)from << halved);
+        if (!inside(f, at, (size_t)len << halved))
+            return ZB_ERR_FONT;
+        buf_append(b, f->data + at, (size_t)len << halved);
+        next = (uint32_t)(b->len - start) >> halved;
+    }
+    offsets[a->num_glyphs] = next;
+    return ZB_OK;
+}
+
+static void write_loca(HPDF_TTFontDefAttr a, zb_buf *b,
+                       const uint32_t *offsets)
+{
+    for (unsigned i = 0; i <= a->num_glyphs; i++)
+        if (a->header.index_to_loc_format == 0)
+            put16(b, (uint16_t)offsets[i]);
+        else
+            put32(b, offsets[i]);
+}
+
+/* name with the subset tag before the family and full names. */
+static zb_status write_name(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                            zb_buf *b)
+{
+    const HPDF_TTF_NamingTable *n = &a->name_tbl;
+    const HPDF_TTFTable *t = find_table(a, "name");
+    zb_buf text = {0};
+    put16(b, n->format);
+    put16(b, n->count);
+    put16(b, n->string_offset);
+    for (unsigned i = 0; t && i < n->count; i++) {
+        const HPDF_TTF_NameRecord *r = &n->name_records[i];
+        size_t at = (size_t)t->offset + n->string_offset + r->offset;
+        size_t len = r->length, offset = text.len;
+        if (r->name_id == 1 || r->name_id == 4) {
+            bool wide = r->platform_id == 0 || r->platform_id == 3;
+            const char *tag = wide ? a->tag_name2 : a->tag_name;
+            size_t tag_len = wide ? sizeof a->tag_name2 : sizeof a->tag_name;
+            buf_append(&text, tag, tag_len);
+            len += tag_len;
+        }
+        if (!inside(f, at, r->length)) {
+            buf_free(&text);
+            return ZB_ERR_FONT;
+        }
+        buf_append(&text, f->data + at, r->length);
+        put16(b, r->platform_id);
+        put16(b, r->encoding_id);
+        put16(b, r->language_id);
+        put16(b, r->name_id);
+        put16(b, (uint16_t)len);
+        put16(b, (uint16_t)offset);
+    }
+    buf_append(b, text.data, text.len);
+    zb_status st = text.failed ? ZB_ERR_NOMEM : ZB_OK;
+    buf_free(&text);
+    return st;
+}
+
+/* The TrueType checksum of N bytes at P: big-endian words, the last one
+   padded with zeros. */
+static uint32_t table_sum(const uint8_t *p, size_t n)
+{
+    uint32_t sum = 0;
+    for (; n >= 4; p += 4, n -= 4)
+        sum += get32(p);
+    uint8_t last[4] = {0};
+    memcpy(last, p, n);
+    return n ? sum + get32(last) : sum;
+}
+
+typedef struct program {
+    zb_buf bytes;           /* the font program */
+    size_t start[TABLES];   /* where each table starts in BYTES */
+    size_t len[TABLES];
+} program;
+
+/* One table of the program: its bytes appended to P. */
+static zb_status write_table(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                             size_t i, uint32_t *offsets, size_t *adjust,
+                             program *p)
+{
+    const HPDF_TTFTable *t = find_table(a, tables[i].tag);
+    switch (i) {
+    case TABLE_HEAD:
+        write_head(a, &p->bytes, adjust);
+        return ZB_OK;
+    case TABLE_GLYF:
+        return write_glyf(f, a, &p->bytes, offsets);
+    case TABLE_LOCA:
+        write_loca(a, &p->bytes, offsets);
+        return ZB_OK;
+    case TABLE_NAME:
+        return write_name(f, a, &p->bytes);
+    default:
+        if (t && !inside(f, t->offset, t->length))
+            return ZB_ERR_FONT;
+        if (t)
+            buf_append(&p->bytes, f->data + t->offset, t->length);
+        return ZB_OK;
+    }
+}
+
+/* The font program of A as libharu writes it. */
+static zb_status write_program(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                               program *p)
+{
+    uint32_t *offsets = malloc(((size_t)a->num_glyphs + 1) * sizeof *offsets);
+    uint8_t zero[DIRECTORY] = {0};
+    size_t adjust = 0;
+    zb_status st = offsets ? ZB_OK : ZB_ERR_NOMEM;
+    buf_append(&p->bytes, zero, sizeof zero);
+    for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
+        p->start[i] = p->bytes.len;
+        st = write_table(f, a, i, offsets, &adjust, p);
+        p->len[i] = p->bytes.len - p->start[i];
+    }
+    free(offsets);
+    if (st == ZB_OK && p->bytes.failed)
+        st = ZB_ERR_NOMEM;
+    if (st != ZB_OK)
+        return st;
+    /* the directory, and the adjustment over the tables (libharu leaves
+       out the directory and a last partial word) */
+    zb_buf dir = {0};
+    put32(&dir, a->offset_tbl.sfnt_version);
+    put16(&dir, TABLES);
+    put16(&dir, a->offset_tbl.search_range);
+    put16(&dir, a->offset_tbl.entry_selector);
+    put16(&dir, a->offset_tbl.range_shift);
+    uint8_t *base = (uint8_t *)p->bytes.data;
+    for (size_t i = 0; i < TABLES; i++) {
+        buf_append(&dir, tables[i].tag, 4);
+        put32(&dir, table_sum(base + p->start[i], p->len[i]));
+        put32(&dir, (uint32_t)p->start[i]);
+        put32(&dir, (uint32_t)p->len[i]);
+    }
+    size_t body = p->bytes.len - DIRECTORY;
+    uint32_t sum = 0xB1B0AFBA - table_sum(base + DIRECTORY, body & ~(size_t)3);
+    uint8_t be[4] = {(uint8_t)(sum >> 24), (uint8_t)(sum >> 16),
+                     (uint8_t)(sum >> 8), (uint8_t)sum};
+    memcpy(base + adjust, be, 4);
+    st = dir.failed ? ZB_ERR_NOMEM : ZB_OK;
+    if (st == ZB_OK)
+        memcpy(base, dir.data, DIRECTORY);
+    buf_free(&dir);
+    return st;
+}
+
+/* P deflated as a zlib stream onto OUT with Z: the packed tables of F
+   copied, the rest deflated here (loca, long runs of the same offset, at
+   the fastest level). */
+static zb_status deflate_program(const pdf_fontfile *f, const program *p,
+                                 z_stream *z, zb_buf *out)
+{
+    static const uint8_t header[2] = {0x78, 0x9C};
+    const uint8_t *bytes = (const uint8_t *)p->bytes.data;
+    zb_status st = buf_append(out, header, sizeof header);
+    if (st == ZB_OK)
+        st = pack(z, Z_DEFAULT_COMPRESSION, bytes, DIRECTORY, Z_SYNC_FLUSH,
+                  out);
+    for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
+        if (f->packed[i].len)
+            st = buf_append(out, f->packed[i].data, f->packed[i].len);
+        else if (p->len[i])
+            st = pack(z, i == TABLE_LOCA ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION,
+                      bytes + p->start[i], p->len[i], Z_SYNC_FLUSH, out);
+    }
+    if (st == ZB_OK)
+        st = pack(z, Z_DEFAULT_COMPRESSION, NULL, 0, Z_FINISH, out);
+    uLong adler = adler32(adler32(0, NULL, 0), bytes, (uInt)p->bytes.len);
+    put32(out, (uint32_t)adler);
+    return st == ZB_OK && out->failed ? ZB_ERR_NOMEM : st;
+}
+
+/* Written after the stream's other keys: the stream is deflated already,
+   so libharu must not deflate it again but name the filter. */
+static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+/* The font descriptor of DEF with the font program FILE, as libharu's
+   CIDFontType2_BeforeWrite_Func() makes it. */
+static zb_status add_descriptor(HPDF_Font font, HPDF_Dict file,
+                                size_t length1)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_Dict d = HPDF_Dict_New(font->mmgr);
+    if (!d)
+        return ZB_ERR_NOMEM;
+    HPDF_STATUS ret = HPDF_Dict_Add(d, "FontFile2", file);
+    ret += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)length1);
+    ret += HPDF_Dict_AddNumber(file, "Length2", 0);
+    ret += HPDF_Dict_AddNumber(file, "Length3", 0);
+    file->filter = HPDF_STREAM_FILTER_NONE;
+    file->write_fn = write_filter;
+    ret += HPDF_Xref_Add(fa->xref, d);
+    ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
+    ret += HPDF_Dict_AddNumber(d, "Flags", def->flags);
+    ret += HPDF_Dict_Add(d, "FontBBox",
+                         HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+    ret += HPDF_Dict_AddName(d, "FontName", a->base_font);
+    ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+    ret += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
+    if (ret != HPDF_OK)
+        return ZB_ERR_RENDER;
+    def->descriptor = d;
+    return ZB_OK;
+}
+
+zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
+    if (fa->fontdef->descriptor)
+        return ZB_OK;
+    program p = {0};
+    zb_buf packed = {0};
+    z_stream z;
+    zb_status st = packer_open(&z);
+    if (st != ZB_OK)
+        return st;
+    st = prepare(f, a, &z);
+    if (st == ZB_OK)
+        st = write_program(f, a, &p);
+    if (st == ZB_OK)
+        st = deflate_program(f, &p, &z, &packed);
+    deflateEnd(&z);
+    HPDF_Dict file = st == ZB_OK ? HPDF_DictStream_New(font->mmgr, fa->xref)
+                                 : NULL;
+    if (st == ZB_OK && (!file || HPDF_Stream_Write(file->stream,
+                                                   (HPDF_BYTE *)packed.data,
+                                                   (HPDF_UINT)packed.len)))
+        st = ZB_ERR_RENDER;
+    if (st == ZB_OK)
+        st = add_descriptor(font, file, p.bytes.len);
+    a->length1 = (HPDF_UINT)p.bytes.len;
+    buf_free(&p.bytes);
+    buf_free(&packed);
+    return st;
+}
