@@ -57,13 +57,11 @@ static void xml_list(facts_writer *base, const char *name)
     (void)name;
 }
 
-static void xml_end_list(facts_writer *base)
-{
-    (void)base;
-}
+static void xml_end_list(facts_writer *base) { (void)base; }
 
-/* Write FACTS as a new facts element of DOC, not yet linked to it. */
-static zb_status build(const zb_facts *facts, xmlDocPtr doc, xmlNodePtr *out)
+/* Write FACTS by WALK as a new element of DOC, not yet linked to it. */
+static zb_status build(const zb_facts *facts, facts_walk *walk, xmlDocPtr doc,
+                       xmlNodePtr *out)
 {
     xml_writer w = {
         {xml_begin, xml_attr, xml_end, xml_list, xml_end_list, ZB_OK},
@@ -71,7 +69,7 @@ static zb_status build(const zb_facts *facts, xmlDocPtr doc, xmlNodePtr *out)
         NULL,
         NULL,
         NULL};
-    zb_status st = facts_write(facts, &w.base);
+    zb_status st = walk(facts, &w.base);
     if (st != ZB_OK) {
         xmlFreeNode(w.root);
         return st;
@@ -83,19 +81,21 @@ static zb_status build(const zb_facts *facts, xmlDocPtr doc, xmlNodePtr *out)
 zb_status facts_append(const zb_facts *facts, xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc), node;
-    zb_status st = build(facts, doc, &node);
+    zb_status st = build(facts, facts_write, doc, &node);
     if (st == ZB_OK)
         xmlAddChild(root, node);
     return st;
 }
 
-zb_status facts_document(const zb_facts *facts, xmlDocPtr *out)
+/* A new document whose root WALK writes. */
+static zb_status document(const zb_facts *facts, facts_walk *walk,
+                          xmlDocPtr *out)
 {
     xmlNodePtr node;
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
     if (!doc)
         return ZB_ERR_NOMEM;
-    zb_status st = build(facts, doc, &node);
+    zb_status st = build(facts, walk, doc, &node);
     if (st != ZB_OK) {
         xmlFreeDoc(doc);
         return st;
@@ -103,4 +103,14 @@ zb_status facts_document(const zb_facts *facts, xmlDocPtr *out)
     xmlDocSetRootElement(doc, node);
     *out = doc;
     return ZB_OK;
+}
+
+zb_status facts_document(const zb_facts *facts, xmlDocPtr *out)
+{
+    return document(facts, facts_write, out);
+}
+
+zb_status facts_audit_document(const zb_facts *facts, xmlDocPtr *out)
+{
+    return document(facts, facts_write_audit, out);
 }

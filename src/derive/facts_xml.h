@@ -24,4 +24,8 @@ zb_status facts_append(const zb_facts *facts, xmlDocPtr doc);
    forms/facts.xsd; the caller frees *OUT with xmlFreeDoc(). */
 zb_status facts_document(const zb_facts *facts, xmlDocPtr *out);
 
+/* A new document whose root is the audit element (forms/facts.xsd <audit>
+   with the unit, year and as-of date), for `zhengban audit --format xml`. */
+zb_status facts_audit_document(const zb_facts *facts, xmlDocPtr *out);
+
 #endif

@@ -41,6 +41,17 @@ TEST(date_add_months_clamps_to_month_end)
     EXPECT(date_add_months(20230101, 0) == 20230101);
 }
 
+TEST(date_add_days_crosses_months_and_years)
+{
+    EXPECT(date_add_days(20231231, 1) == 20240101);
+    EXPECT(date_add_days(20240101, -1) == 20231231);
+    EXPECT(date_add_days(20240228, 1) == 20240229);
+    EXPECT(date_add_days(20230228, 1) == 20230301);
+    EXPECT(date_add_days(20230630, 0) == 20230630);
+    EXPECT(date_add_days(19700101, -1) == 19691231);
+    EXPECT(date_add_days(20230101, 364) == 20231231);
+}
+
 TEST(date_format_writes_iso)
 {
     char buf[11];
@@ -121,6 +132,7 @@ int main(void)
     RUN(date_parse_accepts_calendar_days);
     RUN(date_parse_refuses_the_rest);
     RUN(date_add_months_clamps_to_month_end);
+    RUN(date_add_days_crosses_months_and_years);
     RUN(date_format_writes_iso);
     RUN(money_parse_counts_fen_exactly);
     RUN(money_parse_refuses_the_rest);
