@@ -196,6 +196,8 @@ static int compare_report(const void *pa, const void *pb)
 
 static void order_findings(zb_audit *a)
 {
+    if (!a->nfindings)
+        return;
     qsort(a->findings, a->nfindings, sizeof *a->findings, compare_ids);
     size_t n = 0;
     for (size_t i = 0; i < a->nfindings; i++)

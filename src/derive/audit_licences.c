@@ -283,12 +283,18 @@ static void report_serial(audit_ctx *ctx, const zb_audit_check *check, int s,
     audit_key(ctx, f, "%s:%zu", sw->id, k + 1);
     char day[11];
     date_format(t->peak_day, day);
-    audit_say(ctx, f,
-              "商业软件 %s（%s）的第 %zu 个序列号（尾号 %s）可安装 %d 台，"
-              "%s%s 安装在 %d 台计算机上",
-              sw->id, sw->name, k + 1, tail_of(serial->text), serial->seats,
-              now ? "填表日期" : day, now ? "" : " 曾",
-              now ? t->count : t->peak);
+    if (now)
+        audit_say(ctx, f,
+                  "商业软件 %s（%s）的第 %zu 个序列号（尾号 %s）可安装 %d "
+                  "台，填表日期安装在 %d 台计算机上",
+                  sw->id, sw->name, k + 1, tail_of(serial->text), serial->seats,
+                  t->count);
+    else
+        audit_say(ctx, f,
+                  "商业软件 %s（%s）的第 %zu 个序列号（尾号 %s）可安装 %d "
+                  "台，%s 安装在 %d 台计算机上（填表日期前已减少）",
+                  sw->id, sw->name, k + 1, tail_of(serial->text), serial->seats,
+                  day, t->peak);
 }
 
 zb_status audit_check_serials(audit_ctx *ctx, const zb_audit_check *check)
@@ -548,10 +554,10 @@ zb_status audit_check_oem_moved(audit_ctx *ctx, const zb_audit_check *check)
         char until[11];
         date_format(c->until, until);
         audit_say(ctx, add_copy(ctx, check, c, now),
-                  "随机预装软件 %s（%s）不是随计算机 %s（%s）购置的，"
-                  "却安装在它上面%s%s%s",
-                  sw->id, sw->name, l->computers[c->computer].id,
-                  audit_holder(l, c->computer), now ? "" : "（",
+                  "计算机 %s（%s）%s随机预装软件 %s（%s），"
+                  "它不是随这台计算机购置的%s%s%s",
+                  l->computers[c->computer].id, audit_holder(l, c->computer),
+                  now ? "安装着" : "曾安装", sw->id, sw->name, now ? "" : "（",
                   now ? "" : until, now ? "" : " 已卸载）");
     }
     return ctx->status;
