@@ -541,48 +541,56 @@ zb_status audit_check_unlicensed(audit_ctx *ctx, const zb_audit_check *check)
 
 /* ---- OEM copies ---------------------------------------------------------- */
 
-zb_status audit_check_oem_moved(audit_ctx *ctx, const zb_audit_check *check)
+/* A finding of CHECK on OEM copy C of SW: installed on a computer it did
+   not come with, or a home edition (HOME). */
+static void report_oem(audit_ctx *ctx, const zb_audit_check *check,
+                       const zb_copy *c, const zb_software *sw, int home)
 {
     const zb_ledger *l = ctx->l;
-    for (size_t i = 0; i < ctx->h->ncopies && ctx->status == ZB_OK; i++) {
-        const zb_copy *c = &ctx->h->copies[i];
-        const zb_software *sw = &l->software[c->software];
-        if (sw->kind != SOFTWARE_OEM || c->own_machine ||
-            !audit_present(c, ctx->year_start, ctx->as_of))
-            continue;
-        int now = history_installed_on(c, ctx->as_of);
-        char until[11];
-        date_format(c->until, until);
-        audit_say(ctx, add_copy(ctx, check, c, now),
+    int now = history_installed_on(c, ctx->as_of);
+    char until[11];
+    date_format(c->until, until);
+    zb_finding *f = add_copy(ctx, check, c, now);
+    const char *pc = l->computers[c->computer].id;
+    const char *holder = audit_holder(l, c->computer);
+    if (home)
+        audit_say(ctx, f,
+                  "计算机 %s（%s）%s家庭版随机预装软件 %s（%s）%s%s，"
+                  "家庭版不能作为单位的正版许可",
+                  pc, holder, now ? "使用" : "曾使用", sw->id, sw->name,
+                  now ? "" : "，至 ", now ? "" : until);
+    else
+        audit_say(ctx, f,
                   "计算机 %s（%s）%s随机预装软件 %s（%s），"
                   "它不是随这台计算机购置的%s%s%s",
-                  l->computers[c->computer].id, audit_holder(l, c->computer),
-                  now ? "安装着" : "曾安装", sw->id, sw->name, now ? "" : "（",
-                  now ? "" : until, now ? "" : " 已卸载）");
+                  pc, holder, now ? "安装着" : "曾安装", sw->id, sw->name,
+                  now ? "" : "（", now ? "" : until, now ? "" : " 已卸载）");
+}
+
+/* The OEM copies installed on some day of the audit that are home
+   editions (HOME), or else that are off their computer. */
+static zb_status check_oem(audit_ctx *ctx, const zb_audit_check *check,
+                           int home)
+{
+    for (size_t i = 0; i < ctx->h->ncopies && ctx->status == ZB_OK; i++) {
+        const zb_copy *c = &ctx->h->copies[i];
+        const zb_software *sw = &ctx->l->software[c->software];
+        if (sw->kind == SOFTWARE_OEM &&
+            (home ? sw->oem.home : !c->own_machine) &&
+            audit_present(c, ctx->year_start, ctx->as_of))
+            report_oem(ctx, check, c, sw, home);
     }
     return ctx->status;
 }
 
+zb_status audit_check_oem_moved(audit_ctx *ctx, const zb_audit_check *check)
+{
+    return check_oem(ctx, check, 0);
+}
+
 zb_status audit_check_oem_home(audit_ctx *ctx, const zb_audit_check *check)
 {
-    const zb_ledger *l = ctx->l;
-    for (size_t i = 0; i < ctx->h->ncopies && ctx->status == ZB_OK; i++) {
-        const zb_copy *c = &ctx->h->copies[i];
-        const zb_software *sw = &l->software[c->software];
-        if (sw->kind != SOFTWARE_OEM || !sw->oem.home ||
-            !audit_present(c, ctx->year_start, ctx->as_of))
-            continue;
-        int now = history_installed_on(c, ctx->as_of);
-        char until[11];
-        date_format(c->until, until);
-        audit_say(ctx, add_copy(ctx, check, c, now),
-                  "计算机 %s（%s）%s家庭版随机预装软件 %s（%s）%s%s，"
-                  "家庭版不能作为单位的正版许可",
-                  l->computers[c->computer].id, audit_holder(l, c->computer),
-                  now ? "使用" : "曾使用", sw->id, sw->name, now ? "" : "，至 ",
-                  now ? "" : until);
-    }
-    return ctx->status;
+    return check_oem(ctx, check, 1);
 }
 
 /* ---- no operating system ------------------------------------------------- */
