@@ -449,14 +449,48 @@ static long copy_line(const zb_ledger *l, const zb_copy *c)
                                        : l->software[c->software].line;
 }
 
-/* Whether free software SW may be used in department DEPT (附件6). */
-static int free_allowed(const zb_software *sw, int dept)
+/* The departments each free software may be used in (附件6), as sorted
+   (software, department) pairs. */
+typedef struct free_pair {
+    int software, dept;
+} free_pair;
+
+static int compare_free_pairs(const void *pa, const void *pb)
 {
-    const zb_freeware *fw = &sw->freeware;
-    for (size_t i = 0; !fw->all_depts && i < fw->ndepts; i++)
-        if (fw->depts[i] == dept)
-            return 1;
-    return fw->all_depts;
+    const free_pair *a = pa, *b = pb;
+    if (a->software != b->software)
+        return a->software < b->software ? -1 : 1;
+    return a->dept < b->dept ? -1 : a->dept > b->dept;
+}
+
+/* The pairs of LEDGER into *OUT (free() it); *N gets their number. */
+static zb_status free_pairs(const zb_ledger *l, free_pair **out, size_t *n)
+{
+    size_t count = 0;
+    for (size_t s = 0; s < l->nsoftware; s++)
+        if (l->software[s].kind == SOFTWARE_FREE)
+            count += l->software[s].freeware.ndepts;
+    *n = 0;
+    *out = malloc((count + 1) * sizeof **out);
+    if (!*out)
+        return ZB_ERR_NOMEM;
+    for (size_t s = 0; s < l->nsoftware; s++)
+        for (size_t i = 0; l->software[s].kind == SOFTWARE_FREE &&
+                           i < l->software[s].freeware.ndepts;
+             i++)
+            (*out)[(*n)++] =
+                (free_pair){(int)s, l->software[s].freeware.depts[i]};
+    qsort(*out, *n, sizeof **out, compare_free_pairs);
+    return ZB_OK;
+}
+
+/* Whether free software S may be used in department DEPT. */
+static int free_allowed(const zb_ledger *l, const free_pair *pairs, size_t n,
+                        int s, int dept)
+{
+    free_pair key = {s, dept};
+    return l->software[s].freeware.all_depts ||
+           (n && bsearch(&key, pairs, n, sizeof key, compare_free_pairs));
 }
 
 /* A finding of CHECK about copy C: 严重 when NOW (still so on the as-of
@@ -509,12 +543,13 @@ static void check_commercial_copy(audit_ctx *ctx, const zb_audit_check *check,
 /* Copy C of free software on a computer of a department the list of free
    software does not name. */
 static void check_free_copy(audit_ctx *ctx, const zb_audit_check *check,
-                            const zb_copy *c)
+                            const zb_copy *c, const free_pair *pairs,
+                            size_t npairs)
 {
     const zb_ledger *l = ctx->l;
     const zb_software *sw = &l->software[c->software];
     const zb_computer *pc = &l->computers[c->computer];
-    if (free_allowed(sw, pc->dept) ||
+    if (free_allowed(l, pairs, npairs, c->software, pc->dept) ||
         !audit_present(c, ctx->year_start, ctx->as_of))
         return;
     audit_say(ctx, add_copy(ctx, check, c, history_installed_on(c, ctx->as_of)),
@@ -528,14 +563,19 @@ static void check_free_copy(audit_ctx *ctx, const zb_audit_check *check,
 
 zb_status audit_check_unlicensed(audit_ctx *ctx, const zb_audit_check *check)
 {
+    free_pair *pairs;
+    size_t npairs;
+    if (free_pairs(ctx->l, &pairs, &npairs) != ZB_OK)
+        return ctx->status = ZB_ERR_NOMEM;
     for (size_t i = 0; i < ctx->h->ncopies && ctx->status == ZB_OK; i++) {
         const zb_copy *c = &ctx->h->copies[i];
         zb_software_kind kind = ctx->l->software[c->software].kind;
         if (kind == SOFTWARE_COMMERCIAL)
             check_commercial_copy(ctx, check, c);
         else if (kind == SOFTWARE_FREE)
-            check_free_copy(ctx, check, c);
+            check_free_copy(ctx, check, c, pairs, npairs);
     }
+    free(pairs);
     return ctx->status;
 }
 
