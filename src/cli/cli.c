@@ -98,23 +98,6 @@ zb_status cli_load_ledger(const zb_schema *schema, const char *path,
     return st;
 }
 
-zb_status cli_append_xml(const zb_facts *facts,
-                         zb_status (*build)(const zb_facts *, xmlDocPtr *),
-                         zb_buf *out)
-{
-    xmlDocPtr doc;
-    zb_status st = build(facts, &doc);
-    if (st != ZB_OK)
-        return st;
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    st = mem ? buf_append(out, mem, (size_t)len) : ZB_ERR_NOMEM;
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return st;
-}
-
 /* Parse the options of CMD into *FMT; returns -1 to go on (argv[optind]
    is the ledger), else an exit status. */
 static int parse_format(const cli_facts_command *cmd, int argc, char **argv,

@@ -14,8 +14,6 @@
 
 #include <stdio.h>
 
-#include <libxml/tree.h>
-
 #include "../core/buf.h"
 #include "../core/diag.h"
 #include "../core/status.h"
@@ -81,10 +79,5 @@ typedef struct cli_facts_command {
    ledger (its diagnostics on stderr, as `check` gives them), derive its
    facts and print them on stdout. Returns the exit status. */
 int cli_run_facts(const cli_facts_command *cmd, int argc, char **argv);
-
-/* Append the document BUILD makes of FACTS, indented UTF-8 XML, to OUT. */
-zb_status cli_append_xml(const zb_facts *facts,
-                         zb_status (*build)(const zb_facts *, xmlDocPtr *),
-                         zb_buf *out);
 
 #endif

@@ -139,7 +139,7 @@ static zb_status render(const zb_facts *facts, const char *path, cli_format fmt,
     }
     if (fmt == CLI_FORMAT_JSON)
         return facts_audit_json(facts, out);
-    return cli_append_xml(facts, facts_audit_document, out);
+    return facts_audit_xml(facts, out);
 }
 
 static int exit_status(const zb_facts *facts)

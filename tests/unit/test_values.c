@@ -80,6 +80,46 @@ TEST(money_parse_counts_fen_exactly)
     EXPECT(sum == 10000);
 }
 
+/* 万元 keep two decimals of the exact amount, half up: 0.005 万元 is
+   50.00 元 = 5000 分. */
+TEST(money_formats_yuan_and_wanyuan)
+{
+    static const struct {
+        zb_money fen;
+        const char *yuan, *wanyuan;
+    } cases[] = {
+        {0, "0.00", "0.00"},
+        {7, "0.07", "0.00"},
+        {4999, "49.99", "0.00"},
+        {5000, "50.00", "0.01"},
+        {14999, "149.99", "0.01"},
+        {15000, "150.00", "0.02"},
+        {1719000, "17190.00", "1.72"},
+        {INT64_C(99999999999999900), "999999999999999.00",
+         "100000000000.00"},
+    };
+    char text[32];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        money_format_yuan(cases[i].fen, text);
+        EXPECT_STR(text, cases[i].yuan);
+        money_format_wanyuan(cases[i].fen, text);
+        EXPECT_STR(text, cases[i].wanyuan);
+    }
+}
+
+/* 999999999999999 分 (9999999999999.99 元) 9223 times fits in 64 bits,
+   9224 times does not (2^63 - 1 = 9223372036854775807). */
+TEST(money_add_and_mul_refuse_overflow)
+{
+    zb_money big = INT64_C(999999999999999), out = -1;
+    EXPECT(money_mul(big, 9223, &out) && out == INT64_C(9222999999999990777));
+    out = -1;
+    EXPECT(!money_mul(big, 9224, &out) && out == -1);
+    EXPECT(money_add(INT64_MAX - 1, 1, &out) && out == INT64_MAX);
+    EXPECT(!money_add(INT64_MAX, 1, &out) && out == INT64_MAX);
+    EXPECT(money_add(620000, 323000, &out) && out == 943000);
+}
+
 TEST(money_parse_refuses_the_rest)
 {
     static const char *const bad[] = {
@@ -136,6 +176,8 @@ int main(void)
     RUN(date_format_writes_iso);
     RUN(money_parse_counts_fen_exactly);
     RUN(money_parse_refuses_the_rest);
+    RUN(money_formats_yuan_and_wanyuan);
+    RUN(money_add_and_mul_refuse_overflow);
     RUN(arena_gives_zeroed_aligned_memory);
     return test_summary();
 }
