@@ -86,7 +86,7 @@ build/asan/tests/%: tests/unit/%.c $(filter-out build/asan/obj/src/main.o,$(ASAN
 
 run: deps-build
 	@$(MAKE) --no-print-directory -j2 all
-	build/zhengban check $(SAMPLE)
+	build/zhengban build $(SAMPLE) -o $(OUT)
 
 check: deps-build deps-test
 	@$(MAKE) --no-print-directory -j2 all asan

@@ -61,6 +61,35 @@ zb_status file_read_all(const char *path, char **data, size_t *len,
     return *data ? ZB_OK : ZB_ERR_NOMEM;
 }
 
+zb_status file_make_dirs(const char *path, zb_diags *diags)
+{
+    char *dir = strdup(*path ? path : ".");
+    if (!dir)
+        return ZB_ERR_NOMEM;
+    zb_status st = ZB_OK;
+    /* each prefix that ends before a slash, then the whole path */
+    for (char *p = dir + 1; st == ZB_OK; p++) {
+        if (*p && *p != '/')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        struct stat sb;
+        if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+            st = io_error(diags, dir, "无法创建目录");
+        } else if (stat(dir, &sb) != 0) {
+            st = io_error(diags, dir, "无法访问目录");
+        } else if (!S_ISDIR(sb.st_mode)) {
+            errno = ENOTDIR;
+            st = io_error(diags, dir, "无法创建目录");
+        }
+        *p = saved;
+        if (!saved)
+            break;
+    }
+    free(dir);
+    return st;
+}
+
 zb_status file_make_temp(const char *path, char **tmp, zb_diags *diags)
 {
     zb_buf name = {0};

@@ -26,6 +26,10 @@ zb_status file_read_all(const char *path, char **data, size_t *len,
 zb_status file_write_atomic(const char *path, const void *data, size_t n,
                             zb_diags *diags);
 
+/* Create the directory PATH and any missing parents (mode 0755 less the
+   umask); an existing directory is fine. */
+zb_status file_make_dirs(const char *path, zb_diags *diags);
+
 /* Create a temporary file next to PATH for a writer that needs a file name
    (libharu, libxlsxwriter). *TMP receives its malloc'ed name. Finish with
    file_commit_temp() or file_discard_temp(). */

@@ -762,6 +762,14 @@ int ledger_find(const zb_ledger *ledger, zb_table table, const char *id)
     return field_lookup(ledger->store, table, id);
 }
 
+zb_form ledger_form_find(const char *name)
+{
+    int f = 0;
+    while (f < FORM_COUNT && strcmp(form_names[f], name))
+        f++;
+    return (zb_form)f;
+}
+
 const char *ledger_category_name(zb_category category)
 {
     return category_names[category];

@@ -405,6 +405,10 @@ zb_status ledger_read(xmlDocPtr doc, const char *file, zb_ledger **out,
 /* The index of the record whose id is ID in TABLE, or ZB_NONE. O(1). */
 int ledger_find(const zb_ledger *ledger, zb_table table, const char *id);
 
+/* The form called NAME in <numbering><form name> ("statistics"), or
+   FORM_COUNT when no form has that name. */
+zb_form ledger_form_find(const char *name);
+
 /* The ledger's words for CATEGORY ("操作系统", "办公", "杀毒", "其他") and
    ORIGIN ("国内", "国外"; "" for ORIGIN_NONE). */
 const char *ledger_category_name(zb_category category);

@@ -8,6 +8,8 @@
 #include "../core/num.h"
 #include "layout_reader.h"
 
+const char *const lo_bool_names[] = {"false", "true", "0", "1", NULL};
+
 const char *const lo_align_names[] = {"left", "center", "right", "justify",
                                       "distributed", NULL};
 
@@ -539,7 +541,6 @@ static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
 {
     static const char *const attrs[] = {"name", "font", "size", "color", "bold",
         "align", "line-height", "indent", "space-before", "space-after", NULL};
-    static const char *const bools[] = {"false", "true", "0", "1", NULL};
     reader_check_attrs(r, n, attrs);
     const char *name = reader_attr(n, "name");
     if (!name)
@@ -550,7 +551,7 @@ static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
     s->font = (lo_font_role)reader_enum(r, n, "font", font_role_names, 0);
     s->size = font_size_pt(r, n, reader_attr(n, "size"));
     s->color = read_color(r, n, "color");
-    s->bold = reader_enum(r, n, "bold", bools, 0) % 2;
+    s->bold = reader_enum(r, n, "bold", lo_bool_names, 0) % 2;
     s->align = (lo_align)reader_enum(r, n, "align", lo_align_names, 0);
     s->line_height = line_height_pt(r, n, s->size);
     s->indent = reader_chars(r, n, "indent", 0, s->size);

@@ -142,6 +142,9 @@ typedef struct lo_cell {
     size_t seq;           /* 0.. in document order, unique in the document */
     int row, col;         /* grid position of the top-left corner */
     int rowspan, colspan;
+    bool keep_together;   /* the rows it spans stay on one page if they fit;
+                             else a page may break between them, and the
+                             content is shown on each page */
     lo_cell_type type;
     int decimals;         /* LO_CELL_MONEY */
     bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20 */
@@ -168,6 +171,7 @@ typedef struct lo_cell {
 
 typedef struct lo_row {
     double min_height;    /* pt, 0 = none */
+    bool keep_with_next;  /* on the same page as the next row (a heading) */
     lo_cell *cells;       /* the cells that start in this row */
     size_t cell_count;
     long line;

@@ -53,6 +53,8 @@ int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
 int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star);
 const lo_style *reader_style(lo_reader *r, xmlNodePtr n, int required);
 extern const char *const lo_align_names[];
+/* xs:boolean's words; an index modulo 2 is the value. */
+extern const char *const lo_bool_names[];
 
 /* Copy S into the document's arena ("" for NULL); NULL when out of memory. */
 const char *reader_strdup(lo_reader *r, const char *s);

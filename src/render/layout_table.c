@@ -226,7 +226,7 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
 {
     static const char *const attrs[] = {"colspan", "rowspan", "type",
         "decimals", "date-format", "style", "align", "valign", "border", "id",
-        "sum", "product", "src", NULL};
+        "sum", "product", "src", "keep-together", NULL};
     static const char *const types[] = {"text", "integer", "money", "date",
                                         "check", NULL};
     static const char *const date_formats[] = {"cn", "iso", NULL};
@@ -236,6 +236,8 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     cell->line = xmlGetLineNo(n);
     cell->colspan = (int)reader_int(r, n, "colspan", 1, 1, 1000);
     cell->rowspan = (int)reader_int(r, n, "rowspan", 1, 1, 1000000);
+    cell->keep_together =
+        reader_enum(r, n, "keep-together", lo_bool_names, 1) % 2;
     cell->type = (lo_cell_type)reader_enum(r, n, "type", types, 0);
     cell->decimals = (int)reader_int(r, n, "decimals", 2, 0, 6);
     if (cell->type == LO_CELL_INTEGER)
@@ -266,11 +268,13 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
 static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
                           size_t index, int *left)
 {
-    static const char *const attrs[] = {"height", NULL};
+    static const char *const attrs[] = {"height", "keep-with-next", NULL};
     reader_check_attrs(r, n, attrs);
     lo_row *row = &t->rows[index];
     row->line = xmlGetLineNo(n);
     row->min_height = reader_mm(r, n, "height", 0);
+    row->keep_with_next =
+        reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
     size_t count = 0;
     for (xmlNodePtr c = n->children; c; c = c->next)
         count += c->type == XML_ELEMENT_NODE;

@@ -5,10 +5,13 @@
  * page, and borders drawn once per edge.
  *
  * Rows are laid out a group at a time (a group is the smallest run of rows
- * that no row span crosses) and placed on the page; what a page holds is
- * drawn when the page is full (flush_page): cell contents, then one path of
- * all the borders. The glyphs of the rows of one page are kept until then,
- * so memory follows the page, not the table.
+ * that no keep-together row span crosses, a row kept with the next counting
+ * as such a span) and placed on the page; what a page holds is drawn when
+ * the page is full (flush_page): cell contents, then one path of all the
+ * borders. The glyphs of the rows of one page are kept until then, so
+ * memory follows the page, not the table. A span that may break across
+ * pages shows its content on each page it reaches, within the part of the
+ * cell on that page.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -157,15 +160,21 @@ static double cell_need(const tbl *tb, const lo_cell *cell)
     return lay->lead_h + lay->tail_h + 2 * tb->t->padding;
 }
 
-/* The end of the row group starting at A. */
+/* The end of the row group starting at A: rows tied by keep-together row
+   spans, and a row kept with the next. */
 static size_t group_end(const tbl *tb, size_t a)
 {
     size_t b = a + 1;
-    for (size_t r = a; r < b; r++)
-        for (size_t i = 0; i < tb->t->rows[r].cell_count; i++) {
-            size_t end = r + (size_t)tb->t->rows[r].cells[i].rowspan;
-            b = end > b ? end : b;
+    for (size_t r = a; r < b; r++) {
+        const lo_row *row = &tb->t->rows[r];
+        for (size_t i = 0; i < row->cell_count; i++) {
+            size_t end = r + (size_t)row->cells[i].rowspan;
+            if (row->cells[i].keep_together)
+                b = end > b ? end : b;
         }
+        if (row->keep_with_next && r + 2 <= tb->t->row_count && r + 2 > b)
+            b = r + 2;
+    }
     return b;
 }
 
@@ -184,10 +193,13 @@ static zb_status layout_rows(tbl *tb, size_t a, size_t b)
                 tb->h[r] = need;
         }
     }
+    /* a span that goes on past the group gets its room within the group */
     for (size_t r = a; r < b; r++)
         for (size_t i = 0; i < t->rows[r].cell_count; i++) {
             const lo_cell *cell = &t->rows[r].cells[i];
             size_t last = r + (size_t)cell->rowspan - 1;
+            if (last >= b)
+                last = b - 1;
             double have = 0;
             for (size_t k = r; k <= last; k++)
                 have += tb->h[k];
@@ -214,13 +226,17 @@ static double rows_height(const tbl *tb, size_t a, size_t b)
 typedef void line_visit(tbl *tb, const pdf_box *box, size_t k, double offset,
                         double pitch, void *arg);
 
-static void walk_cell(tbl *tb, const lo_cell *cell, line_visit *visit,
-                      void *arg)
+static const cell_lay *lay_of(const tbl *tb, const lo_cell *cell)
 {
-    const cell_lay *lay = &tb->lays[tb->lay_of[cell->seq - tb->seq0]];
+    return &tb->lays[tb->lay_of[cell->seq - tb->seq0]];
+}
+
+/* The same for a cell of inner height INNER (its padding excluded). */
+static void walk_cell_in(tbl *tb, const lo_cell *cell, double inner,
+                         line_visit *visit, void *arg)
+{
+    const cell_lay *lay = lay_of(tb, cell);
     double pad = tb->t->padding;
-    double inner = rows_height(tb, (size_t)cell->row,
-                               (size_t)(cell->row + cell->rowspan)) - 2 * pad;
     double room = inner - lay->lead_h - lay->tail_h;
     room = room > 0 ? room : 0;
     double o = pad + (cell->valign == LO_VALIGN_TOP      ? 0
@@ -238,17 +254,28 @@ static void walk_cell(tbl *tb, const lo_cell *cell, line_visit *visit,
     }
 }
 
+static void walk_cell(tbl *tb, const lo_cell *cell, line_visit *visit,
+                      void *arg)
+{
+    double inner = rows_height(tb, (size_t)cell->row,
+                               (size_t)(cell->row + cell->rowspan));
+    walk_cell_in(tb, cell, inner - 2 * tb->t->padding, visit, arg);
+}
+
 /* A part of a cell to draw: offsets [w0, w1) from its top edge, drawn with
    its top at y and the cell's left edge at x. */
 typedef struct window {
     double x, y, w0, w1;
 } window;
 
+/* A line is drawn in the window that holds its top: a line cut by a
+   page break is drawn whole on the first page, never lost. */
 static void draw_line_in(tbl *tb, const pdf_box *box, size_t k, double o,
                          double pitch, void *arg)
 {
     const window *w = arg;
-    if (o >= w->w0 - EPS && o + pitch <= w->w1 + EPS)
+    (void)pitch;
+    if (o >= w->w0 - EPS && o < w->w1 - EPS)
         text_draw_line(tb->ctx, box, k, w->x + tb->t->padding,
                        w->y - (o - w->w0));
 }
@@ -286,6 +313,15 @@ static void draw_contents(tbl *tb)
             for (size_t k = j; k < tb->drawn_count &&
                                owner_at(tb, tb->drawn[k].r, c) == cell; k++)
                 extent += tb->drawn[k].height;
+            double pad = tb->t->padding;
+            const cell_lay *lay = lay_of(tb, cell);
+            if (!cell->keep_together && cell->rowspan > 1 &&
+                lay->lead_h + lay->tail_h + 2 * pad <= extent + EPS) {
+                /* the part of a broken span on this page shows it all */
+                window w = {left + tb->colx[c], d->top, 0, extent};
+                walk_cell_in(tb, cell, extent - 2 * pad, draw_line_in, &w);
+                continue;
+            }
             double w0 = offset_in_cell(tb, cell, d->r) + d->offset;
             window w = {left + tb->colx[c], d->top, w0, w0 + extent};
             walk_cell(tb, cell, draw_line_in, &w);
@@ -472,6 +508,19 @@ static void truncate_to_header(tbl *tb)
     tb->box_count = tb->box_mark;
 }
 
+/* Lay out again the cells that span into row A from above: their layout
+   went with the previous page. */
+static zb_status relayout_carried(tbl *tb, size_t a)
+{
+    for (size_t c = 0; c < tb->cols; c++) {
+        const lo_cell *cell = owner_at(tb, a, c);
+        if (cell && (size_t)cell->row < a && (size_t)cell->col == c &&
+            layout_cell(tb, cell) != ZB_OK)
+            return tb->ctx->status;
+    }
+    return ZB_OK;
+}
+
 static zb_status place_group(tbl *tb, size_t a, size_t b)
 {
     if (layout_rows(tb, a, b) != ZB_OK)
@@ -481,7 +530,7 @@ static zb_status place_group(tbl *tb, size_t a, size_t b)
         flush_page(tb);
         truncate_to_header(tb);
         if (pdf_new_page(tb->ctx) != ZB_OK || place_header(tb) != ZB_OK ||
-            layout_rows(tb, a, b) != ZB_OK)
+            relayout_carried(tb, a) != ZB_OK || layout_rows(tb, a, b) != ZB_OK)
             return tb->ctx->status;
     }
     return place_rows(tb, a, b);

@@ -331,3 +331,64 @@ print("ok" if top and sig and sig - top > 55 else "同意 at %s, 审核人 at %s
 PY
 grep -q '^ok$' "$T/valign" && pass "approval box: opinion on top, signature at the bottom" \
     || fail "approval box: opinion on top, signature at the bottom" "$(cat "$T/valign")"
+
+# ---- page breaks and row spans: a heading kept with its next row; a span
+# that may break shows its content on each of its pages; a span that keeps
+# together (the default) is never broken; no line of a cell is lost
+python3 - >"$T/spans.xml" <<'PY'
+rows = []
+for g in range(1, 13):
+    rows.append('<row height="9" keep-with-next="true"><cell colspan="3">'
+                '标题%d</cell></row>' % g)
+    rows.append('<row height="9"><cell rowspan="9" keep-together="false">'
+                '部门%d</cell><cell rowspan="4">整组%d</cell>'
+                '<cell>首行%d</cell></row>' % (g, g, g))
+    rows += ['<row height="9"><cell>组员%d-%d</cell></row>' % (g, k)
+             for k in range(2, 5)]
+    rows.append('<row height="9"><cell rowspan="5">第二组%d</cell>'
+                '<cell>组员%d-5</cell></row>' % (g, g))
+    rows += ['<row height="9"><cell>组员%d-%d</cell></row>' % (g, k)
+             for k in range(6, 10)]
+print('<?xml version="1.0" encoding="UTF-8"?>\n'
+      '<document xmlns="urn:zhengban:layout:1"><meta title="spans" '
+      'created="2023-12-31"/><styles><style name="cell" font="宋体" '
+      'size="五号" align="center"/></styles><section name="s">'
+      '<table style="cell" header-rows="1"><col/><col/><col/>'
+      '<row><cell>部门</cell><cell>组</cell><cell>人</cell></row>'
+      + "".join(rows) + '</table></section></document>')
+PY
+zb render "$T/spans.xml" -o "$T/spans.pdf"
+expect_rc "spans render" 0
+python3 - "$T/spans.pdf" >"$T/spans.out" <<'PY'
+import subprocess, sys
+pdf = sys.argv[1]
+n = int([l.split()[1] for l in subprocess.run(
+    ["pdfinfo", pdf], capture_output=True, text=True).stdout.splitlines()
+    if l.startswith("Pages:")][0])
+pages = [subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"],
+                        capture_output=True, text=True).stdout.split()
+         for p in range(1, n + 1)]
+def where(word):
+    return [i for i, words in enumerate(pages) if word in words]
+bad = []
+for g in range(1, 13):
+    members = ["首行%d" % g] + ["组员%d-%d" % (g, k) for k in range(2, 10)]
+    on = sorted({i for m in members for i in where(m)})
+    if where("标题%d" % g) != where("首行%d" % g):
+        bad.append("标题%d away from 首行%d" % (g, g))
+    if [i for i in on if "部门%d" % g not in pages[i]]:
+        bad.append("部门%d missing on a page of its rows" % g)
+    for grp, first, last in (("整组", 1, 4), ("第二组", 5, 9)):
+        ms = members[first - 1:last]
+        pgs = {i for m in ms for i in where(m)}
+        if len(pgs) != 1 or where("%s%d" % (grp, g)) != sorted(pgs):
+            bad.append("%s%d broken" % (grp, g))
+    if sum(len(where(m)) for m in members) != 9:
+        bad.append("group %d lost a row" % g)
+print("pages %d" % n)
+print("\n".join(bad) or "ok")
+PY
+grep -q '^ok$' "$T/spans.out" && grep -qE '^pages ([4-9]|1[0-9])$' "$T/spans.out" \
+    && pass "spans: headings kept with the next row, breakable spans on each page, kept spans whole" \
+    || fail "spans: headings kept with the next row, breakable spans on each page, kept spans whole" \
+            "$(head -5 "$T/spans.out")"

@@ -141,6 +141,33 @@ TEST(places_cells_on_the_grid)
     diags_free(&d);
 }
 
+TEST(reads_what_keeps_rows_together)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    /* a span that may break still covers its rows */
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell'><col/><col/>\n"
+        "<row keep-with-next='true'><cell colspan='2'>商业软件</cell></row>\n"
+        "<row><cell rowspan='2' keep-together='false'>办公室</cell>"
+        "<cell rowspan='2'>a</cell></row>\n<row><cell>x</cell></row>\n"
+        "</table></section>", &d, &doc) == ZB_ERR_INVALID);
+    diags_free(&d);
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell'><col/><col/>\n"
+        "<row keep-with-next='true'><cell colspan='2'>商业软件</cell></row>\n"
+        "<row><cell rowspan='2' keep-together='false'>办公室</cell>"
+        "<cell>a</cell></row>\n<row><cell keep-together='0'>b</cell></row>\n"
+        "</table></section>", &d, &doc) == ZB_OK);
+    const lo_table *t = &doc->sections[0].blocks[0].u.table;
+    EXPECT(t->rows[0].keep_with_next && !t->rows[1].keep_with_next);
+    EXPECT(!t->rows[1].cells[0].keep_together);
+    EXPECT(t->rows[1].cells[1].keep_together);  /* the default */
+    EXPECT(!t->rows[2].cells[0].keep_together);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
 TEST(formats_typed_cells)
 {
     zb_diags d = {0};
@@ -261,6 +288,7 @@ int main(void)
     RUN(reads_styles_and_page);
     RUN(collapses_whitespace_across_runs);
     RUN(places_cells_on_the_grid);
+    RUN(reads_what_keeps_rows_together);
     RUN(formats_typed_cells);
     RUN(reads_cell_blocks_fields_and_signatures);
     RUN(rejects_bad_layouts_naming_the_element);

@@ -1,0 +1,68 @@
+/*
+ * build.h - one ledger to every form of the catalogue, as PDF and XLSX.
+ *
+ *     zb_builder *b;
+ *     build_open(datadir, CATALOG_PDF | CATALOG_XLSX, NULL, &diags, &b);
+ *     build_ledger(b, &job, &diags);            once per ledger
+ *     build_close(b);
+ *
+ * The builder holds what is prepared once per process: the ledger schema,
+ * the catalogue, every compiled stylesheet and the fonts. build_ledger()
+ * only reads it, so several threads may build different ledgers with one
+ * builder.
+ *
+ * A ledger is checked first (parse, schema, ledger rules): an invalid one
+ * gets the same diagnostics as `check` and nothing is written. Then, for
+ * each chosen catalogue entry, its stylesheet runs on the ledger document,
+ * the layout model is read from the result tree and each format is
+ * rendered into DIR/附件NN-标题.pdf|xlsx, every file written atomically.
+ */
+#ifndef ZB_BUILD_H
+#define ZB_BUILD_H
+
+#include <stdbool.h>
+
+#include "../core/diag.h"
+#include "../core/status.h"
+#include "catalog.h"
+
+typedef struct zb_builder zb_builder;
+
+/* A format besides the catalogue's: the layout document of each form
+   (DIR/附件NN-标题.layout.xml) as its stylesheet wrote it, for stylesheet
+   authors; `zhengban render` draws it. */
+enum { BUILD_LAYOUT = 4 };
+
+typedef struct build_job {
+    const char *ledger;  /* the ledger file */
+    const char *dir;     /* output directory, created when missing */
+    const char *forms;   /* "5,7" (the unit's 附件 numbers) or catalogue
+                            names ("statistics"), comma-separated; NULL or
+                            "" for every form */
+    unsigned formats;    /* CATALOG_PDF | CATALOG_XLSX | BUILD_LAYOUT */
+    bool blank;          /* empty forms to fill in by hand */
+    /* Called with the path of each file once it is in place; may be NULL. */
+    void (*written)(const char *path, void *arg);
+    void *arg;
+} build_job;
+
+/* Prepare a builder from the data directory DATADIR: compile the ledger
+   schema and every stylesheet of the catalogue, and load the fonts (the
+   configuration FONTS, or the default search when NULL) when FORMATS
+   include PDF. Problems are installation or configuration faults, each
+   with a diagnostic. Free the builder with build_close(). */
+zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
+                     zb_diags *diags, zb_builder **out);
+
+/* Build JOB with B. Returns ZB_OK when every chosen form was written;
+   otherwise the status of the first failure: the ledger's own (ZB_ERR_IO,
+   ZB_ERR_PARSE, ZB_ERR_INVALID: nothing written), ZB_ERR_USAGE for an
+   unknown form in JOB->forms (nothing written), or a stylesheet, font or
+   rendering failure (the other forms are still written). */
+zb_status build_ledger(const zb_builder *b, const build_job *job,
+                       zb_diags *diags);
+
+/* Release B; NULL is allowed. */
+void build_close(zb_builder *b);
+
+#endif

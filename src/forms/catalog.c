@@ -1,0 +1,162 @@
+#include "catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlschemas.h>
+
+#include "../core/datadir.h"
+#include "../parse/xml_load.h"
+
+#define CATALOG_FILE "forms/catalog.xml"
+#define CATALOG_SCHEMA "forms/catalog.xsd"
+
+static const char *const format_names[] = {"pdf", "xlsx"};
+
+/* The schema's complaints as diagnostics on the catalogue. */
+typedef struct schema_sink {
+    zb_diags *diags;
+    const char *file;
+    int errors;
+} schema_sink;
+
+static void on_schema_error(void *ctx, xmlErrorPtr err)
+{
+    schema_sink *sink = ctx;
+    const char *msg = err->message ? err->message : "";
+    int len = (int)strcspn(msg, "\n");
+    diags_add(sink->diags, err->file ? err->file : sink->file, err->line, 0,
+              DIAG_ERROR, NULL, "不符合 %s：%.*s", CATALOG_SCHEMA, len, msg);
+    sink->errors++;
+}
+
+/* Check DOC, read from FILE, against DATADIR/forms/catalog.xsd. */
+static zb_status validate(const char *datadir, xmlDocPtr doc,
+                          const char *file, zb_diags *diags)
+{
+    schema_sink sink = {diags, file, 0};
+    char *xsd = datadir_join(datadir, CATALOG_SCHEMA);
+    xmlSchemaParserCtxtPtr pc = xsd ? xmlSchemaNewParserCtxt(xsd) : NULL;
+    xmlSchemaPtr schema = NULL;
+    if (pc) {
+        xmlSchemaSetParserStructuredErrors(pc, on_schema_error, &sink);
+        schema = xmlSchemaParse(pc);
+        xmlSchemaFreeParserCtxt(pc);
+    }
+    xmlSchemaValidCtxtPtr vc = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+    if (vc) {
+        xmlSchemaSetValidStructuredErrors(vc, on_schema_error, &sink);
+        if (xmlSchemaValidateDoc(vc, doc) != 0 && !sink.errors)
+            sink.errors++;
+        xmlSchemaFreeValidCtxt(vc);
+    } else if (!sink.errors) {
+        diags_add(diags, xsd ? xsd : CATALOG_SCHEMA, 0, 0, DIAG_ERROR, NULL,
+                  "无法读取表格目录的模式");
+        sink.errors++;
+    }
+    xmlSchemaFree(schema);
+    free(xsd);
+    return sink.errors ? ZB_ERR_IO : ZB_OK;
+}
+
+/* A copy of attribute NAME of N in the catalogue's arena ("" if absent). */
+static const char *attr(zb_catalog *c, xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    const char *copy = arena_strdup(&c->arena, v ? (const char *)v : "");
+    xmlFree(v);
+    return copy;
+}
+
+static unsigned parse_formats(const char *list)
+{
+    unsigned formats = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, " \t\n");
+        for (unsigned f = 0; f < 2; f++)
+            if (len == strlen(format_names[f]) &&
+                !strncmp(p, format_names[f], len))
+                formats |= 1u << f;
+        p += len;
+        p += strspn(p, " \t\n");
+    }
+    return formats;
+}
+
+static zb_status read_entries(zb_catalog *c, xmlNodePtr root)
+{
+    size_t n = 0;
+    for (xmlNodePtr e = root->children; e; e = e->next)
+        n += e->type == XML_ELEMENT_NODE;
+    c->entries = arena_calloc(&c->arena, n ? n : 1, sizeof *c->entries);
+    if (!c->entries)
+        return ZB_ERR_NOMEM;
+    for (xmlNodePtr e = root->children; e; e = e->next) {
+        if (e->type != XML_ELEMENT_NODE)
+            continue;
+        zb_catalog_entry *entry = &c->entries[c->count++];
+        entry->name = attr(c, e, "name");
+        entry->number = atoi(attr(c, e, "number"));
+        entry->title = attr(c, e, "title");
+        entry->stylesheet = attr(c, e, "stylesheet");
+        entry->orientation = attr(c, e, "orientation");
+        entry->copy = attr(c, e, "copy");
+        entry->formats = parse_formats(attr(c, e, "formats"));
+        entry->line = xml_node_line(e);
+        if (!entry->name || !entry->title || !entry->stylesheet ||
+            !entry->orientation || !entry->copy)
+            return ZB_ERR_NOMEM;
+    }
+    return ZB_OK;
+}
+
+zb_status catalog_load(const char *datadir, zb_diags *diags,
+                       zb_catalog **out)
+{
+    *out = NULL;
+    char *path = datadir_join(datadir, CATALOG_FILE);
+    zb_catalog *c = calloc(1, sizeof *c);
+    if (!path || !c) {
+        free(path);
+        free(c);
+        return ZB_ERR_NOMEM;
+    }
+    xmlDocPtr doc = NULL;
+    zb_status st = xml_load_file(path, diags, &doc);
+    if (st == ZB_ERR_PARSE)
+        st = ZB_ERR_IO;  /* a broken installation, not bad input */
+    if (st == ZB_OK)
+        st = validate(datadir, doc, path, diags);
+    if (st == ZB_OK)
+        st = read_entries(c, xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    free(path);
+    if (st != ZB_OK) {
+        catalog_free(c);
+        return st;
+    }
+    *out = c;
+    return ZB_OK;
+}
+
+const zb_catalog_entry *catalog_find(const zb_catalog *catalog,
+                                     const char *name)
+{
+    for (size_t i = 0; i < catalog->count; i++)
+        if (!strcmp(catalog->entries[i].name, name))
+            return &catalog->entries[i];
+    return NULL;
+}
+
+const char *catalog_format_name(unsigned format)
+{
+    return format == CATALOG_XLSX ? format_names[1] : format_names[0];
+}
+
+void catalog_free(zb_catalog *catalog)
+{
+    if (!catalog)
+        return;
+    arena_free(&catalog->arena);
+    free(catalog);
+}

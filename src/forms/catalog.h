@@ -1,0 +1,59 @@
+/*
+ * catalog.h - the form catalogue, forms/catalog.xml (format and meaning in
+ * forms/catalog.xsd).
+ *
+ * One entry per output file of `build`: the form's name (as the ledger's
+ * <numbering> calls it), the guide's 附件 number, title, stylesheet, paper
+ * orientation, what one copy is made of and the formats to write. A new
+ * form is a stylesheet plus an entry; no C changes.
+ */
+#ifndef ZB_CATALOG_H
+#define ZB_CATALOG_H
+
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../core/diag.h"
+#include "../core/status.h"
+
+/* Output formats, or-ed together. */
+enum {
+    CATALOG_PDF = 1,
+    CATALOG_XLSX = 2
+};
+
+typedef struct zb_catalog_entry {
+    const char *name;        /* "statistics" */
+    int number;              /* the guide's 附件 number */
+    const char *title;       /* "软件正版化工作信息统计表" */
+    const char *stylesheet;  /* file name under stylesheets/ */
+    const char *orientation; /* "portrait" or "landscape" */
+    const char *copy;        /* "unit", "staff", "software", ... */
+    unsigned formats;        /* CATALOG_PDF | CATALOG_XLSX */
+    long line;               /* in forms/catalog.xml */
+} zb_catalog_entry;
+
+typedef struct zb_catalog {
+    zb_catalog_entry *entries;  /* in catalogue order */
+    size_t count;
+    zb_arena arena;             /* owns everything above */
+} zb_catalog;
+
+/* Read DATADIR/forms/catalog.xml, checked against forms/catalog.xsd. A
+   catalogue that is missing or breaks its schema is an installation
+   fault: ZB_ERR_IO with a diagnostic per problem. Free the result with
+   catalog_free(). */
+zb_status catalog_load(const char *datadir, zb_diags *diags,
+                       zb_catalog **out);
+
+/* The entry called NAME, or NULL. */
+const zb_catalog_entry *catalog_find(const zb_catalog *catalog,
+                                     const char *name);
+
+/* The extension of the single format FORMAT ("pdf", "xlsx"). */
+const char *catalog_format_name(unsigned format);
+
+/* Release CATALOG; NULL is allowed. */
+void catalog_free(zb_catalog *catalog);
+
+#endif

@@ -1,0 +1,260 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  附件11 软件安装维护确认单: one per confirmation. The computer, its user
+  and department; the operations done - the log events that cite the
+  confirmation, an upgrade (the uninstall and install of one upgrade
+  request or deployment) shown as one row 升级 with the software before
+  and after; 安装维护人, 完成日期, 完成情况; 使用人确认签字 left for the hand
+  with the date the ledger records.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:zhengban:layout:1"
+    xmlns:l="urn:zhengban:ledger:1"
+    xmlns:zb="urn:zhengban:xslt"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="l zb exsl">
+
+  <xsl:import href="form-common.xsl"/>
+
+  <xsl:key name="by-confirmation" match="/l:ledger/l:log/l:event" use="@confirmation"/>
+  <xsl:key name="by-operator" match="/l:ledger/l:log/l:event"
+           use="concat(@confirmation, ' ', @operator)"/>
+
+  <xsl:template name="sections">
+    <xsl:choose>
+      <xsl:when test="$is-blank">
+        <xsl:call-template name="confirmation">
+          <xsl:with-param name="sheet" select="$form-sheet"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$L/l:confirmations/l:confirmation"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="l:confirmation">
+    <xsl:call-template name="confirmation">
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="confirmation" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="confirmation">
+    <xsl:param name="sheet"/>
+    <xsl:param name="confirmation" select="/.."/>
+    <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
+    <xsl:variable name="user" select="key('person', $computer/@user)"/>
+    <xsl:variable name="events" select="key('by-confirmation', $confirmation/@id)"/>
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
+      <xsl:call-template name="heading"/>
+      <p style="fields" align="right">
+        <xsl:text>编号：</xsl:text>
+        <xsl:value-of select="$confirmation/@id"/>
+      </p>
+      <table style="cell">
+        <col width="26"/><col width="18"/><col width="2*"/><col width="1*"/>
+        <col width="36"/>
+        <row height="11">
+          <cell style="head">计算机编号</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$confirmation/@computer"/>
+            <xsl:with-param name="what" select="'计算机编号'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+          <cell style="head">使用人</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$user/@name"/>
+            <xsl:with-param name="what" select="'使用人'"/>
+          </xsl:call-template>
+        </row>
+        <row height="11">
+          <cell style="head">计算机品牌</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$computer/@brand"/>
+            <xsl:with-param name="text" select="normalize-space(concat(
+                $computer/@brand, ' ', $computer/@model))"/>
+            <xsl:with-param name="what" select="'计算机品牌'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+          <cell style="head">使用部门</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
+            <xsl:with-param name="what" select="'使用部门'"/>
+          </xsl:call-template>
+        </row>
+        <row height="10">
+          <cell style="head">序号</cell>
+          <cell style="head">事项</cell>
+          <cell style="head">软件名称</cell>
+          <cell style="head">版本</cell>
+          <cell style="head">软件编号</cell>
+        </row>
+        <xsl:choose>
+          <xsl:when test="$is-blank">
+            <xsl:call-template name="blank-rows">
+              <xsl:with-param name="count" select="4"/>
+              <xsl:with-param name="cols" select="5"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="ops">
+              <xsl:apply-templates select="$events" mode="op">
+                <xsl:with-param name="events" select="$events"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:for-each select="exsl:node-set($ops)/*">
+              <row height="10">
+                <cell type="integer"><xsl:value-of select="position()"/></cell>
+                <xsl:copy-of select="*"/>
+              </row>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+        <row height="11">
+          <cell style="head">安装维护人</cell>
+          <cell colspan="2">
+            <xsl:for-each select="$events[generate-id() = generate-id(key('by-operator',
+                                  concat(@confirmation, ' ', @operator))[1])]">
+              <xsl:if test="position() > 1">、</xsl:if>
+              <xsl:value-of select="key('person', @operator)/@name"/>
+            </xsl:for-each>
+          </cell>
+          <cell style="head">完成日期</cell>
+          <cell type="date"><xsl:value-of select="$confirmation/@date"/></cell>
+        </row>
+        <row height="11">
+          <cell style="head">完成情况</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$confirmation/@result"/>
+            <xsl:with-param name="text">
+              <xsl:if test="$confirmation">
+                <!-- the schema's default: 已完成 -->
+                <xsl:value-of select="$confirmation/@result"/>
+                <xsl:if test="not($confirmation/@result)">已完成</xsl:if>
+              </xsl:if>
+            </xsl:with-param>
+            <xsl:with-param name="what" select="'完成情况'"/>
+            <xsl:with-param name="colspan" select="4"/>
+            <xsl:with-param name="style" select="'left'"/>
+          </xsl:call-template>
+        </row>
+        <row height="26">
+          <cell style="head">使用人<br/>确认签字</cell>
+          <cell colspan="4" valign="top">
+            <signature style="left" gap="8">
+              <xsl:if test="$confirmation/@signedOn and not($is-blank)">
+                <xsl:attribute name="date">
+                  <xsl:value-of select="$confirmation/@signedOn"/>
+                </xsl:attribute>
+              </xsl:if>
+            </signature>
+          </cell>
+        </row>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- The row of event E (without 序号): 安装 or 卸载; for the install of
+       an upgrade, 升级 with the software before and after; nothing for
+       the uninstall of an upgrade whose install is in EVENTS too. -->
+  <xsl:template match="l:event" mode="op">
+    <xsl:param name="events"/>
+    <xsl:variable name="e" select="."/>
+    <xsl:variable name="upgrade"
+        select="key('request', @request)/l:upgrade
+                | key('deployment', @deployment)/l:upgrade[
+                    ($e/@action = 'install' and @to = $e/@software)
+                    or ($e/@action = 'uninstall' and @from = $e/@software)]"/>
+    <xsl:variable name="old" select="$events[@action = 'uninstall'
+                                             and @software = $upgrade/@from][1]"/>
+    <xsl:variable name="new" select="$events[@action = 'install'
+                                             and @software = $upgrade/@to]"/>
+    <xsl:choose>
+      <xsl:when test="@action = 'uninstall' and $upgrade and $new"/>
+      <xsl:when test="@action = 'install' and $upgrade">
+        <xsl:variable name="from" select="key('software', $upgrade/@from)"/>
+        <xsl:variable name="to" select="key('software', @software)"/>
+        <xsl:variable name="old-version">
+          <xsl:call-template name="version">
+            <xsl:with-param name="event" select="$old"/>
+            <xsl:with-param name="software" select="$from"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="new-version">
+          <xsl:call-template name="version">
+            <xsl:with-param name="event" select="."/>
+            <xsl:with-param name="software" select="$to"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <op>
+          <cell>升级</cell>
+          <cell style="left" src="{zb:where($to)} 软件名称">
+            <xsl:call-template name="from-to">
+              <xsl:with-param name="from" select="string($from/@name)"/>
+              <xsl:with-param name="to" select="string($to/@name)"/>
+            </xsl:call-template>
+          </cell>
+          <cell src="{zb:where(.)} 版本">
+            <xsl:call-template name="from-to">
+              <xsl:with-param name="from" select="$old-version"/>
+              <xsl:with-param name="to" select="$new-version"/>
+            </xsl:call-template>
+          </cell>
+          <cell>
+            <xsl:call-template name="from-to">
+              <xsl:with-param name="from" select="string($from/@id)"/>
+              <xsl:with-param name="to" select="string(@software)"/>
+            </xsl:call-template>
+          </cell>
+        </op>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="software" select="key('software', @software)"/>
+        <op>
+          <cell>
+            <xsl:choose>
+              <xsl:when test="@action = 'install'">安装</xsl:when>
+              <xsl:otherwise>卸载</xsl:otherwise>
+            </xsl:choose>
+          </cell>
+          <cell style="left" src="{zb:where($software)} 软件名称">
+            <xsl:value-of select="$software/@name"/>
+          </cell>
+          <cell src="{zb:where(.)} 版本">
+            <xsl:call-template name="version">
+              <xsl:with-param name="event" select="."/>
+              <xsl:with-param name="software" select="$software"/>
+            </xsl:call-template>
+          </cell>
+          <cell><xsl:value-of select="@software"/></cell>
+        </op>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The version EVENT recorded, else the catalogue's of SOFTWARE. -->
+  <xsl:template name="version">
+    <xsl:param name="event"/>
+    <xsl:param name="software"/>
+    <xsl:value-of select="$event/@version"/>
+    <xsl:if test="not($event/@version)">
+      <xsl:value-of select="$software/@version"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "FROM → TO", or FROM alone when they are the same. -->
+  <xsl:template name="from-to">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:value-of select="$from"/>
+    <xsl:if test="$to != $from">
+      <xsl:value-of select="concat(' → ', $to)"/>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

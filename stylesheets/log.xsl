@@ -1,0 +1,175 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  附件9 软件安装维护情况明细表: one per 软件编号, in the order of the
+  ledger's software list (《软件台账管理规定》三.3). A header block names the
+  software (软件编号, 名称, 版本, 类型, 许可数量, 可使用版本, 许可期限 - the
+  licence items empty for OEM and free software, 一.6 and 一.9) and is
+  repeated with the column heads on every page; then one row per event of
+  the derived log (f:log: in date order, the running 安装数量 after each).
+  An OEM entry whose copies were never uninstalled has no rows: preinstalled
+  copies are not recorded as installs.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:zhengban:layout:1"
+    xmlns:l="urn:zhengban:ledger:1"
+    xmlns:f="urn:zhengban:facts:1"
+    xmlns:zb="urn:zhengban:xslt"
+    exclude-result-prefixes="l f zb">
+
+  <xsl:import href="form-common.xsl"/>
+
+  <xsl:key name="log" match="/l:ledger/f:facts/f:log/f:software" use="@id"/>
+
+  <xsl:template name="sections">
+    <xsl:choose>
+      <xsl:when test="$is-blank">
+        <xsl:call-template name="log">
+          <xsl:with-param name="sheet" select="$form-sheet"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$L/l:software/*"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="l:commercial | l:oem | l:free">
+    <xsl:call-template name="log">
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="software" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="log">
+    <xsl:param name="sheet"/>
+    <xsl:param name="software" select="/.."/>
+    <xsl:variable name="license" select="$software/l:license"/>
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
+      <xsl:call-template name="footer"/>
+      <xsl:call-template name="heading"/>
+      <table style="cell-s" header-rows="4">
+        <col width="12"/><col width="12"/><col width="12"/><col width="30"/>
+        <col width="1.2*"/><col width="22"/><col width="1*"/><col width="22"/>
+        <col width="24"/><col width="20"/>
+        <row height="8">
+          <cell colspan="3" style="head-s">软件编号</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$software/@id"/>
+            <xsl:with-param name="what" select="'软件编号'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+          <cell style="head-s">软件名称</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$software/@name"/>
+            <xsl:with-param name="what" select="'软件名称'"/>
+            <xsl:with-param name="colspan" select="4"/>
+          </xsl:call-template>
+        </row>
+        <row height="8">
+          <cell colspan="3" style="head-s">软件版本</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$software/@version"/>
+            <xsl:with-param name="what" select="'软件版本'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+          <cell style="head-s">软件类型</cell>
+          <cell colspan="4" style="left-s">
+            <xsl:choose>
+              <xsl:when test="$software/self::l:commercial">商业软件</xsl:when>
+              <xsl:when test="$software/self::l:oem">OEM软件</xsl:when>
+              <xsl:when test="$software/self::l:free">免费软件</xsl:when>
+            </xsl:choose>
+            <xsl:if test="$software">
+              <xsl:value-of select="concat('（', $software/@category, '）')"/>
+            </xsl:if>
+          </cell>
+        </row>
+        <row height="8">
+          <cell colspan="3" style="head-s">许可数量</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$license/@count"/>
+            <xsl:with-param name="what" select="'许可数量'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+          <cell style="head-s">可使用版本</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$license/@usableVersions"/>
+            <xsl:with-param name="what" select="'可使用版本'"/>
+          </xsl:call-template>
+          <cell style="head-s">许可期限</cell>
+          <xsl:call-template name="value">
+            <xsl:with-param name="node" select="$license/@term"/>
+            <xsl:with-param name="what" select="'许可期限'"/>
+            <xsl:with-param name="colspan" select="2"/>
+          </xsl:call-template>
+        </row>
+        <row height="8">
+          <cell style="head-s">序号</cell>
+          <cell style="head-s">安装</cell>
+          <cell style="head-s">卸载</cell>
+          <cell style="head-s">计算机编号</cell>
+          <cell style="head-s">计算机品牌</cell>
+          <cell style="head-s">使用人</cell>
+          <cell style="head-s">使用部门</cell>
+          <cell style="head-s">版本</cell>
+          <cell style="head-s">日期</cell>
+          <cell style="head-s">安装数量</cell>
+        </row>
+        <xsl:choose>
+          <xsl:when test="$is-blank">
+            <xsl:call-template name="blank-rows">
+              <xsl:with-param name="count" select="14"/>
+              <xsl:with-param name="cols" select="10"/>
+              <xsl:with-param name="height" select="8"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="key('log', $software/@id)/f:row"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- A value of the header block, left-aligned. -->
+  <xsl:template name="value">
+    <xsl:param name="node"/>
+    <xsl:param name="what"/>
+    <xsl:param name="colspan" select="1"/>
+    <xsl:call-template name="cell">
+      <xsl:with-param name="node" select="$node"/>
+      <xsl:with-param name="what" select="$what"/>
+      <xsl:with-param name="colspan" select="$colspan"/>
+      <xsl:with-param name="style" select="'left-s'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A row per event; inline, as this template runs once per event. -->
+  <xsl:template match="f:row">
+    <xsl:variable name="computer" select="key('computer', @computer)"/>
+    <xsl:variable name="person" select="key('person', @staff)"/>
+    <xsl:variable name="dept" select="key('dept', @dept)"/>
+    <row>
+      <cell type="integer"><xsl:value-of select="position()"/></cell>
+      <cell type="check"><xsl:if test="@action = 'install'">1</xsl:if></cell>
+      <cell type="check"><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
+      <cell><xsl:value-of select="@computer"/></cell>
+      <cell src="{zb:where($computer)} 计算机品牌">
+        <xsl:value-of select="$computer/@brand"/>
+        <xsl:if test="$computer/@model">
+          <xsl:value-of select="concat(' ', $computer/@model)"/>
+        </xsl:if>
+      </cell>
+      <cell src="{zb:where($person)} 使用人"><xsl:value-of select="$person/@name"/></cell>
+      <cell src="{zb:where($dept)} 使用部门"><xsl:value-of select="$dept/@name"/></cell>
+      <cell src="{$source}:{@line} 版本"><xsl:value-of select="@version"/></cell>
+      <cell type="date" date-format="iso"><xsl:value-of select="@date"/></cell>
+      <cell type="integer"><xsl:value-of select="@running"/></cell>
+    </row>
+  </xsl:template>
+
+</xsl:stylesheet>

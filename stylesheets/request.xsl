@@ -1,0 +1,196 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  附件10 软件安装维护申请表: one per request. 申请部门 and 联系电话 are the
+  applicant's; 计算机品牌 is the computer's; 申请事项 marks one of
+  □安装 □卸载 □升级; the software before and after the change; the opinions
+  of the applicant's department head and of the unit's 信息化部门.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:zhengban:layout:1"
+    xmlns:l="urn:zhengban:ledger:1"
+    xmlns:zb="urn:zhengban:xslt"
+    exclude-result-prefixes="l zb">
+
+  <xsl:import href="form-common.xsl"/>
+
+  <!-- The names of the departments that review this form. -->
+  <xsl:variable name="it-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'it'"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template name="sections">
+    <xsl:choose>
+      <xsl:when test="$is-blank">
+        <xsl:call-template name="request">
+          <xsl:with-param name="sheet" select="$form-sheet"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$L/l:requests/l:request"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="l:request">
+    <xsl:call-template name="request">
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="request" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="request">
+    <xsl:param name="sheet"/>
+    <xsl:param name="request" select="/.."/>
+    <xsl:variable name="applicant" select="key('person', $request/@applicant)"/>
+    <xsl:variable name="computer" select="key('computer', $request/@computer)"/>
+    <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
+                                        | $request/l:upgrade"/>
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
+      <xsl:call-template name="heading"/>
+      <p style="fields" align="right">
+        <xsl:text>编号：</xsl:text>
+        <xsl:value-of select="$request/@id"/>
+      </p>
+      <table style="cell">
+        <col width="32"/><col width="1*"/><col width="32"/><col width="1*"/>
+        <row height="11">
+          <cell style="head">申请部门</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="key('dept', $applicant/@dept)/@name"/>
+            <xsl:with-param name="what" select="'申请部门'"/>
+          </xsl:call-template>
+          <cell style="head">申请人</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$applicant/@name"/>
+            <xsl:with-param name="what" select="'申请人'"/>
+          </xsl:call-template>
+        </row>
+        <row height="11">
+          <cell style="head">联系电话</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$applicant/@phone"/>
+            <xsl:with-param name="what" select="'联系电话'"/>
+          </xsl:call-template>
+          <cell style="head">申请日期</cell>
+          <cell type="date"><xsl:value-of select="$request/@date"/></cell>
+        </row>
+        <row height="11">
+          <cell style="head">计算机编号</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$request/@computer"/>
+            <xsl:with-param name="what" select="'计算机编号'"/>
+          </xsl:call-template>
+          <cell style="head">计算机品牌</cell>
+          <xsl:call-template name="brand-cell">
+            <xsl:with-param name="computer" select="$computer"/>
+          </xsl:call-template>
+        </row>
+        <row height="11">
+          <cell style="head">申请事项</cell>
+          <cell colspan="3" style="left">
+            <xsl:call-template name="choice">
+              <xsl:with-param name="chosen" select="local-name($change) = 'install'"/>
+              <xsl:with-param name="text" select="'安装'"/>
+            </xsl:call-template>
+            <xsl:call-template name="choice">
+              <xsl:with-param name="chosen" select="local-name($change) = 'uninstall'"/>
+              <xsl:with-param name="text" select="'卸载'"/>
+            </xsl:call-template>
+            <xsl:call-template name="choice">
+              <xsl:with-param name="chosen" select="local-name($change) = 'upgrade'"/>
+              <xsl:with-param name="text" select="'升级'"/>
+            </xsl:call-template>
+          </cell>
+        </row>
+        <row height="11">
+          <cell style="head">原软件名称/版本</cell>
+          <xsl:call-template name="software-cell">
+            <xsl:with-param name="id" select="$change[self::l:uninstall]/@software
+                                              | $change/@from"/>
+            <xsl:with-param name="version" select="$change[self::l:uninstall]/@version
+                                                   | $change/@fromVersion"/>
+            <xsl:with-param name="what" select="'原软件名称/版本'"/>
+          </xsl:call-template>
+        </row>
+        <row height="11">
+          <cell style="head">新软件名称/版本</cell>
+          <xsl:call-template name="software-cell">
+            <xsl:with-param name="id" select="$change[self::l:install]/@software
+                                              | $change/@to"/>
+            <xsl:with-param name="version" select="$change[self::l:install]/@version
+                                                   | $change/@toVersion"/>
+            <xsl:with-param name="what" select="'新软件名称/版本'"/>
+          </xsl:call-template>
+        </row>
+        <row height="30">
+          <cell style="head">申请原因</cell>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="node" select="$request/l:reason"/>
+            <xsl:with-param name="what" select="'申请原因'"/>
+            <xsl:with-param name="style" select="'left'"/>
+            <xsl:with-param name="colspan" select="3"/>
+          </xsl:call-template>
+        </row>
+        <xsl:call-template name="approval">
+          <xsl:with-param name="who" select="'本部门负责人'"/>
+          <xsl:with-param name="verb" select="'意见'"/>
+          <xsl:with-param name="review" select="$request/l:deptOpinion"/>
+          <xsl:with-param name="span" select="3"/>
+        </xsl:call-template>
+        <xsl:call-template name="approval">
+          <xsl:with-param name="who" select="string($it-name)"/>
+          <xsl:with-param name="verb" select="'意见'"/>
+          <xsl:with-param name="review" select="$request/l:itOpinion"/>
+          <xsl:with-param name="span" select="3"/>
+        </xsl:call-template>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- "☑安装" when CHOSEN, else "□安装", followed by a gap. -->
+  <xsl:template name="choice">
+    <xsl:param name="chosen"/>
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="$chosen and not($is-blank)">☑</xsl:when>
+      <xsl:otherwise>□</xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat($text, '　　　')"/>
+  </xsl:template>
+
+  <!-- 计算机品牌: brand and model of COMPUTER. -->
+  <xsl:template name="brand-cell">
+    <xsl:param name="computer"/>
+    <xsl:call-template name="cell">
+      <xsl:with-param name="node" select="$computer/@brand"/>
+      <xsl:with-param name="text" select="normalize-space(concat($computer/@brand,
+                                          ' ', $computer/@model))"/>
+      <xsl:with-param name="what" select="'计算机品牌'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "名称 / 版本" of the software ID, VERSION given or the catalogue's,
+       over three columns. -->
+  <xsl:template name="software-cell">
+    <xsl:param name="id"/>
+    <xsl:param name="version"/>
+    <xsl:param name="what"/>
+    <xsl:variable name="software" select="key('software', $id)"/>
+    <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
+    <xsl:call-template name="cell">
+      <xsl:with-param name="node" select="$software/@name"/>
+      <xsl:with-param name="text" select="concat($software/@name,
+          substring(' / ', 1, 3 * boolean($v)), $v)"/>
+      <xsl:with-param name="what" select="$what"/>
+      <xsl:with-param name="style" select="'left'"/>
+      <xsl:with-param name="colspan" select="3"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
