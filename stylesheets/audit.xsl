@@ -163,9 +163,9 @@
       </xsl:if>
       <cell colspan="2"><xsl:value-of select="key('check', @check)/@name"/></cell>
       <cell colspan="4" style="left-s" src="{$source}:{@line} 问题说明">
-        <xsl:value-of select="@text"/>
+        <xsl:value-of select="@message"/>
       </cell>
-      <cell><xsl:value-of select="key('check', @check)/@article"/></cell>
+      <cell><xsl:value-of select="@article"/></cell>
       <cell type="integer"><xsl:value-of select="@line"/></cell>
     </row>
   </xsl:template>

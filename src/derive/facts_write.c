@@ -351,7 +351,8 @@ static void write_findings(const zb_ledger *l, const zb_audit *a,
         PUT_ID(w, "computer", l->computers, f->computer);
         PUT_ID(w, "software", l->software, f->software);
         put_int(w, "line", f->line);
-        put(w, "text", f->text);
+        put(w, "article", f->check->article);
+        put(w, "message", f->text);
         w->end(w);
     }
     w->end_list(w);

@@ -147,6 +147,7 @@ ids = [f["id"] for f in a["finding"]]
 assert ids == ["oem-home:TCYB-NB-03:OEM-WIN10HOME", "no-pledge:s31"], ids
 assert [f["severity"] for f in a["finding"]] == ["严重", "轻微"]
 assert len(a["check"]) >= 11 and len(a["rating"]) == 7
+assert a["finding"][0]["article"] == "《软件正版化考核评议制度》第三条"
 EOF
     pass json_findings
 else
