@@ -310,6 +310,7 @@ static void write_checks(const zb_audit *a, facts_writer *w)
         put(w, "name", c->check->name);
         put(w, "article", c->check->article);
         put(w, "quote", c->check->quote);
+        put(w, "content", c->check->text);
         put_int(w, "findings", c->findings);
         put_int(w, "deduction", c->points);
         w->end(w);
