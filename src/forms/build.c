@@ -84,10 +84,12 @@ static int choose_one(const zb_catalog *cat, const zb_ledger *ledger,
                       const char *token, size_t len, bool *chosen)
 {
     int found = 0;
+    /* numbers go up to 99; a longer one names no form */
     int digits = len > 0 && strspn(token, "0123456789") >= len;
+    int number = digits && len <= 3 ? atoi(token) : -1;
     for (size_t i = 0; i < cat->count; i++) {
         const zb_catalog_entry *e = &cat->entries[i];
-        int match = digits ? atoi(token) == entry_number(ledger, e)
+        int match = digits ? number == entry_number(ledger, e)
                            : strlen(e->name) == len &&
                                  !strncmp(e->name, token, len);
         if (match) {
@@ -257,13 +259,13 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
-    if (st == ZB_OK && !job->blank)
-        st = add_facts(&front, diags);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     if (st == ZB_OK && !chosen)
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = choose_entries(b, job, front.ledger, chosen, diags);
+    if (st == ZB_OK && !job->blank)
+        st = add_facts(&front, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* a form failed: go on with the others */
