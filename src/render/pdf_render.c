@@ -80,7 +80,11 @@ zb_status pdf_new_page(pdf_ctx *ctx)
         return pdf_fail(ctx, ZB_ERR_RENDER);
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->page_width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->page_height);
-    ctx->pages[ctx->page_count++] = (pdf_page_rec){page, s, 0, 0};
+    const pdf_page_rec *prev = ctx->page_count ? &ctx->pages[ctx->page_count - 1]
+                                               : NULL;
+    bool restart = !prev || (prev->section != s && !s->continue_numbering);
+    ctx->pages[ctx->page_count++] =
+        (pdf_page_rec){page, s, restart ? 1 : prev->number + 1, 0, false};
     use_page(ctx, page);
     ctx->left = s->margin_left;
     ctx->right = s->page_width - s->margin_right;
@@ -92,18 +96,20 @@ zb_status pdf_new_page(pdf_ctx *ctx)
 }
 
 /* Make room for HEIGHT at the cursor, starting a new page if needed (never
-   on an empty page: a block taller than the page overflows it). */
+   on an empty page: a block taller than the page overflows it; never while
+   measuring). */
 static zb_status need(pdf_ctx *ctx, double height)
 {
-    if (ctx->y - height < ctx->bottom - EPS && !ctx->page_empty)
+    if (ctx->y - height < ctx->bottom - EPS && !ctx->page_empty && !ctx->dry)
         return pdf_new_page(ctx);
     return ZB_OK;
 }
 
-/* Draw the lines of BOX at the cursor, flowing over pages. */
-static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
+/* Draw the lines [FROM, TO) of BOX at the cursor, flowing over pages. */
+static zb_status flow_lines(pdf_ctx *ctx, const pdf_box *box, size_t from,
+                            size_t to, double left)
 {
-    for (size_t k = 0; k < box->count; k++) {
+    for (size_t k = from; k < to; k++) {
         double pitch = ctx->lines[box->first + k].pitch;
         if (need(ctx, pitch) != ZB_OK)
             return ctx->status;
@@ -112,6 +118,12 @@ static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
         ctx->page_empty = false;
     }
     return ZB_OK;
+}
+
+/* Draw the lines of BOX at the cursor, flowing over pages. */
+static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
+{
+    return flow_lines(ctx, box, 0, box->count, left);
 }
 
 /* ----------------------------------------------------------- blocks */
@@ -125,14 +137,45 @@ static void space_down(pdf_ctx *ctx, double height)
         ctx->y = ctx->bottom;  /* a space at the foot is not carried over */
 }
 
+/* Narrow the lines of BOX, laid out from the glyphs [FROM, TO), as far as
+   they stay as many (a balanced title); the box keeps its measure. */
+static zb_status balance_box(pdf_ctx *ctx, const lo_para *p, size_t from,
+                             size_t to, pdf_box *box)
+{
+    size_t lines = box->count;
+    double width = box->width, lo = 0, hi = width;
+    for (int i = 0; i < 30 && hi - lo > 0.1; i++) {
+        double mid = (lo + hi) / 2;
+        ctx->line_count = box->first;
+        if (text_layout(ctx, from, to, mid, p->indent, p->hang, p->align,
+                        p->style, box) != ZB_OK)
+            return ctx->status;
+        if (box->count > lines)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    ctx->line_count = box->first;
+    if (text_layout(ctx, from, to, hi, p->indent, p->hang, p->align, p->style,
+                    box) != ZB_OK)
+        return ctx->status;
+    box->width = width;
+    return ZB_OK;
+}
+
 static zb_status layout_para(pdf_ctx *ctx, const lo_para *p, double width,
                              long line, pdf_box *box)
 {
     size_t from = ctx->glyphs.n;
     if (text_add_runs(ctx, p->runs, p->run_count, NULL, line) != ZB_OK)
         return ctx->status;
-    return text_layout(ctx, from, ctx->glyphs.n, width, p->indent, p->align,
-                       p->style, box);
+    width -= p->indent_right;
+    if (text_layout(ctx, from, ctx->glyphs.n, width, p->indent, p->hang,
+                    p->align, p->style, box) != ZB_OK)
+        return ctx->status;
+    if (p->balance && box->count > 1)
+        return balance_box(ctx, p, from, ctx->glyphs.n, box);
+    return ZB_OK;
 }
 
 static zb_status place_para(pdf_ctx *ctx, const lo_para *p, long line)
@@ -176,8 +219,8 @@ static zb_status layout_signature(pdf_ctx *ctx, const lo_signature *s,
     size_t from = ctx->glyphs.n;
     if (shape_signature(ctx, s, line) != ZB_OK)
         return ctx->status;
-    return text_layout(ctx, from, ctx->glyphs.n, width, 0, s->align, s->style,
-                       box);
+    return text_layout(ctx, from, ctx->glyphs.n, width, 0, 0, s->align,
+                       s->style, box);
 }
 
 zb_status blocks_layout(pdf_ctx *ctx, const lo_block *blocks, size_t count,
@@ -207,6 +250,11 @@ static zb_status place_rule(pdf_ctx *ctx, const lo_rule *r)
     space_down(ctx, r->space_before);
     if (need(ctx, r->width) != ZB_OK)
         return ctx->status;
+    if (ctx->dry) {
+        ctx->y -= r->width;
+        space_down(ctx, r->space_after);
+        return ZB_OK;
+    }
     pdf_end_text(ctx);
     HPDF_Page page = ctx->page;
     HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->width);
@@ -268,7 +316,7 @@ static zb_status place_field_line(pdf_ctx *ctx, const lo_fields *f,
     double used = 0, tallest = 0;
     for (size_t k = i; k < j; k++) {
         if (text_layout(ctx, items[k].from, items[k].to, items[k].width + EPS,
-                        0, LO_ALIGN_LEFT, f->style, &items[k].box) != ZB_OK)
+                        0, 0, LO_ALIGN_LEFT, f->style, &items[k].box) != ZB_OK)
             return ctx->status;
         used += items[k].width;
         if (items[k].box.height > tallest)
@@ -276,9 +324,9 @@ static zb_status place_field_line(pdf_ctx *ctx, const lo_fields *f,
     }
     if (need(ctx, tallest) != ZB_OK)
         return ctx->status;
-    double body = ctx->right - ctx->left;
+    double body = ctx->right - ctx->left - 2 * f->inset;
     double gap = spread && j - i > 1 ? (body - used) / (double)(j - i - 1) : 0;
-    double x = ctx->left;
+    double x = ctx->left + f->inset;
     for (size_t k = i; k < j; k++) {
         text_draw_box(ctx, &items[k].box, x, ctx->y);
         x += items[k].width + gap;
@@ -296,11 +344,13 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     for (size_t i = 0; i < count; i++) {
         items[i].from = ctx->glyphs.n;
-        text_add_str(ctx, f->style, f->items[i].label, f->items[i].src, line);
-        text_add_str(ctx, f->style, f->items[i].value, f->items[i].src, line);
+        const lo_field *it = &f->items[i];
+        text_add_str(ctx, f->style, it->label, it->src, line);
+        text_add_str(ctx, it->value_style ? it->value_style : f->style,
+                     it->value, it->src, line);
         items[i].to = ctx->glyphs.n;
     }
-    double body = ctx->right - ctx->left;
+    double body = ctx->right - ctx->left - 2 * f->inset;
     bool sized = field_widths(ctx, f, items, body);
     double min_gap = sized ? 0 : f->style->size;
     size_t start = 0;
@@ -317,6 +367,183 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
     }
     free(items);
     return ctx->status;
+}
+
+/* ---------------------------- 署名, spaces, groups of blocks (版记, keep) */
+
+static zb_status place_signoff(pdf_ctx *ctx, const lo_signoff *s, long line)
+{
+    char date[32];
+    date_format_cn(s->ymd, date);
+    size_t a = ctx->glyphs.n;
+    text_add_str(ctx, s->style, s->name, s->src, line);
+    size_t b = ctx->glyphs.n;
+    text_add_str(ctx, s->style, date, s->src, line);
+    size_t c = ctx->glyphs.n;
+    double em = layout_char_width(ctx->section, s->style);
+    double body = ctx->right - ctx->left;
+    double name_w = text_width(ctx, a, b), date_w = text_width(ctx, b, c);
+    double name_x, date_x;  /* from the left edge of the body */
+    if (s->sealed) {
+        date_x = body - 4 * em - date_w;
+        name_x = date_x + (date_w - name_w) / 2;
+        if (name_x + name_w > body)
+            name_x = body - name_w;
+    } else {
+        name_x = body - 2 * em - name_w;
+        date_x = name_x + 2 * em;
+        if (date_x + date_w > body - 2 * em) {
+            date_x = body - 2 * em - date_w;
+            name_x = date_x - 2 * em;
+        }
+    }
+    name_x = name_x < 0 ? 0 : name_x;
+    date_x = date_x < 0 ? 0 : date_x;
+    pdf_box name, when;
+    if (text_layout(ctx, a, b, body - name_x + EPS, 0, 0, LO_ALIGN_LEFT,
+                    s->style, &name) != ZB_OK ||
+        text_layout(ctx, b, c, body - date_x + EPS, 0, 0, LO_ALIGN_LEFT,
+                    s->style, &when) != ZB_OK ||
+        need(ctx, name.height + when.height) != ZB_OK)
+        return ctx->status;
+    ctx->y -= text_draw_box(ctx, &name, ctx->left + name_x, ctx->y);
+    ctx->y -= text_draw_box(ctx, &when, ctx->left + date_x, ctx->y);
+    ctx->page_empty = false;
+    return ZB_OK;
+}
+
+static void place_space(pdf_ctx *ctx, const lo_space *sp)
+{
+    if (sp->kind == LO_SPACE_HEIGHT) {
+        space_down(ctx, sp->amount);
+    } else if (sp->kind == LO_SPACE_LINES) {
+        space_down(ctx, sp->amount * ctx->section->line_pitch);
+    } else if (ctx->top - sp->amount < ctx->y) {
+        ctx->y = ctx->top - sp->amount;
+        ctx->y = ctx->y < ctx->bottom ? ctx->bottom : ctx->y;
+        ctx->page_empty = false;
+    }
+}
+
+static zb_status place_block(pdf_ctx *ctx, const lo_block *b);
+
+/* The height of the COUNT BLOCKS, measured by placing them without drawing
+   (spaces count even at the top of a page). */
+static double blocks_height(pdf_ctx *ctx, const lo_block *blocks,
+                            size_t count)
+{
+    double y = ctx->y;
+    bool empty = ctx->page_empty;
+    ctx->dry = true;
+    ctx->y = ctx->top;
+    ctx->page_empty = false;
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++)
+        place_block(ctx, &blocks[i]);
+    double height = ctx->top - ctx->y;
+    ctx->dry = false;
+    ctx->y = y;
+    ctx->page_empty = empty;
+    return height;
+}
+
+/* Start a new page for the colophon; a page left empty is a blank page. */
+static zb_status colophon_page(pdf_ctx *ctx, bool *blank)
+{
+    if (ctx->page_empty) {
+        ctx->pages[ctx->page_count - 1].unnumbered = true;
+        *blank = true;
+    }
+    return pdf_new_page(ctx);
+}
+
+/* Is there room for HEIGHT below the cursor (or is the page empty)? */
+static bool room_for(const pdf_ctx *ctx, double height)
+{
+    return ctx->page_empty || ctx->y - height >= ctx->bottom - EPS;
+}
+
+/* Before placing the paragraph P kept with the paragraph NEXT: a new page
+   unless P and the first two lines of NEXT fit on this one. */
+static zb_status keep_para(pdf_ctx *ctx, const lo_block *p,
+                           const lo_block *next)
+{
+    pdf_box box;
+    text_reset(ctx);
+    if (layout_para(ctx, &next->u.para, ctx->right - ctx->left, next->line,
+                    &box) != ZB_OK)
+        return ctx->status;
+    double height = next->u.para.style->space_before;
+    for (size_t k = 0; k < box.count && k < 2; k++)
+        height += ctx->lines[box.first + k].pitch;
+    height += blocks_height(ctx, p, 1);
+    return room_for(ctx, height) ? ZB_OK : pdf_new_page(ctx);
+}
+
+static zb_status place_blocks(pdf_ctx *ctx, const lo_block *blocks,
+                              size_t count)
+{
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++) {
+        const lo_block *b = &blocks[i];
+        if (b->kind == LO_BLOCK_PARA && b->u.para.keep_with_next &&
+            i + 1 < count && b[1].kind == LO_BLOCK_PARA && !ctx->dry &&
+            keep_para(ctx, b, &b[1]) != ZB_OK)
+            break;
+        place_block(ctx, b);
+    }
+    return ctx->status;
+}
+
+static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
+{
+    const lo_group *g = &c->group;
+    double height = blocks_height(ctx, g->blocks, g->block_count);
+    bool blank = false;
+    if (ctx->status == ZB_OK && !room_for(ctx, height))
+        colophon_page(ctx, &blank);
+    while (ctx->status == ZB_OK && c->even &&
+           ctx->pages[ctx->page_count - 1].number % 2 == 1)
+        colophon_page(ctx, &blank);
+    if (ctx->status != ZB_OK)
+        return ctx->status;
+    ctx->pages[ctx->page_count - 1].unnumbered = blank;
+    ctx->y = ctx->bottom + height;
+    ctx->page_empty = false;
+    return place_blocks(ctx, g->blocks, g->block_count);
+}
+
+/* The blocks of K on one page: when they do not fit, a first paragraph
+   of more than two lines leaves the others here, and its last two lines
+   go to the next page with the rest. */
+static zb_status place_keep(pdf_ctx *ctx, const lo_keep *k)
+{
+    const lo_block *first = &k->blocks[0];
+    if (room_for(ctx, blocks_height(ctx, k->blocks, k->block_count)))
+        return place_blocks(ctx, k->blocks, k->block_count);
+    if (first->kind != LO_BLOCK_PARA) {
+        if (pdf_new_page(ctx) != ZB_OK)
+            return ctx->status;
+        return place_blocks(ctx, k->blocks, k->block_count);
+    }
+    double rest = blocks_height(ctx, k->blocks + 1, k->block_count - 1);
+    const lo_para *p = &first->u.para;
+    text_reset(ctx);
+    pdf_box box;
+    if (layout_para(ctx, p, ctx->right - ctx->left, first->line, &box) !=
+        ZB_OK)
+        return ctx->status;
+    size_t stay = box.count > 2 ? box.count - 2 : 0;
+    double tail = p->style->space_after + rest;
+    for (size_t i = stay; i < box.count; i++)
+        tail += ctx->lines[box.first + i].pitch;
+    space_down(ctx, p->style->space_before);
+    if (flow_lines(ctx, &box, 0, stay, ctx->left) != ZB_OK)
+        return ctx->status;
+    if (!room_for(ctx, tail) && pdf_new_page(ctx) != ZB_OK)
+        return ctx->status;
+    if (flow_lines(ctx, &box, stay, box.count, ctx->left) != ZB_OK)
+        return ctx->status;
+    space_down(ctx, p->style->space_after);
+    return place_blocks(ctx, k->blocks + 1, k->block_count - 1);
 }
 
 /* ----------------------------------------------------------- sections */
@@ -336,10 +563,16 @@ static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
     case LO_BLOCK_RULE:
         return place_rule(ctx, &b->u.rule);
     case LO_BLOCK_SPACE:
-        space_down(ctx, b->u.space);
+        place_space(ctx, &b->u.space);
         return ZB_OK;
     case LO_BLOCK_PAGE_BREAK:
         return ctx->page_empty ? ZB_OK : pdf_new_page(ctx);
+    case LO_BLOCK_SIGNOFF:
+        return place_signoff(ctx, &b->u.signoff, b->line);
+    case LO_BLOCK_COLOPHON:
+        return place_colophon(ctx, &b->u.colophon);
+    case LO_BLOCK_KEEP:
+        return place_keep(ctx, &b->u.keep);
     }
     return ZB_OK;
 }
@@ -349,9 +582,7 @@ static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
     ctx->section = s;
     if (pdf_new_page(ctx) != ZB_OK)
         return ctx->status;
-    for (size_t i = 0; i < s->block_count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &s->blocks[i]);
-    return ctx->status;
+    return place_blocks(ctx, s->blocks, s->block_count);
 }
 
 /* ------------------------------------------------------------ footers */
@@ -383,6 +614,7 @@ static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
     if (!text)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     use_page(ctx, rec->page);
+    ctx->section = s;
     text_reset(ctx);
     text_add_str(ctx, f->style, text, NULL, s->line);
     free(text);
@@ -398,30 +630,24 @@ static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
                                            : LO_ALIGN_LEFT;
     pdf_box box;
     if (ctx->status == ZB_OK &&
-        text_layout(ctx, 0, ctx->glyphs.n, width, 0, align, f->style, &box) ==
-            ZB_OK)
+        text_layout(ctx, 0, ctx->glyphs.n, width, 0, 0, align, f->style,
+                    &box) == ZB_OK)
         text_draw_box(ctx, &box, left, s->margin_bottom - f->offset);
     pdf_end_text(ctx);
     return ctx->status;
 }
 
-/* Number the pages: a section restarts at 1 or continues the previous
-   one; {pages} counts the pages numbered together. Then draw the footers. */
+/* The pages were numbered as they were made (pdf_new_page()); {pages}
+   counts the pages numbered together. Draw the footers. */
 static zb_status draw_footers(pdf_ctx *ctx)
 {
     pdf_page_rec *p = ctx->pages;
-    for (size_t i = 0, number = 0; i < ctx->page_count; i++) {
-        bool starts = i == 0 || p[i].section != p[i - 1].section;
-        if (starts && !(i > 0 && p[i].section->continue_numbering))
-            number = 0;
-        p[i].number = ++number;
-    }
     for (size_t i = ctx->page_count; i-- > 0;)
         p[i].total = i + 1 < ctx->page_count && p[i + 1].number > 1
                          ? p[i + 1].total
                          : p[i].number;
     for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++)
-        if (p[i].section->footer)
+        if (p[i].section->footer && !p[i].unnumbered)
             draw_footer(ctx, &p[i]);
     return ctx->status;
 }

@@ -35,7 +35,8 @@ zb build "$SAMPLE" -o "$T/out"
 expect_rc "build the sample exit 0" 0
 expect_count "24 files written" "$T/out/附件*" 24
 expect_in "prints what it wrote" "$T/out/附件05-软件正版化工作信息统计表.pdf" "$OUT"
-expect_in "prints the count" "共写出 24 个文件" "$OUT"
+expect_count "and the sample's 3 documents" "$T/out/公文-*.pdf" 3
+expect_in "prints the count" "共写出 27 个文件" "$OUT"
 [ ! -s "$ERR" ] && pass "a clean ledger prints no diagnostics" \
     || fail "a clean ledger prints no diagnostics" "$(head -3 "$ERR")"
 for n in 01-软件正版化工作领导小组成员信息表 02-使用正版软件承诺书 \
@@ -189,7 +190,8 @@ for f in "$T"/layout/*.layout.xml "$T"/blank-layout/*.layout.xml; do
         fail "$name valid against layout.xsd" "$(head -3 "$T/xsd")"
     fi
 done
-expect_count "--format layout writes layouts only" "$T/layout/*" 12
+expect_count "--format layout writes layouts only (12 forms, 3 documents)" \
+    "$T/layout/*" 15
 zb render "$T/layout/附件01-软件正版化工作领导小组成员信息表.layout.xml" -o "$T/r.pdf"
 pdftotext "$T/r.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "a written layout renders" 韦振邦局领导 "$T/r.txt"

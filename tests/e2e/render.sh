@@ -14,35 +14,6 @@ render() {
     zb render "$L/$name.xml" -o "$T/$name.pdf" "$@"
 }
 
-# check_pdf NAME: the structural checks every rendered PDF must pass
-check_pdf() {
-    local name=$1 pdf=$T/$1.pdf
-    if [ "$RC" -ne 0 ] || [ ! -s "$pdf" ]; then
-        fail "$name renders" "exit status $RC"
-        sed 's/^/    /' "$ERR" | head -10
-        return
-    fi
-    pass "$name renders"
-    if qpdf --check "$pdf" >"$T/qpdf" 2>&1; then
-        pass "$name qpdf --check"
-    else
-        fail "$name qpdf --check" "$(tail -3 "$T/qpdf")"
-    fi
-    if pdffonts "$pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" ||
-                                         $(NF-2) != "yes") {bad = 1}
-                              END {exit bad}'; then
-        pass "$name fonts embedded, subset, with ToUnicode"
-    else
-        fail "$name fonts embedded, subset, with ToUnicode" "$(pdffonts "$pdf")"
-    fi
-    pdftotext "$pdf" "$T/$name.txt" 2>"$T/$name.warn"
-    if [ -s "$T/$name.warn" ]; then
-        fail "$name pdftotext silent" "$(head -3 "$T/$name.warn")"
-    else
-        pass "$name pdftotext silent"
-    fi
-}
-
 # ---- every fixture is a valid layout document
 for f in "$L"/*.xml; do
     if xmllint --noout --schema "$TOP/forms/layout.xsd" "$f" 2>"$T/xsd"; then
@@ -279,6 +250,18 @@ for name in form long tall-row; do
         fail "$name borders drawn once" "$(head -3 "$T/overlaps")"
     fi
 done
+
+# ---- a keep that does not fit: the paragraph's last two lines go to the
+# next page with the 署名 (tests/layout/keep.xml)
+render keep
+check_pdf keep
+pdftotext -f 1 -l 1 "$T/keep.pdf" - | tr -d '\f' | grep -v '^$' | tail -1 | cut -c1-3 >"$T/keep1"
+pdftotext -f 2 -l 2 "$T/keep.pdf" - | grep -v '^$' | tr -d ' ' >"$T/keep2"
+expect_in "keep: the paragraph's first line stays on page 1" "甲" "$T/keep1"
+[ "$(head -c 3 "$T/keep2")" = 丙 ] && pass "keep: its last two lines open page 2" \
+    || fail "keep: its last two lines open page 2" "$(head -1 "$T/keep2")"
+expect_in "keep: the 署名 on page 2" "桐川县医疗保障局" "$T/keep2"
+expect_in "keep: the 成文日期 on page 2" "2023年12月25日" "$T/keep2"
 
 # ---- alignment measured in the PDF (pdftotext -bbox-layout)
 pdftotext -bbox-layout "$T/punctuation.pdf" "$T/pb.html"

@@ -43,11 +43,14 @@ TEST(date_add_months_clamps_to_month_end)
 
 TEST(date_add_days_crosses_months_and_years)
 {
-    EXPECT(date_add_days(20231231, 1) == 20240101);
-    EXPECT(date_add_days(20240101, -1) == 20231231);
+    EXPECT(date_add_days(20230620, 0) == 20230620);
+    EXPECT(date_add_days(20230131, 1) == 20230201);
     EXPECT(date_add_days(20240228, 1) == 20240229);
     EXPECT(date_add_days(20230228, 1) == 20230301);
-    EXPECT(date_add_days(20230630, 0) == 20230630);
+    EXPECT(date_add_days(20231231, 1) == 20240101);
+    EXPECT(date_add_days(20240101, -1) == 20231231);
+    EXPECT(date_add_days(20210311, 1000) == 20231206);
+    EXPECT(date_add_days(20000301, -1) == 20000229);
     EXPECT(date_add_days(19700101, -1) == 19691231);
     EXPECT(date_add_days(20230101, 364) == 20231231);
 }
