@@ -38,14 +38,14 @@
         </xsl:if>
       </lo:p>
     </xsl:for-each>
-    <xsl:if test="f:grade">
+    <xsl:if test="f:rating">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="n" select="count($doc/l:body/l:section) + 2"/>
         <xsl:with-param name="text" select="'考核评议结果'"/>
       </xsl:call-template>
       <lo:p style="body">
-        <xsl:for-each select="f:grade">
+        <xsl:for-each select="f:rating">
           <xsl:variable name="dept" select="@dept"/>
           <xsl:if test="position() &gt; 1">；</xsl:if>
           <xsl:for-each select="$ledger">
