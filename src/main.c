@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"audit", "检查软件正版化合规情况：列出问题和违反的条款，评定各股室等级", cmd_audit},
     {"check", "检查台账，像编译器一样列出全部问题", cmd_check},
     {"build", "检查台账并生成全部附件表格（PDF 与 XLSX）", cmd_build},
     {"render", "把版面文档排成可打印的 PDF 或 XLSX（格式由扩展名决定）", cmd_render},
