@@ -2,7 +2,9 @@
 <!--
   附件11 软件安装维护确认单: one per confirmation. The computer, its user
   and department; the operations done - the log events that cite the
-  confirmation, an upgrade (the uninstall and install of one upgrade
+  confirmation, as the derived facts list them (f:confirmations; the
+  ledger's own log is not read, so that build may leave it out of the
+  document the stylesheets get), an upgrade (the uninstall and install of one upgrade
   request or deployment) shown as one row 升级 with the software before
   and after; 安装维护人, 完成日期, 完成情况; 使用人确认签字 left for the hand
   with the date the ledger records.
@@ -11,15 +13,15 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="urn:zhengban:layout:1"
     xmlns:l="urn:zhengban:ledger:1"
+    xmlns:f="urn:zhengban:facts:1"
     xmlns:zb="urn:zhengban:xslt"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="l zb exsl">
+    exclude-result-prefixes="l f zb exsl">
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="by-confirmation" match="/l:ledger/l:log/l:event" use="@confirmation"/>
-  <xsl:key name="by-operator" match="/l:ledger/l:log/l:event"
-           use="concat(@confirmation, ' ', @operator)"/>
+  <xsl:key name="confirmed" match="/l:ledger/f:facts/f:confirmations/f:confirmation"
+           use="@id"/>
 
   <xsl:template name="sections">
     <xsl:choose>
@@ -46,7 +48,7 @@
     <xsl:param name="confirmation" select="/.."/>
     <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
     <xsl:variable name="user" select="key('person', $computer/@user)"/>
-    <xsl:variable name="events" select="key('by-confirmation', $confirmation/@id)"/>
+    <xsl:variable name="events" select="key('confirmed', $confirmation/@id)/f:event"/>
     <section xsl:use-attribute-sets="page">
       <xsl:call-template name="section-name">
         <xsl:with-param name="text" select="$sheet"/>
@@ -118,8 +120,7 @@
         <row height="11">
           <cell style="head">安装维护人</cell>
           <cell colspan="2">
-            <xsl:for-each select="$events[generate-id() = generate-id(key('by-operator',
-                                  concat(@confirmation, ' ', @operator))[1])]">
+            <xsl:for-each select="$events[not(@operator = preceding-sibling::f:event/@operator)]">
               <xsl:if test="position() > 1">、</xsl:if>
               <xsl:value-of select="key('person', @operator)/@name"/>
             </xsl:for-each>
@@ -162,7 +163,7 @@
   <!-- The row of event E (without 序号): 安装 or 卸载; for the install of
        an upgrade, 升级 with the software before and after; nothing for
        the uninstall of an upgrade whose install is in EVENTS too. -->
-  <xsl:template match="l:event" mode="op">
+  <xsl:template match="f:event" mode="op">
     <xsl:param name="events"/>
     <xsl:variable name="e" select="."/>
     <xsl:variable name="upgrade"
@@ -199,7 +200,7 @@
               <xsl:with-param name="to" select="string($to/@name)"/>
             </xsl:call-template>
           </cell>
-          <cell src="{zb:where(.)} 版本">
+          <cell src="{$source}:{@line} 版本">
             <xsl:call-template name="from-to">
               <xsl:with-param name="from" select="$old-version"/>
               <xsl:with-param name="to" select="$new-version"/>
@@ -225,7 +226,7 @@
           <cell style="left" src="{zb:where($software)} 软件名称">
             <xsl:value-of select="$software/@name"/>
           </cell>
-          <cell src="{zb:where(.)} 版本">
+          <cell src="{$source}:{@line} 版本">
             <xsl:call-template name="version">
               <xsl:with-param name="event" select="."/>
               <xsl:with-param name="software" select="$software"/>

@@ -255,6 +255,30 @@ static zb_status group_log(derive *d)
     return ZB_OK;
 }
 
+/* ---- 附件11: the events of each confirmation ----------------------------- */
+
+static zb_status group_confirmed(derive *d)
+{
+    const zb_ledger *l = d->l;
+    zb_facts *f = d->f;
+    f->confirmed = malloc((l->nevents + 1) * sizeof *f->confirmed);
+    f->confirmed_start = calloc(l->nconfirmations + 2,
+                                sizeof *f->confirmed_start);
+    if (!f->confirmed || !f->confirmed_start)
+        return ZB_ERR_NOMEM;
+    /* a counting sort by confirmation keeps ledger order */
+    for (size_t i = 0; i < l->nevents; i++)
+        if (l->events[i].confirmation != ZB_NONE)
+            f->confirmed_start[l->events[i].confirmation + 2]++;
+    for (size_t c = 2; c < l->nconfirmations + 2; c++)
+        f->confirmed_start[c] += f->confirmed_start[c - 1];
+    for (size_t i = 0; i < l->nevents; i++)
+        if (l->events[i].confirmation != ZB_NONE)
+            f->confirmed[f->confirmed_start[l->events[i].confirmation + 1]++] =
+                i;
+    return ZB_OK;
+}
+
 /* ---- 附件4: plan totals -------------------------------------------------- */
 
 static zb_status total_plans(derive *d)
@@ -304,6 +328,8 @@ zb_status facts_derive(const zb_ledger *ledger, const char *file,
     if (st == ZB_OK)
         st = group_log(&d);
     if (st == ZB_OK)
+        st = group_confirmed(&d);
+    if (st == ZB_OK)
         st = total_plans(&d);
     if (st == ZB_OK)
         st = audit_run(ledger, &f->history, &f->audit);
@@ -326,6 +352,8 @@ void facts_free(zb_facts *f)
     free(f->installations);
     free(f->log);
     free(f->log_start);
+    free(f->confirmed);
+    free(f->confirmed_start);
     free(f->plan_totals);
     free(f->item_totals);
     free(f);

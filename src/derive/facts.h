@@ -72,6 +72,12 @@ typedef struct zb_facts {
                               time order within a group */
     size_t *log_start;     /* software S's group is log[log_start[S]]
                               up to log[log_start[S + 1]] */
+    size_t *confirmed;     /* 附件11: the events that cite a confirmation,
+                              grouped by confirmation in ledger order, in
+                              ledger order within a group */
+    size_t *confirmed_start; /* confirmation C's group is confirmed[
+                                confirmed_start[C]] up to confirmed[
+                                confirmed_start[C + 1]] */
     zb_money *plan_totals; /* 附件4 共计 by plan */
     zb_money *item_totals; /* 附件4 合计 (单价 × 许可数) of every item,
                               plan after plan */

@@ -244,6 +244,36 @@ static void write_log(const zb_facts *f, facts_writer *w)
     w->end(w);
 }
 
+static void write_confirmations(const zb_facts *f, facts_writer *w)
+{
+    const zb_ledger *l = f->ledger;
+    w->begin(w, "confirmations");
+    w->begin_list(w, "confirmation");
+    for (size_t c = 0; c < l->nconfirmations; c++) {
+        w->begin(w, "confirmation");
+        put(w, "id", l->confirmations[c].id);
+        w->begin_list(w, "event");
+        for (size_t i = f->confirmed_start[c]; i < f->confirmed_start[c + 1];
+             i++) {
+            const zb_event *e = &l->events[f->confirmed[i]];
+            w->begin(w, "event");
+            put(w, "action",
+                e->action == ACTION_INSTALL ? "install" : "uninstall");
+            PUT_ID(w, "software", l->software, e->software);
+            put(w, "version", e->version);
+            PUT_ID(w, "operator", l->staff, e->maintainer);
+            PUT_ID(w, "request", l->requests, e->request);
+            PUT_ID(w, "deployment", l->deployments, e->deployment);
+            put_int(w, "line", e->line);
+            w->end(w);
+        }
+        w->end_list(w);
+        w->end(w);
+    }
+    w->end_list(w);
+    w->end(w);
+}
+
 static void write_plans(const zb_facts *f, facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
@@ -402,6 +432,7 @@ zb_status facts_write(const zb_facts *f, facts_writer *w)
     write_software(f, w);
     write_installations(f, w);
     write_log(f, w);
+    write_confirmations(f, w);
     write_plans(f, w);
     write_audit(f, w, 0);
     w->end(w);

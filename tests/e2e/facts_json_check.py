@@ -20,6 +20,7 @@ LISTS = {'statistics/purchases/row', 'statistics/purchases/row/cell',
          'statistics/holdings/row/cell', 'statistics/holdings/other',
          'statistics/holdings/homeEdition', 'software/entry',
          'installations/installation', 'log/software', 'log/software/row',
+         'confirmations/confirmation', 'confirmations/confirmation/event',
          'plans/plan', 'plans/plan/item', 'audit/check', 'audit/finding',
          'audit/rating', 'audit/rating/reason'}
 # the attributes whose type is an integer: at the root, and anywhere

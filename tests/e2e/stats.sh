@@ -74,6 +74,13 @@ expect_in xml_total_from_exact_sum '<cell category="办公" licenses="2" yuan="2
 line=$(grep -n 'action="uninstall" software="WPS19" computer="PC-2"' "$TOP/tests/data/derive/log.xml" | cut -d: -f1)
 expect_in xml_running "<row action=\"uninstall\" computer=\"PC-2\" date=\"2023-02-01\" version=\"2019\" staff=\"s4\" dept=\"yw\" running=\"2\" line=\"$line\"/>" \
     "$T/log.xml"
+# 附件11: the events citing a confirmation, in ledger order, with their lines
+first=$(grep -n 'confirmation="QR2023-001"' "$SAMPLE" | head -1 | cut -d: -f1)
+group=$(awk '/<confirmation id="QR2023-001">/,/<\/confirmation>/' \
+        "$T/county-medical-insurance-2023.xml" | tr -s ' \n' ' ')
+want=" <confirmation id=\"QR2023-001\"> <event action=\"uninstall\" software=\"BG-WPS2019-01\" version=\"2019\" operator=\"s06\" request=\"SQ2023-001\" line=\"$first\"/> <event action=\"install\" software=\"BG-WPS2023-01\" version=\"2023\" operator=\"s06\" request=\"SQ2023-001\" line=\"$((first + 1))\"/> </confirmation> "
+[ "$group" = "$want" ] && pass xml_confirmation_events ||
+    fail xml_confirmation_events "got: $group"
 expect_in xml_self_describing '<facts xmlns="urn:zhengban:facts:1" version="1" unit="桐川县医疗保障局" year="2023" asOf="2023-12-25">' \
     "$T/county-medical-insurance-2023.xml"
 
