@@ -1,7 +1,26 @@
 #include "front.h"
 
+#include <string.h>
+
 #include "../parse/xml_load.h"
 #include "../rules/rules.h"
+
+/* Free the event log of DOC (/l:ledger/l:log), once the model has read it:
+   nothing reads the log's elements after that (the stylesheets get the
+   events from the derived facts), and in a large ledger it is nine tenths
+   of the tree. */
+static void drop_log(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && n->ns &&
+            !strcmp((const char *)n->ns->href, LEDGER_NAMESPACE) &&
+            !strcmp((const char *)n->name, "log")) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+            return;
+        }
+}
 
 /* Parse, validate, read and check the source already in F; START is when
    the front began. */
@@ -18,6 +37,8 @@ static zb_status run(const zb_schema *schema, zb_front *f, zb_diags *diags,
     }
     if (st == ZB_OK) {
         st = ledger_read(f->doc, f->source.name, &f->ledger, diags);
+        if (st == ZB_OK)
+            drop_log(f->doc);
         start = timings_add(t, "model", start);
     }
     if (st != ZB_OK)

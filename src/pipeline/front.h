@@ -22,7 +22,9 @@
 
 typedef struct zb_front {
     zb_source source;  /* the bytes read (name, text for columns) */
-    xmlDocPtr doc;     /* NULL unless the file is well-formed XML */
+    xmlDocPtr doc;     /* NULL unless the file is well-formed XML; once
+                          the model is read, without the event log
+                          (l:log), whose events are in the model */
     zb_ledger *ledger; /* NULL unless the document is schema-valid */
     zb_timings timings; /* read, parse, validate, model, rules: the stages
                            that ran */
