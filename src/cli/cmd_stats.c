@@ -61,30 +61,51 @@ static int width_of(const char *s)
     return width;
 }
 
-/* TEXT padded with spaces to WIDTH columns, on the left when RIGHT. */
-static void cell(zb_buf *out, const char *text, int width, int right)
+typedef enum align { LEFT, RIGHT, CENTRE } align;
+
+/* TEXT in WIDTH columns, padded with spaces as ALIGN says. */
+static void cell(zb_buf *out, const char *text, int width, align how)
 {
+    static const char spaces[] = "                                        ";
     int pad = width - width_of(text);
-    if (right)
-        buf_printf(out, "%*s", pad > 0 ? pad : 0, "");
+    pad = pad < 0 ? 0 : pad > 40 ? 40 : pad;
+    int before = how == RIGHT ? pad : how == CENTRE ? pad / 2 : 0;
+    buf_append(out, spaces, (size_t)before);
     buf_append_str(out, text);
-    if (!right)
-        buf_printf(out, "%*s", pad > 0 ? pad : 0, "");
+    buf_append(out, spaces, (size_t)(pad - before));
+}
+
+/* End the line, without the blanks that padding left at its end. */
+static void end_line(zb_buf *out)
+{
+    while (out->len && out->data[out->len - 1] == ' ')
+        out->data[--out->len] = '\0';
+    buf_append_str(out, "\n");
 }
 
 static void cell_int(zb_buf *out, long long value, int width)
 {
     char text[24];
     snprintf(text, sizeof text, "%lld", value);
-    cell(out, text, width, 1);
+    cell(out, text, width, RIGHT);
 }
 
-#define LABEL 10 /* the first column */
-#define FIGURE 9 /* a column of numbers */
+static void cell_money(zb_buf *out, zb_money amount, int yuan, int width)
+{
+    char text[32];
+    if (yuan)
+        money_format_yuan(amount, text);
+    else
+        money_format_wanyuan(amount, text);
+    cell(out, text, width, RIGHT);
+}
+
+#define LABEL 10  /* the first column: 软件属性 */
+#define FIGURE 10 /* a column of numbers */
 
 static const char *const row_labels[ROW_COUNT] = {"国内", "国外", "合计"};
 
-/* The columns of the 附件5 tables, with 其他软件 last. */
+/* The columns of the 附件5 tables, with 其他软件, outside the form, last. */
 static const int text_columns[] = {CATEGORY_OS, CATEGORY_OFFICE,
                                    CATEGORY_ANTIVIRUS, COLUMN_TOTAL,
                                    CATEGORY_OTHER};
@@ -92,84 +113,118 @@ static const char *const text_column_labels[] = {"操作系统", "办公", "杀�
                                                  "总计", "其他软件"};
 #define NCOLUMNS (sizeof text_columns / sizeof *text_columns)
 
-static void table_head(zb_buf *out, int per_column, const char *units)
+/* The line naming the columns, each SPAN figures wide, after FIRST. */
+static void table_head(zb_buf *out, const char *first, int span)
 {
     buf_append_str(out, "  ");
-    cell(out, "软件属性", LABEL, 0);
+    cell(out, first, LABEL, LEFT);
     for (size_t c = 0; c < NCOLUMNS; c++)
-        cell(out, text_column_labels[c], FIGURE * per_column, 1);
-    buf_printf(out, "\n%s", units);
+        cell(out, text_column_labels[c], FIGURE * span,
+             span > 1 ? CENTRE : RIGHT);
+    end_line(out);
 }
 
-/* Money in 元 (YUAN) or in 万元, as text. */
-static void cell_money(zb_buf *out, zb_money amount, int yuan)
+static void row_start(zb_buf *out, int row)
 {
-    char text[32];
-    if (yuan)
-        money_format_yuan(amount, text);
-    else
-        money_format_wanyuan(amount, text);
-    cell(out, text, yuan ? 2 * FIGURE : FIGURE, 1);
+    buf_append_str(out, "  ");
+    cell(out, row_labels[row], LABEL, LEFT);
 }
 
-static void text_purchases(const zb_statistics *s, zb_buf *out, int yuan)
+/* 四: 许可数 and 万元 under each class, then the amounts in 元. */
+static void text_purchases(const zb_statistics *s, zb_buf *out)
 {
-    table_head(out, 2,
-               yuan ? "  （金额以元计，供核对）\n"
-                    : "  （每类两栏：许可数（个）、金额（万元）；"
-                      "总计 = 操作系统 + 办公 + 杀毒，其他软件不计入总计）\n");
+    table_head(out, "", 2);
+    buf_append_str(out, "  ");
+    cell(out, "软件属性", LABEL, LEFT);
+    for (size_t c = 0; c < NCOLUMNS; c++) {
+        cell(out, "许可数", FIGURE, RIGHT);
+        cell(out, "万元", FIGURE, RIGHT);
+    }
+    end_line(out);
     for (int r = 0; r < ROW_COUNT; r++) {
-        buf_append_str(out, "  ");
-        cell(out, row_labels[r], LABEL, 0);
+        row_start(out, r);
         for (size_t c = 0; c < NCOLUMNS; c++) {
             const zb_purchase_figure *p = &s->purchases[r][text_columns[c]];
-            if (!yuan)
-                cell_int(out, p->licenses, FIGURE);
-            cell_money(out, p->amount, yuan);
+            cell_int(out, p->licenses, FIGURE);
+            cell_money(out, p->amount, 0, FIGURE);
         }
-        buf_append_str(out, "\n");
+        end_line(out);
+    }
+    buf_append_str(out, "\n");
+    table_head(out, "金额(元)", 2);
+    for (int r = 0; r < ROW_COUNT; r++) {
+        row_start(out, r);
+        for (size_t c = 0; c < NCOLUMNS; c++)
+            cell_money(out, s->purchases[r][text_columns[c]].amount, 1,
+                       2 * FIGURE);
+        end_line(out);
     }
 }
 
-static void text_holdings(const zb_facts *f, zb_buf *out)
+#define HOMES_LISTED 10 /* computers named per home edition */
+
+/* One line per home edition: how many copies, on which computers. */
+static void text_homes(const zb_facts *f, zb_buf *out)
 {
     const zb_ledger *l = f->ledger;
     const zb_statistics *s = &f->statistics;
-    table_head(out, 1,
-               "  （许可数（个）；商业软件许可 + 在用计算机上的随机预装软件，"
-               "含预装操作系统）\n");
+    for (size_t i = 0, n; i < s->nhome_copies; i += n) {
+        const zb_copy *first = &f->history.copies[s->home_copies[i]];
+        const zb_software *sw = &l->software[first->software];
+        for (n = 1; i + n < s->nhome_copies &&
+                    f->history.copies[s->home_copies[i + n]].software ==
+                        first->software;
+             n++)
+            ;
+        buf_printf(out, "  家庭版，不计入：%s（%s）%zu 份：", sw->id, sw->name,
+                   n);
+        for (size_t k = 0; k < n && k < HOMES_LISTED; k++)
+            buf_printf(
+                out, "%s%s", k ? "、" : "",
+                l->computers[f->history.copies[s->home_copies[i + k]].computer]
+                    .id);
+        buf_append_str(out, n > HOMES_LISTED ? " 等\n" : "\n");
+    }
+}
+
+/* 五: 许可数 of each class. */
+static void text_holdings(const zb_facts *f, zb_buf *out)
+{
+    const zb_statistics *s = &f->statistics;
+    table_head(out, "软件属性", 1);
     for (int r = 0; r < ROW_COUNT; r++) {
-        buf_append_str(out, "  ");
-        cell(out, row_labels[r], LABEL, 0);
+        row_start(out, r);
         for (size_t c = 0; c < NCOLUMNS; c++)
             cell_int(out, s->holdings[r][text_columns[c]].licenses, FIGURE);
-        buf_append_str(out, "\n");
+        end_line(out);
     }
     const zb_holding_figure *all = &s->holdings[ROW_TOTAL][COLUMN_TOTAL];
     buf_printf(out, "  其中总计：商业软件许可 %lld 个，随机预装软件 %lld 份\n",
                all->commercial, all->oem);
-    for (size_t i = 0; i < s->nhome_copies; i++) {
-        const zb_copy *c = &f->history.copies[s->home_copies[i]];
-        buf_printf(out, "  家庭版，不计入：%s（%s）在计算机 %s 上\n",
-                   l->software[c->software].id, l->software[c->software].name,
-                   l->computers[c->computer].id);
-    }
+    text_homes(f, out);
 }
 
 static void text_summary(const zb_facts *f, zb_buf *out)
 {
     const zb_ledger *l = f->ledger;
     static const char *const kinds[] = {"商业软件", "OEM软件", "免费软件"};
-    buf_printf(out, "\n附件%d 软件使用情况汇总表：安装数量\n",
+    buf_printf(out, "\n附件%d 软件使用情况汇总表：安装数量（截至填表日期）\n  ",
                l->form_number[FORM_SUMMARY]);
+    cell(out, "软件编号", 20, LEFT);
+    cell(out, "软件名称", 36, LEFT);
+    cell(out, "软件版本", 12, LEFT);
+    cell(out, "软件类型", 10, LEFT);
+    cell(out, "安装数量", 8, RIGHT);
+    end_line(out);
     for (size_t s = 0; s < l->nsoftware; s++) {
         const zb_software *sw = &l->software[s];
         buf_append_str(out, "  ");
-        cell(out, sw->id, 20, 0);
-        cell(out, kinds[sw->kind], 10, 0);
-        cell(out, sw->name, 36, 0);
-        cell_int(out, f->installed[s], 6);
-        buf_append_str(out, "\n");
+        cell(out, sw->id, 20, LEFT);
+        cell(out, sw->name, 36, LEFT);
+        cell(out, sw->version ? sw->version : "", 12, LEFT);
+        cell(out, kinds[sw->kind], 10, LEFT);
+        cell_int(out, f->installed[s], 8);
+        end_line(out);
     }
 }
 
@@ -198,11 +253,16 @@ static void text_report(const zb_facts *f, zb_buf *out)
                "  服务器数：%d　台式机数：%d　便携机数：%d　合计：%d\n\n",
                s->computers[COMPUTER_SERVER], s->computers[COMPUTER_DESKTOP],
                s->computers[COMPUTER_LAPTOP], s->computers_total);
-    buf_append_str(out, "四、本年度软件采购情况\n");
-    text_purchases(s, out, 0);
-    text_purchases(s, out, 1);
-    buf_append_str(out, "\n五、迄今累计拥有软件许可情况\n");
+    buf_append_str(out,
+                   "四、本年度软件采购情况（许可数：个；金额：万元，由以元计的"
+                   "精确金额四舍五入；操作系统软件不含预装操作系统）\n");
+    text_purchases(s, out);
+    buf_append_str(
+        out, "\n五、迄今累计拥有软件许可情况（许可数：个；操作系统软件含预装"
+             "操作系统）\n");
     text_holdings(f, out);
+    buf_append_str(out, "\n  总计 = 操作系统 + 办公 + 杀毒；其他软件不是附件5 "
+                        "的栏目，列在表外，不计入总计。\n");
     text_summary(f, out);
 }
 
@@ -217,19 +277,7 @@ static zb_status render(const zb_facts *facts, format fmt, zb_buf *out)
         text_report(facts, out);
         return out->failed ? ZB_ERR_NOMEM : ZB_OK;
     }
-    if (fmt == FORMAT_JSON)
-        return facts_json(facts, out);
-    xmlDocPtr doc;
-    zb_status st = facts_document(facts, &doc);
-    if (st != ZB_OK)
-        return st;
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    st = mem ? buf_append(out, mem, (size_t)len) : ZB_ERR_NOMEM;
-    xmlFree(mem);
-    xmlFreeDoc(doc);
-    return st;
+    return fmt == FORMAT_JSON ? facts_json(facts, out) : facts_xml(facts, out);
 }
 
 /* Parse the options; returns -1 to go on, else an exit code. */

@@ -142,6 +142,56 @@ static void sum_holdings(zb_holding_figure (*t)[COLUMN_COUNT])
             t[r][c].licenses = t[r][c].commercial + t[r][c].oem;
 }
 
+/* A copy of the history with the key it is listed by: four ledger indexes
+   compared in turn. */
+typedef struct copy_key {
+    int key[4];
+    size_t copy;
+} copy_key;
+
+static int compare_keys(const void *pa, const void *pb)
+{
+    const copy_key *a = pa, *b = pb;
+    for (int i = 0; i < 4; i++)
+        if (a->key[i] != b->key[i])
+            return a->key[i] < b->key[i] ? -1 : 1;
+    return 0;
+}
+
+/* Sort the N KEYS and write their copies, in that order, into OUT. */
+static void list_by_key(copy_key *keys, size_t n, size_t *out)
+{
+    qsort(keys, n, sizeof *keys, compare_keys);
+    for (size_t i = 0; i < n; i++)
+        out[i] = keys[i].copy;
+}
+
+/* The home-edition OEM copies installed on the as-of date, in order. */
+static zb_status list_homes(derive *d)
+{
+    const zb_ledger *l = d->l;
+    const zb_history *h = &d->f->history;
+    zb_statistics *s = &d->f->statistics;
+    copy_key *keys = malloc((h->ncopies + 1) * sizeof *keys);
+    s->home_copies = malloc((h->ncopies + 1) * sizeof *s->home_copies);
+    if (!keys || !s->home_copies) {
+        free(keys);
+        return ZB_ERR_NOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < h->ncopies; i++) {
+        const zb_copy *c = &h->copies[i];
+        const zb_software *sw = &l->software[c->software];
+        if (sw->kind == SOFTWARE_OEM && sw->oem.home &&
+            history_installed_on(c, l->as_of))
+            keys[n++] = (copy_key){{c->software, c->computer, 0, 0}, i};
+    }
+    list_by_key(keys, n, s->home_copies);
+    s->nhome_copies = n;
+    free(keys);
+    return ZB_OK;
+}
+
 static zb_status count_holdings(derive *d)
 {
     const zb_ledger *l = d->l;
@@ -153,42 +203,18 @@ static zb_status count_holdings(derive *d)
             s->holdings[origin_row(sw->origin)][sw->category].commercial +=
                 sw->commercial.license_count;
     }
-    s->home_copies = malloc((f->history.ncopies + 1) * sizeof *s->home_copies);
-    if (!s->home_copies)
-        return ZB_ERR_NOMEM;
     for (size_t i = 0; i < f->history.ncopies; i++) {
         const zb_copy *c = &f->history.copies[i];
         const zb_software *sw = &l->software[c->software];
-        if (sw->kind != SOFTWARE_OEM || !history_installed_on(c, l->as_of))
-            continue;
-        if (sw->oem.home)
-            s->home_copies[s->nhome_copies++] = i;
-        else if (c->own_machine)
+        if (sw->kind == SOFTWARE_OEM && !sw->oem.home && c->own_machine &&
+            history_installed_on(c, l->as_of))
             s->holdings[origin_row(sw->origin)][sw->category].oem++;
     }
     sum_holdings(s->holdings);
-    return ZB_OK;
+    return list_homes(d);
 }
 
 /* ---- 附件7 and 附件8: installed on the as-of date ------------------------ */
-
-/* A copy's place in 附件8: department, user, computer, software. */
-typedef struct row_key {
-    int dept, user, computer, software;
-    size_t copy;
-} row_key;
-
-static int compare_rows(const void *pa, const void *pb)
-{
-    const row_key *a = pa, *b = pb;
-    if (a->dept != b->dept)
-        return a->dept < b->dept ? -1 : 1;
-    if (a->user != b->user)
-        return a->user < b->user ? -1 : 1;
-    if (a->computer != b->computer)
-        return a->computer < b->computer ? -1 : 1;
-    return a->software < b->software ? -1 : a->software > b->software;
-}
 
 static zb_status list_installations(derive *d)
 {
@@ -197,7 +223,7 @@ static zb_status list_installations(derive *d)
     const zb_history *h = &f->history;
     f->installed = calloc(l->nsoftware + 1, sizeof *f->installed);
     f->installations = malloc((h->ncopies + 1) * sizeof *f->installations);
-    row_key *keys = malloc((h->ncopies + 1) * sizeof *keys);
+    copy_key *keys = malloc((h->ncopies + 1) * sizeof *keys);
     if (!f->installed || !f->installations || !keys) {
         free(keys);
         return ZB_ERR_NOMEM;
@@ -208,16 +234,15 @@ static zb_status list_installations(derive *d)
         if (!history_installed_on(c, l->as_of))
             continue;
         const zb_computer *pc = &l->computers[c->computer];
-        /* no department or no user: after the others */
+        /* 附件8 order; no department or no user: after the others */
         keys[n++] =
-            (row_key){pc->dept == ZB_NONE ? (int)l->ndepartments : pc->dept,
-                      pc->user == ZB_NONE ? (int)l->nstaff : pc->user,
-                      c->computer, c->software, i};
+            (copy_key){{pc->dept == ZB_NONE ? (int)l->ndepartments : pc->dept,
+                        pc->user == ZB_NONE ? (int)l->nstaff : pc->user,
+                        c->computer, c->software},
+                       i};
         f->installed[c->software]++;
     }
-    qsort(keys, n, sizeof *keys, compare_rows);
-    for (size_t i = 0; i < n; i++)
-        f->installations[i] = keys[i].copy;
+    list_by_key(keys, n, f->installations);
     f->ninstallations = n;
     free(keys);
     return ZB_OK;

@@ -14,17 +14,24 @@ typedef struct json_writer {
     int in_list[MAX_DEPTH]; /* the level is an array */
 } json_writer;
 
+/* Append S as a JSON string: quotes, backslashes and control characters
+   escaped, the rest (UTF-8) as it is. */
 static void put_string(zb_buf *out, const char *s)
 {
     buf_append(out, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            buf_printf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            buf_printf(out, "\\u%04x", *p);
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        buf_append(out, run, (size_t)(s - run));
+        if (c < 0x20)
+            buf_printf(out, "\\u%04x", c);
         else
-            buf_append(out, p, 1);
+            buf_printf(out, "\\%c", c);
+        run = s + 1;
     }
+    buf_append(out, run, (size_t)(s - run));
     buf_append(out, "\"", 1);
 }
 
@@ -36,7 +43,8 @@ static void open_member(json_writer *w, const char *name)
         return;
     if (w->members[w->depth - 1]++)
         buf_append(w->out, ",", 1);
-    buf_printf(w->out, "\n%*s", 2 * w->depth, "");
+    static const char spaces[] = "\n                                ";
+    buf_append(w->out, spaces, (size_t)(1 + 2 * w->depth));
     if (!w->in_list[w->depth - 1]) {
         put_string(w->out, name);
         buf_append_str(w->out, ": ");

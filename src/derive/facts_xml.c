@@ -1,7 +1,9 @@
-/* The facts as libxml2 nodes. */
+/* The facts as libxml2 nodes (facts_append) or as XML text (facts_xml). */
 #include "facts_xml.h"
 
 #include "facts_writer.h"
+
+/* ---- nodes ------------------------------------------------------------- */
 
 typedef struct xml_writer {
     facts_writer base;
@@ -50,57 +52,133 @@ static void xml_end(facts_writer *base)
         w->parent = w->parent->parent;
 }
 
-/* XML has no lists: the elements follow each other. */
-static void xml_list(facts_writer *base, const char *name)
+/* XML has no lists: the elements follow each other (both writers). */
+static void no_list(facts_writer *base, const char *name)
 {
     (void)base;
     (void)name;
 }
 
-static void xml_end_list(facts_writer *base)
+static void no_end_list(facts_writer *base)
 {
     (void)base;
 }
 
-/* Write FACTS as a new facts element of DOC, not yet linked to it. */
-static zb_status build(const zb_facts *facts, xmlDocPtr doc, xmlNodePtr *out)
-{
-    xml_writer w = {
-        {xml_begin, xml_attr, xml_end, xml_list, xml_end_list, ZB_OK},
-        doc,
-        NULL,
-        NULL,
-        NULL};
-    zb_status st = facts_write(facts, &w.base);
-    if (st != ZB_OK) {
-        xmlFreeNode(w.root);
-        return st;
-    }
-    *out = w.root;
-    return ZB_OK;
-}
-
 zb_status facts_append(const zb_facts *facts, xmlDocPtr doc)
 {
-    xmlNodePtr root = xmlDocGetRootElement(doc), node;
-    zb_status st = build(facts, doc, &node);
+    xml_writer w = {{xml_begin, xml_attr, xml_end, no_list, no_end_list, ZB_OK},
+                    doc,
+                    NULL,
+                    NULL,
+                    NULL};
+    zb_status st = facts_write(facts, &w.base);
     if (st == ZB_OK)
-        xmlAddChild(root, node);
+        xmlAddChild(xmlDocGetRootElement(doc), w.root);
+    else
+        xmlFreeNode(w.root);
     return st;
 }
 
-zb_status facts_document(const zb_facts *facts, xmlDocPtr *out)
+/* ---- text --------------------------------------------------------------- */
+
+#define MAX_DEPTH 16
+
+typedef struct text_writer {
+    facts_writer base;
+    zb_buf *out;
+    int depth;
+    const char *names[MAX_DEPTH]; /* the open elements */
+    int open_tag;                 /* the innermost start tag lacks its '>' */
+} text_writer;
+
+/* Append S with the characters that attribute values must not hold raw
+   written as references. */
+static void put_escaped(zb_buf *out, const char *s)
 {
-    xmlNodePtr node;
-    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-    if (!doc)
-        return ZB_ERR_NOMEM;
-    zb_status st = build(facts, doc, &node);
-    if (st != ZB_OK) {
-        xmlFreeDoc(doc);
-        return st;
+    const char *run = s;
+    for (; *s; s++) {
+        const char *ref = *s == '&'    ? "&amp;"
+                          : *s == '<'  ? "&lt;"
+                          : *s == '>'  ? "&gt;"
+                          : *s == '"'  ? "&quot;"
+                          : *s == '\n' ? "&#10;"
+                          : *s == '\t' ? "&#9;"
+                          : *s == '\r' ? "&#13;"
+                                       : NULL;
+        if (!ref)
+            continue;
+        buf_append(out, run, (size_t)(s - run));
+        buf_append_str(out, ref);
+        run = s + 1;
     }
-    xmlDocSetRootElement(doc, node);
-    *out = doc;
-    return ZB_OK;
+    buf_append(out, run, (size_t)(s - run));
+}
+
+static void indent(zb_buf *out, int depth)
+{
+    static const char spaces[] = "                                ";
+    buf_append(out, spaces, (size_t)(2 * depth));
+}
+
+static void text_begin(facts_writer *base, const char *name)
+{
+    text_writer *w = (text_writer *)base;
+    if (base->status != ZB_OK)
+        return;
+    if (w->depth == MAX_DEPTH) {
+        base->status = ZB_ERR_NOMEM;
+        return;
+    }
+    if (w->open_tag)
+        buf_append_str(w->out, ">\n");
+    indent(w->out, w->depth);
+    buf_append_str(w->out, "<");
+    buf_append_str(w->out, name);
+    if (w->depth == 0)
+        buf_append_str(w->out, " xmlns=\"" FACTS_NAMESPACE "\"");
+    w->names[w->depth++] = name;
+    w->open_tag = 1;
+}
+
+static void text_attr(facts_writer *base, const char *name, const char *value,
+                      int integer)
+{
+    text_writer *w = (text_writer *)base;
+    (void)integer;
+    if (base->status != ZB_OK)
+        return;
+    buf_append_str(w->out, " ");
+    buf_append_str(w->out, name);
+    buf_append_str(w->out, "=\"");
+    put_escaped(w->out, value);
+    buf_append_str(w->out, "\"");
+}
+
+static void text_end(facts_writer *base)
+{
+    text_writer *w = (text_writer *)base;
+    if (base->status != ZB_OK)
+        return;
+    const char *name = w->names[--w->depth];
+    if (w->open_tag) {
+        buf_append_str(w->out, "/>\n");
+    } else {
+        indent(w->out, w->depth);
+        buf_printf(w->out, "</%s>\n", name);
+    }
+    w->open_tag = 0;
+    if (w->out->failed)
+        base->status = ZB_ERR_NOMEM;
+}
+
+zb_status facts_xml(const zb_facts *facts, zb_buf *out)
+{
+    text_writer w = {
+        {text_begin, text_attr, text_end, no_list, no_end_list, ZB_OK},
+        out,
+        0,
+        {0},
+        0};
+    buf_append_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    return facts_write(facts, &w.base);
 }
