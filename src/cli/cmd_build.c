@@ -18,15 +18,17 @@ static void usage(FILE *out)
         "用法：zhengban build [选项] 台账.xml -o 目录\n"
         "先像 check 一样检查台账：有错误时列出全部问题，不写任何文件。通过后\n"
         "生成表格目录（forms/catalog.xml）中的每张表，PDF 与 XLSX 各一份，\n"
-        "文件名如 附件05-软件正版化工作信息统计表.pdf，写好一个列出一个。\n\n"
+        "文件名如 附件05-软件正版化工作信息统计表.pdf；再把台账中的每份公文\n"
+        "排成红头文件 公文-标识.pdf（GB/T 9704，只有 PDF）。写好一个列出一个。\n\n"
         "选项：\n"
         "  -o, --output 目录   输出目录（不存在时创建）\n"
-        "      --forms 列表    只生成这些表：附件编号或表格名称，逗号分隔，\n"
-        "                      如 --forms 5,7 或 --forms statistics\n"
+        "      --forms 列表    只生成这些表或公文：附件编号、表格名称或公文标识，\n"
+        "                      逗号分隔，如 --forms 5,7、statistics 或 report-2023\n"
         "      --format 格式   只生成一种格式：pdf 或 xlsx；layout 写出样式表生成的\n"
         "                      版面文档（附件NN-标题.layout.xml，供样式表作者检查，\n"
         "                      可用 zhengban render 排版）\n"
-        "      --blank         生成空白表格，供手工填写\n"
+        "      --blank         生成空白表格，供手工填写（不生成公文）\n"
+        "      --preprinted    公文用预印红头纸：不印发文机关标志和红色分隔线\n"
         "      --fonts 文件    字体配置文件（默认 $XDG_CONFIG_HOME/zhengban/fonts.conf、\n"
         "                      /etc/zhengban/fonts.conf，都没有时用内置默认字体）\n"
         "  -h, --help          显示本帮助\n\n"
@@ -55,6 +57,7 @@ static int parse_args(int argc, char **argv, build_args *a)
         {"forms", required_argument, NULL, 'F'},
         {"format", required_argument, NULL, 't'},
         {"blank", no_argument, NULL, 'b'},
+        {"preprinted", no_argument, NULL, 'P'},
         {"fonts", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -84,6 +87,9 @@ static int parse_args(int argc, char **argv, build_args *a)
             break;
         case 'b':
             a->job.blank = true;
+            break;
+        case 'P':
+            a->job.preprinted = true;
             break;
         case 'f':
             a->fonts = optarg;

@@ -19,8 +19,23 @@ struct zb_builder {
     zb_schema *schema;
     zb_catalog *catalog;
     zb_stylesheet **sheets;  /* one per catalogue entry */
+    zb_stylesheet **doc_sheets;  /* one per catalogue document */
     pdf_fonts *fonts;        /* NULL when no PDF is wanted */
 };
+
+/* Compile DATADIR/stylesheets/FILE. */
+static zb_status load_sheet(const char *datadir, const char *file,
+                            zb_diags *diags, zb_stylesheet **out)
+{
+    zb_buf rel = {0};
+    buf_printf(&rel, "stylesheets/%s", file);
+    char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
+    zb_status st = path ? transform_load(path, datadir, diags, out)
+                        : ZB_ERR_NOMEM;
+    free(path);
+    buf_free(&rel);
+    return st;
+}
 
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out)
@@ -34,17 +49,16 @@ zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
         st = catalog_load(datadir, diags, &b->catalog);
     if (st == ZB_OK) {
         b->sheets = calloc(b->catalog->count, sizeof *b->sheets);
-        st = b->sheets ? ZB_OK : ZB_ERR_NOMEM;
+        b->doc_sheets = calloc(b->catalog->document_count + 1,
+                               sizeof *b->doc_sheets);
+        st = b->sheets && b->doc_sheets ? ZB_OK : ZB_ERR_NOMEM;
     }
-    for (size_t i = 0; st == ZB_OK && i < b->catalog->count; i++) {
-        zb_buf rel = {0};
-        buf_printf(&rel, "stylesheets/%s", b->catalog->entries[i].stylesheet);
-        char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
-        st = path ? transform_load(path, datadir, diags, &b->sheets[i])
-                  : ZB_ERR_NOMEM;
-        free(path);
-        buf_free(&rel);
-    }
+    for (size_t i = 0; st == ZB_OK && i < b->catalog->count; i++)
+        st = load_sheet(datadir, b->catalog->entries[i].stylesheet, diags,
+                        &b->sheets[i]);
+    for (size_t i = 0; st == ZB_OK && i < b->catalog->document_count; i++)
+        st = load_sheet(datadir, b->catalog->documents[i].stylesheet, diags,
+                        &b->doc_sheets[i]);
     if (st == ZB_OK && (formats & CATALOG_PDF))
         st = pdf_fonts_load(fonts, diags, &b->fonts);
     if (st != ZB_OK) {
@@ -61,7 +75,10 @@ void build_close(zb_builder *b)
         return;
     for (size_t i = 0; b->sheets && i < b->catalog->count; i++)
         transform_free(b->sheets[i]);
+    for (size_t i = 0; b->doc_sheets && i < b->catalog->document_count; i++)
+        transform_free(b->doc_sheets[i]);
     free(b->sheets);
+    free(b->doc_sheets);
     catalog_free(b->catalog);
     schema_close(b->schema);
     pdf_fonts_free(b->fonts);
@@ -79,11 +96,16 @@ static int entry_number(const zb_ledger *ledger, const zb_catalog_entry *e)
 }
 
 /* Mark in CHOSEN the entries TOKEN (LEN bytes) names: a 附件 number of
-   this ledger or a catalogue name. 0 when it names none. */
+   this ledger or a catalogue name; in DOCS the ledger's document of that
+   id. 0 when it names none. */
 static int choose_one(const zb_catalog *cat, const zb_ledger *ledger,
-                      const char *token, size_t len, bool *chosen)
+                      const char *token, size_t len, bool *chosen, bool *docs)
 {
     int found = 0;
+    for (size_t k = 0; k < ledger->ndocuments; k++)
+        if (strlen(ledger->documents[k].id) == len &&
+            !strncmp(ledger->documents[k].id, token, len))
+            found = docs[k] = true;
     int digits = len > 0 && strspn(token, "0123456789") >= len;
     for (size_t i = 0; i < cat->count; i++) {
         const zb_catalog_entry *e = &cat->entries[i];
@@ -98,26 +120,32 @@ static int choose_one(const zb_catalog *cat, const zb_ledger *ledger,
     return found;
 }
 
-/* Which entries JOB asks for; ZB_ERR_USAGE naming each unknown one. */
+/* Which entries and documents JOB asks for (documents only as PDF or
+   layout, and never blank); ZB_ERR_USAGE naming each unknown one. */
 static zb_status choose_entries(const zb_builder *b, const build_job *job,
                                 const zb_ledger *ledger, bool *chosen,
-                                zb_diags *diags)
+                                bool *docs, zb_diags *diags)
 {
     const zb_catalog *cat = b->catalog;
     const char *p = job->forms ? job->forms : "";
     for (size_t i = 0; i < cat->count; i++)
         chosen[i] = !*p;
+    for (size_t k = 0; k < ledger->ndocuments; k++)
+        docs[k] = !*p;
     zb_status st = ZB_OK;
     while (*p) {
         size_t len = strcspn(p, ",");
-        if (!choose_one(cat, ledger, p, len, chosen)) {
+        if (!choose_one(cat, ledger, p, len, chosen, docs)) {
             diags_add(diags, NULL, 0, 0, DIAG_ERROR, NULL,
-                      "--forms：没有表格“%.*s”（可写附件编号如 5，或表格名称如 "
-                      "statistics）", (int)len, p);
+                      "--forms：没有表格或公文“%.*s”（可写附件编号如 5、表格名称"
+                      "如 statistics，或台账中公文的标识）", (int)len, p);
             st = ZB_ERR_USAGE;
         }
         p += len + (p[len] == ',');
     }
+    bool wanted = !job->blank && (job->formats & (CATALOG_PDF | BUILD_LAYOUT));
+    for (size_t k = 0; k < ledger->ndocuments; k++)
+        docs[k] = docs[k] && wanted;
     return st;
 }
 
@@ -131,25 +159,23 @@ static char *output_name(int number, const char *title)
     return buf_detach(&b);
 }
 
-static char *output_path(const char *dir, int number, const char *title,
-                         const char *ext)
+/* DIR/NAME.EXT; NULL when NAME is (out of memory). */
+static char *output_path(const char *dir, const char *name, const char *ext)
 {
-    char *name = output_name(number, title);
     zb_buf b = {0};
     size_t n = strlen(dir);
-    if (name)
-        buf_printf(&b, "%s%s%s.%s", dir, n && dir[n - 1] == '/' ? "" : "/",
-                   name, ext);
-    free(name);
+    if (!name)
+        return NULL;
+    buf_printf(&b, "%s%s%s.%s", dir, n && dir[n - 1] == '/' ? "" : "/", name,
+               ext);
     return buf_detach(&b);
 }
 
-/* Write the layout document LAYOUT of entry E as it is. */
+/* Write the layout document LAYOUT of the output NAME as it is. */
 static zb_status write_layout(const build_job *job, xmlDocPtr layout,
-                              int number, const zb_catalog_entry *e,
-                              zb_diags *diags)
+                              const char *name, zb_diags *diags)
 {
-    char *path = output_path(job->dir, number, e->title, "layout.xml");
+    char *path = output_path(job->dir, name, "layout.xml");
     xmlChar *text = NULL;
     int len = 0;
     xmlDocDumpFormatMemoryEnc(layout, &text, &len, "UTF-8", 1);
@@ -183,6 +209,39 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
+/* Run the stylesheet of entry I on the ledger in FRONT, its 附件 label
+   NUMBER ("5"; "" for a document's only attachment), blank or not. */
+static zb_status apply_entry(const zb_builder *b, const zb_front *front,
+                             size_t i, const char *number, bool blank,
+                             zb_diags *diags, xmlDocPtr *out)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const char *params[] = {"number",      number,
+                            "title",       e->title,
+                            "orientation", e->orientation,
+                            "blank",       blank ? "1" : "0",
+                            "source",      front->source.name,
+                            NULL};
+    return transform_apply(b->sheets[i], front->doc, params, diags, out);
+}
+
+/* Read the layout model of the output NAME from RESULT, which is freed;
+   with --format layout write RESULT as well. */
+static zb_status read_result(const build_job *job, xmlDocPtr result,
+                             const char *name, zb_diags *diags,
+                             lo_document **out)
+{
+    *out = NULL;
+    zb_status st = name ? ZB_OK : ZB_ERR_NOMEM;
+    if (st == ZB_OK && (job->formats & BUILD_LAYOUT))
+        st = write_layout(job, result, name, diags);
+    forget_lines(xmlDocGetRootElement(result));
+    if (st == ZB_OK)
+        st = layout_read_doc(result, name, diags, out);
+    xmlFreeDoc(result);
+    return st;
+}
+
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger in FRONT
    and read the layout model from the result tree; with --format layout
    write the tree as well. */
@@ -193,26 +252,14 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     const zb_catalog_entry *e = &b->catalog->entries[i];
     char num[16];
     snprintf(num, sizeof num, "%d", number);
-    const char *params[] = {"number",      num,
-                            "title",       e->title,
-                            "orientation", e->orientation,
-                            "blank",       job->blank ? "1" : "0",
-                            "source",      front->source.name,
-                            NULL};
     xmlDocPtr result;
     *out = NULL;
-    zb_status st = transform_apply(b->sheets[i], front->doc, params, diags,
-                                   &result);
+    zb_status st = apply_entry(b, front, i, num, job->blank, diags, &result);
     if (st != ZB_OK)
         return st;
-    if (job->formats & BUILD_LAYOUT)
-        st = write_layout(job, result, number, e, diags);
     char *name = output_name(number, e->title);
-    forget_lines(xmlDocGetRootElement(result));
-    if (st == ZB_OK)
-        st = name ? layout_read_doc(result, name, diags, out) : ZB_ERR_NOMEM;
+    st = read_result(job, result, name, diags, out);
     free(name);
-    xmlFreeDoc(result);
     return st;
 }
 
@@ -225,16 +272,141 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     int number = entry_number(front->ledger, e);
     lo_document *doc;
     zb_status st = lay_out(b, job, front, i, number, diags, &doc);
+    char *name = output_name(number, e->title);
     for (unsigned f = CATALOG_PDF; st == ZB_OK && f <= CATALOG_XLSX; f <<= 1) {
         if (!(e->formats & job->formats & f))
             continue;
-        char *path = output_path(job->dir, number, e->title,
-                                 catalog_format_name(f));
+        char *path = output_path(job->dir, name, catalog_format_name(f));
         st = path ? render(b, doc, f, path, diags) : ZB_ERR_NOMEM;
         if (st == ZB_OK && job->written)
             job->written(path, job->arg);
         free(path);
     }
+    free(name);
+    layout_free_doc(doc);
+    return st;
+}
+
+/* ------------------------------------------------------------ documents */
+
+/* Lay out entry I as NUMBER (blank or not) and put the result at the end
+   of the ledger document of FRONT as <zb:attachment form="NAME">, where
+   the document's stylesheet takes it from. */
+static zb_status attach_form(const zb_builder *b, const zb_front *front,
+                             size_t i, const char *number, bool blank,
+                             zb_diags *diags)
+{
+    xmlDocPtr layout;
+    zb_status st = apply_entry(b, front, i, number, blank, diags, &layout);
+    if (st != ZB_OK)
+        return st;
+    xmlNodePtr el = xmlNewDocNode(front->doc, NULL, BAD_CAST "attachment",
+                                  NULL);
+    xmlNsPtr ns = el ? xmlNewNs(el, BAD_CAST ZB_XSLT_NAMESPACE, BAD_CAST "zb")
+                     : NULL;
+    xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(layout), front->doc,
+                                     1);
+    xmlFreeDoc(layout);
+    if (!ns || !copy ||
+        !xmlNewProp(el, BAD_CAST "form", BAD_CAST b->catalog->entries[i].name)) {
+        xmlFreeNode(el);
+        xmlFreeNode(copy);
+        return ZB_ERR_NOMEM;
+    }
+    xmlSetNs(el, ns);
+    xmlAddChild(el, copy);
+    xmlAddChild(xmlDocGetRootElement(front->doc), el);
+    return ZB_OK;
+}
+
+/* Attach the forms document D takes: every form of the catalogue blank,
+   numbered as the unit numbers them (the six systems' notice), or the
+   forms its 附件说明 names, filled in and numbered as the 附件说明 does
+   (no number when there is only one attachment). */
+static zb_status attach_forms(const zb_builder *b, const zb_front *front,
+                              const zb_document *d,
+                              const zb_catalog_document *cd, zb_diags *diags)
+{
+    const zb_catalog *cat = b->catalog;
+    zb_status st = ZB_OK;
+    char num[24];
+    for (size_t i = 0; cd->attach_all && st == ZB_OK && i < cat->count; i++) {
+        snprintf(num, sizeof num, "%d",
+                 entry_number(front->ledger, &cat->entries[i]));
+        st = attach_form(b, front, i, num, true, diags);
+    }
+    for (size_t k = 0; !cd->attach_all && st == ZB_OK && k < d->nattachments;
+         k++) {
+        zb_form form = d->attachments[k].form;
+        const zb_catalog_entry *e =
+            form < FORM_COUNT ? catalog_find(cat, ledger_form_name(form)) : NULL;
+        snprintf(num, sizeof num, "%zu", k + 1);
+        if (e)
+            st = attach_form(b, front, (size_t)(e - cat->entries),
+                             d->nattachments > 1 ? num : "", false, diags);
+    }
+    return st;
+}
+
+/* Take the attached forms out of the ledger document again. */
+static void detach_forms(xmlDocPtr doc)
+{
+    xmlNodePtr next;
+    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = next) {
+        next = n->next;
+        if (n->type == XML_ELEMENT_NODE && n->ns &&
+            !strcmp((const char *)n->ns->href, ZB_XSLT_NAMESPACE)) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+    }
+}
+
+/* "公文-report-2023": what the outputs of a document are called. */
+static char *document_name(const zb_document *d)
+{
+    zb_buf b = {0};
+    buf_printf(&b, "公文-%s", d->id);
+    return buf_detach(&b);
+}
+
+/* Lay out the ledger's document K with the stylesheet of its kind, its
+   forms attached, and write it as PDF (and its layout, if asked). */
+static zb_status build_document(const zb_builder *b, const build_job *job,
+                                const zb_front *front, size_t k,
+                                zb_diags *diags)
+{
+    const zb_document *d = &front->ledger->documents[k];
+    const zb_catalog_document *cd = catalog_find_document(
+        b->catalog, ledger_document_kind_name(d->kind));
+    if (!cd) {
+        diags_add(diags, front->source.name, d->line, 0, DIAG_ERROR, NULL,
+                  "表格目录 forms/catalog.xml 中没有“%s”种类公文的样式表",
+                  ledger_document_kind_name(d->kind));
+        return ZB_ERR_IO;
+    }
+    const char *params[] = {"document", d->id, "letterhead",
+                            job->preprinted ? "preprinted" : "print", NULL};
+    xmlDocPtr result = NULL;
+    zb_status st = attach_forms(b, front, d, cd, diags);
+    if (st == ZB_OK)
+        st = transform_apply(b->doc_sheets[cd - b->catalog->documents],
+                             front->doc, params, diags, &result);
+    detach_forms(front->doc);
+    char *name = document_name(d);
+    lo_document *doc = NULL;
+    if (st == ZB_OK)
+        st = read_result(job, result, name, diags, &doc);
+    char *path = job->formats & CATALOG_PDF
+                     ? output_path(job->dir, name, catalog_format_name(
+                                                        CATALOG_PDF))
+                     : NULL;
+    if (st == ZB_OK && path)
+        st = render(b, doc, CATALOG_PDF, path, diags);
+    if (st == ZB_OK && path && job->written)
+        job->written(path, job->arg);
+    free(path);
+    free(name);
     layout_free_doc(doc);
     return st;
 }
@@ -260,23 +432,32 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
     if (st == ZB_OK && !job->blank)
         st = add_facts(&front, diags);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
-    if (st == ZB_OK && !chosen)
+    bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
+                                      sizeof *docs)
+                             : NULL;
+    if (st == ZB_OK && (!chosen || !docs))
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
-        st = choose_entries(b, job, front.ledger, chosen, diags);
+        st = choose_entries(b, job, front.ledger, chosen, docs, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
-    zb_status first = ZB_OK;  /* a form failed: go on with the others */
-    for (size_t i = 0; st == ZB_OK && i < b->catalog->count; i++) {
-        if (!chosen[i])
+    zb_status first = ZB_OK;  /* an output failed: go on with the others */
+    size_t outputs = st == ZB_OK ? b->catalog->count + front.ledger->ndocuments
+                                 : 0;
+    for (size_t i = 0; st == ZB_OK && i < outputs; i++) {
+        size_t k = i - b->catalog->count;
+        if (i < b->catalog->count ? !chosen[i] : !docs[k])
             continue;
-        zb_status one = build_entry(b, job, &front, i, diags);
+        zb_status one = i < b->catalog->count
+                            ? build_entry(b, job, &front, i, diags)
+                            : build_document(b, job, &front, k, diags);
         if (one == ZB_ERR_NOMEM)
             st = one;
         else if (first == ZB_OK)
             first = one;
     }
     free(chosen);
+    free(docs);
     front_free(&front);
     return st != ZB_OK ? st : first;
 }

@@ -36,11 +36,13 @@ enum { BUILD_LAYOUT = 4 };
 typedef struct build_job {
     const char *ledger;  /* the ledger file */
     const char *dir;     /* output directory, created when missing */
-    const char *forms;   /* "5,7" (the unit's 附件 numbers) or catalogue
-                            names ("statistics"), comma-separated; NULL or
-                            "" for every form */
+    const char *forms;   /* "5,7" (the unit's 附件 numbers), catalogue
+                            names ("statistics") or the ids of the
+                            ledger's documents, comma-separated; NULL or ""
+                            for every form and document */
     unsigned formats;    /* CATALOG_PDF | CATALOG_XLSX | BUILD_LAYOUT */
-    bool blank;          /* empty forms to fill in by hand */
+    bool blank;          /* empty forms to fill in by hand (no documents) */
+    bool preprinted;     /* documents for paper with a printed letterhead */
     /* Called with the path of each file once it is in place; may be NULL. */
     void (*written)(const char *path, void *arg);
     void *arg;
@@ -54,7 +56,10 @@ typedef struct build_job {
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out);
 
-/* Build JOB with B. Returns ZB_OK when every chosen form was written;
+/* Build JOB with B: the chosen forms, then each chosen document of the
+   ledger (red-header documents: PDF only, DIR/公文-ID.pdf, with the forms
+   it attaches laid out by their own stylesheets and appended to its
+   pages). Returns ZB_OK when every chosen output was written;
    otherwise the status of the first failure: the ledger's own (ZB_ERR_IO,
    ZB_ERR_PARSE, ZB_ERR_INVALID: nothing written), ZB_ERR_USAGE for an
    unknown form in JOB->forms (nothing written), or a stylesheet, font or

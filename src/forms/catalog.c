@@ -83,17 +83,34 @@ static unsigned parse_formats(const char *list)
     return formats;
 }
 
+static zb_status read_document(zb_catalog *c, xmlNodePtr e)
+{
+    zb_catalog_document *d = &c->documents[c->document_count++];
+    d->kind = attr(c, e, "kind");
+    d->stylesheet = attr(c, e, "stylesheet");
+    const char *attach = attr(c, e, "attach");
+    d->attach_all = attach && !strcmp(attach, "all-blank");
+    d->line = xml_node_line(e);
+    return d->kind && d->stylesheet && attach ? ZB_OK : ZB_ERR_NOMEM;
+}
+
 static zb_status read_entries(zb_catalog *c, xmlNodePtr root)
 {
     size_t n = 0;
     for (xmlNodePtr e = root->children; e; e = e->next)
         n += e->type == XML_ELEMENT_NODE;
     c->entries = arena_calloc(&c->arena, n ? n : 1, sizeof *c->entries);
-    if (!c->entries)
+    c->documents = arena_calloc(&c->arena, n ? n : 1, sizeof *c->documents);
+    if (!c->entries || !c->documents)
         return ZB_ERR_NOMEM;
     for (xmlNodePtr e = root->children; e; e = e->next) {
         if (e->type != XML_ELEMENT_NODE)
             continue;
+        if (!strcmp((const char *)e->name, "document")) {
+            if (read_document(c, e) != ZB_OK)
+                return ZB_ERR_NOMEM;
+            continue;
+        }
         zb_catalog_entry *entry = &c->entries[c->count++];
         entry->name = attr(c, e, "name");
         entry->number = atoi(attr(c, e, "number"));
@@ -145,6 +162,15 @@ const zb_catalog_entry *catalog_find(const zb_catalog *catalog,
     for (size_t i = 0; i < catalog->count; i++)
         if (!strcmp(catalog->entries[i].name, name))
             return &catalog->entries[i];
+    return NULL;
+}
+
+const zb_catalog_document *catalog_find_document(const zb_catalog *catalog,
+                                                 const char *kind)
+{
+    for (size_t i = 0; i < catalog->document_count; i++)
+        if (!strcmp(catalog->documents[i].kind, kind))
+            return &catalog->documents[i];
     return NULL;
 }
 

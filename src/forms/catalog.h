@@ -10,6 +10,7 @@
 #ifndef ZB_CATALOG_H
 #define ZB_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../core/arena.h"
@@ -33,9 +34,22 @@ typedef struct zb_catalog_entry {
     long line;               /* in forms/catalog.xml */
 } zb_catalog_entry;
 
+/* A kind of red-header document: PDF only, one file per document of the
+   ledger, its attached forms laid out by their own entries. */
+typedef struct zb_catalog_document {
+    const char *kind;        /* the ledger's document/@kind: "report" */
+    const char *stylesheet;  /* file name under stylesheets/ */
+    bool attach_all;         /* attaches every form, blank (the notice that
+                                issues the six systems), instead of the
+                                forms its 附件说明 names */
+    long line;               /* in forms/catalog.xml */
+} zb_catalog_document;
+
 typedef struct zb_catalog {
     zb_catalog_entry *entries;  /* in catalogue order */
     size_t count;
+    zb_catalog_document *documents;
+    size_t document_count;
     zb_arena arena;             /* owns everything above */
 } zb_catalog;
 
@@ -49,6 +63,10 @@ zb_status catalog_load(const char *datadir, zb_diags *diags,
 /* The entry called NAME, or NULL. */
 const zb_catalog_entry *catalog_find(const zb_catalog *catalog,
                                      const char *name);
+
+/* The document entry of KIND ("report"), or NULL. */
+const zb_catalog_document *catalog_find_document(const zb_catalog *catalog,
+                                                 const char *kind);
 
 /* The extension of the single format FORMAT ("pdf", "xlsx"). */
 const char *catalog_format_name(unsigned format);

@@ -645,6 +645,21 @@ static void read_trainings(zb_reader *r, xmlNodePtr sec)
     }
 }
 
+static void read_attachments(zb_reader *r, xmlNodePtr n, zb_document *d)
+{
+    size_t count = 0;
+    FOR_EACH_CHILD(c, n)
+    count += field_is(c, "attachment");
+    zb_attachment *items = field_array(r, count, sizeof *items);
+    FOR_EACH_CHILD(c, n)
+    if (field_is(c, "attachment") && items) {
+        const char *form = field_str(r, c, "form");
+        items[d->nattachments++] = (zb_attachment){
+            form ? ledger_form_find(form) : FORM_COUNT, xml_node_line(c)};
+    }
+    d->attachments = items;
+}
+
 static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
 {
     *d = (zb_document){
@@ -659,6 +674,8 @@ static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
     {
         if (field_is(c, "title")) {
             d->title = field_text(r, c);
+        } else if (field_is(c, "attachments")) {
+            read_attachments(r, c, d);
         } else if (field_is(c, "date")) {
             const char *text = field_text(r, c);
             if (text && date_parse(text, &d->date) != ZB_OK)
@@ -768,6 +785,16 @@ zb_form ledger_form_find(const char *name)
     while (f < FORM_COUNT && strcmp(form_names[f], name))
         f++;
     return (zb_form)f;
+}
+
+const char *ledger_form_name(zb_form form)
+{
+    return form_names[form];
+}
+
+const char *ledger_document_kind_name(zb_document_kind kind)
+{
+    return document_names[kind];
 }
 
 const char *ledger_category_name(zb_category category)

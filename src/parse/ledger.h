@@ -337,9 +337,16 @@ typedef enum zb_document_kind {
     DOCUMENT_GENERAL
 } zb_document_kind;
 
-/* The C view of a document: what checks and file names need. Its text
-   (title, body, attachments, 版记) is laid out by the stylesheets from the
-   ledger document itself. */
+/* One entry of a document's 附件说明. */
+typedef struct zb_attachment {
+    zb_form form;              /* the form attached, or FORM_COUNT for a
+                                  paper the unit adds itself */
+    long line;
+} zb_attachment;
+
+/* The C view of a document: what checks, file names and the attached
+   forms need. Its text (title, body, 版记) is laid out by the stylesheets
+   from the ledger document itself. */
 typedef struct zb_document {
     const char *id;
     zb_document_kind kind;
@@ -348,6 +355,8 @@ typedef struct zb_document {
     int sealed;
     const char *title;
     zb_date date;              /* 成文日期 */
+    const zb_attachment *attachments;  /* in the order of the 附件说明 */
+    size_t nattachments;
     long line;
 } zb_document;
 
@@ -408,6 +417,11 @@ int ledger_find(const zb_ledger *ledger, zb_table table, const char *id);
 /* The form called NAME in <numbering><form name> ("statistics"), or
    FORM_COUNT when no form has that name. */
 zb_form ledger_form_find(const char *name);
+
+/* The name of FORM ("statistics") and of a document's KIND ("report"), as
+   the ledger writes them. */
+const char *ledger_form_name(zb_form form);
+const char *ledger_document_kind_name(zb_document_kind kind);
 
 /* The ledger's words for CATEGORY ("操作系统", "办公", "杀毒", "其他") and
    ORIGIN ("国内", "国外"; "" for ORIGIN_NONE). */

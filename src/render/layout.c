@@ -1,5 +1,6 @@
 #include "layout.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,22 @@ double layout_body_width(const lo_section *s)
 double layout_body_height(const lo_section *s)
 {
     return s->page_height - s->margin_top - s->margin_bottom;
+}
+
+double layout_char_width(const lo_section *s, const lo_style *style)
+{
+    return s && s->char_pitch > 0 && style->grid == LO_GRID_CHARS
+               ? s->char_pitch
+               : style->size;
+}
+
+double layout_line_height(const lo_section *s, const lo_style *style,
+                          double height)
+{
+    if (!s || s->line_pitch <= 0 || style->grid == LO_GRID_NONE)
+        return height;
+    double lines = ceil(height / s->line_pitch - 1e-6);
+    return (lines < 1 ? 1 : lines) * s->line_pitch;
 }
 
 /* ---------------------------------------------------------- helpers */
@@ -307,13 +324,18 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
 
 static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
 {
-    static const char *const attrs[] = {"style", "align", "indent", "src", NULL};
+    static const char *const attrs[] = {"style", "align", "indent", "hang",
+        "indent-right", "balance", "src", NULL};
     reader_check_attrs(r, n, attrs);
     p->style = reader_style(r, n, 1);
     p->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
                                      p->style->align);
+    double em = layout_char_width(r->section, p->style);
     p->indent = reader_chars(r, n, "indent", p->style->indent / p->style->size,
-                             p->style->size);
+                             em);
+    p->hang = reader_chars(r, n, "hang", 0, em);
+    p->indent_right = reader_chars(r, n, "indent-right", 0, em);
+    p->balance = reader_enum(r, n, "balance", lo_bool_names, 0) % 2;
     return reader_inline(r, n, p->style, &p->runs, &p->run_count);
 }
 
@@ -341,11 +363,14 @@ int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star)
 
 static zb_status read_fields(lo_reader *r, xmlNodePtr n, lo_fields *f)
 {
-    static const char *const attrs[] = {"style", NULL};
-    static const char *const field_attrs[] = {"label", "width", "src", NULL};
+    static const char *const attrs[] = {"style", "inset", NULL};
+    static const char *const field_attrs[] = {"label", "width", "style", "src",
+                                              NULL};
     reader_check_attrs(r, n, attrs);
     check_no_text(r, n);
     f->style = reader_style(r, n, 1);
+    f->inset = reader_chars(r, n, "inset", 0,
+                            layout_char_width(r->section, f->style));
     f->items = arena_calloc(&r->doc->arena, count_elements(n) + 1,
                             sizeof *f->items);
     if (!f->items)
@@ -363,9 +388,12 @@ static zb_status read_fields(lo_reader *r, xmlNodePtr n, lo_fields *f)
             reader_error(r, c, "缺少 label 属性");
         item->label = reader_strdup(r, reader_attr(c, "label"));
         reader_width(r, c, &item->width, &item->star);
+        item->value_style = reader_style(r, c, 0);
         lo_run *runs;
         size_t count;
-        zb_status st = reader_inline(r, c, f->style, &runs, &count);
+        zb_status st = reader_inline(r, c, item->value_style ? item->value_style
+                                                            : f->style,
+                                     &runs, &count);
         if (st != ZB_OK)
             return st;
         item->value = count ? runs[0].text : "";
@@ -385,7 +413,8 @@ static void read_signature(lo_reader *r, xmlNodePtr n, lo_signature *s)
     reader_check_attrs(r, n, attrs);
     s->style = reader_style(r, n, 1);
     s->label = reader_strdup(r, reader_attr(n, "label"));
-    s->gap = reader_chars(r, n, "gap", 6, s->style->size);
+    s->gap = reader_chars(r, n, "gap", 6,
+                          layout_char_width(r->section, s->style));
     s->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
                                      LO_ALIGN_RIGHT);
     const char *date = reader_attr(n, "date");
@@ -426,10 +455,83 @@ static void read_rule(lo_reader *r, xmlNodePtr n, lo_rule *rule)
     rule->space_after = reader_mm(r, n, "space-after", 0);
 }
 
+static void read_space(lo_reader *r, xmlNodePtr n, lo_space *sp)
+{
+    static const char *const attrs[] = {"height", "lines", "to", NULL};
+    reader_check_attrs(r, n, attrs);
+    int given = !!reader_attr(n, "height") + !!reader_attr(n, "lines") +
+                !!reader_attr(n, "to");
+    if (given != 1)
+        reader_error(r, n, "须有且只有 height、lines、to 三个属性之一");
+    if (reader_attr(n, "lines")) {
+        sp->kind = LO_SPACE_LINES;
+        sp->amount = (double)reader_int(r, n, "lines", 1, 0, 100);
+        if (r->section && r->section->line_pitch <= 0)
+            reader_error(r, n, "lines 只能用在有行网格（grid-lines）的节里");
+    } else if (reader_attr(n, "to")) {
+        sp->kind = LO_SPACE_TO;
+        sp->amount = reader_mm(r, n, "to", 0);
+    } else {
+        sp->kind = LO_SPACE_HEIGHT;
+        sp->amount = reader_mm(r, n, "height", 0);
+    }
+}
+
+static zb_status read_signoff(lo_reader *r, xmlNodePtr n, lo_signoff *s)
+{
+    static const char *const attrs[] = {"style", "date", "sealed", "src", NULL};
+    reader_check_attrs(r, n, attrs);
+    s->style = reader_style(r, n, 1);
+    s->sealed = reader_enum(r, n, "sealed", lo_bool_names, 1) % 2;
+    const char *date = reader_attr(n, "date");
+    if (!date || date_parse(date, &s->ymd) != ZB_OK)
+        reader_error(r, n, "date 应为 YYYY-MM-DD 日期（成文日期）");
+    lo_run *runs;
+    size_t count;
+    zb_status st = reader_inline(r, n, s->style, &runs, &count);
+    if (st != ZB_OK)
+        return st;
+    if (count != 1 || !strcmp(runs[0].text, "\n"))
+        reader_error(r, n, "内容应为发文机关署名，只能是文字");
+    s->name = count ? runs[0].text : "";
+    s->src = count ? runs[0].src : NULL;
+    return ZB_OK;
+}
+
+static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b);
+
+static zb_status read_colophon(lo_reader *r, xmlNodePtr n, lo_colophon *c)
+{
+    static const char *const attrs[] = {"page", NULL};
+    static const char *const pages[] = {"any", "even", NULL};
+    reader_check_attrs(r, n, attrs);
+    check_no_text(r, n);
+    c->even = reader_enum(r, n, "page", pages, 0) == 1;
+    c->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+                             sizeof *c->blocks);
+    if (!c->blocks)
+        return ZB_ERR_NOMEM;
+    for (xmlNodePtr k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (!reader_is(k, "p") && !reader_is(k, "fields") &&
+            !reader_is(k, "rule") && !reader_is(k, "space")) {
+            reader_error(r, k, "<colophon> 里只能有 <p>、<fields>、<rule> 与 "
+                               "<space>");
+            continue;
+        }
+        zb_status st = read_block(r, k, &c->blocks[c->block_count++]);
+        if (st != ZB_OK)
+            return st;
+    }
+    if (!c->block_count)
+        reader_error(r, n, "版记是空的");
+    return ZB_OK;
+}
+
 static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
 {
     static const char *const no_attrs[] = {NULL};
-    static const char *const space_attrs[] = {"height", NULL};
     b->line = xmlGetLineNo(n);
     if (reader_is(n, "p")) {
         b->kind = LO_BLOCK_PARA;
@@ -451,17 +553,20 @@ static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
         read_rule(r, n, &b->u.rule);
     } else if (reader_is(n, "space")) {
         b->kind = LO_BLOCK_SPACE;
-        reader_check_attrs(r, n, space_attrs);
-        if (!reader_attr(n, "height"))
-            reader_error(r, n, "缺少 height 属性");
-        b->u.space = reader_mm(r, n, "height", 0);
+        read_space(r, n, &b->u.space);
+    } else if (reader_is(n, "signoff")) {
+        b->kind = LO_BLOCK_SIGNOFF;
+        return read_signoff(r, n, &b->u.signoff);
+    } else if (reader_is(n, "colophon")) {
+        b->kind = LO_BLOCK_COLOPHON;
+        return read_colophon(r, n, &b->u.colophon);
     } else if (reader_is(n, "page-break")) {
         b->kind = LO_BLOCK_PAGE_BREAK;
         reader_check_attrs(r, n, no_attrs);
     } else {
         reader_error(r, n, "不是版面块元素（p、fields、table、signature、rule、"
-                           "space、page-break）");
-        b->kind = LO_BLOCK_SPACE;
+                           "space、page-break、signoff、colophon）");
+        b->kind = LO_BLOCK_PAGE_BREAK;
     }
     return ZB_OK;
 }
@@ -540,7 +645,9 @@ static double line_height_pt(lo_reader *r, xmlNodePtr n, double size)
 static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
 {
     static const char *const attrs[] = {"name", "font", "size", "color", "bold",
-        "align", "line-height", "indent", "space-before", "space-after", NULL};
+        "align", "line-height", "indent", "space-before", "space-after", "grid",
+        NULL};
+    static const char *const grids[] = {"none", "lines", "chars", NULL};
     reader_check_attrs(r, n, attrs);
     const char *name = reader_attr(n, "name");
     if (!name)
@@ -557,6 +664,7 @@ static void read_style(lo_reader *r, xmlNodePtr n, lo_style *s)
     s->indent = reader_chars(r, n, "indent", 0, s->size);
     s->space_before = reader_mm(r, n, "space-before", 0);
     s->space_after = reader_mm(r, n, "space-after", 0);
+    s->grid = (lo_grid)reader_enum(r, n, "grid", grids, 0);
 }
 
 static zb_status read_styles(lo_reader *r, xmlNodePtr n)
@@ -569,7 +677,7 @@ static zb_status read_styles(lo_reader *r, xmlNodePtr n)
         return ZB_ERR_NOMEM;
     /* a fallback so that a missing style never leaves a NULL behind */
     doc->styles[0] = (lo_style){"", LO_FONT_SONG, 12, 0, false, LO_ALIGN_LEFT,
-                                14.4, 0, 0, 0};
+                                14.4, 0, 0, 0, LO_GRID_NONE};
     check_no_text(r, n);
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -649,6 +757,10 @@ static void read_page(lo_reader *r, xmlNodePtr n, lo_section *s)
     if (layout_body_width(s) < 20 * LO_PT_PER_MM ||
         layout_body_height(s) < 20 * LO_PT_PER_MM)
         reader_error(r, n, "页边距太大，版心不足 20 毫米");
+    long lines = reader_int(r, n, "grid-lines", 0, 1, 200);
+    long chars = reader_int(r, n, "grid-chars", 0, 1, 200);
+    s->line_pitch = lines ? layout_body_height(s) / (double)lines : 0;
+    s->char_pitch = chars ? layout_body_width(s) / (double)chars : 0;
 }
 
 static void check_sheet_name(lo_reader *r, xmlNodePtr n, const char *name)
@@ -668,7 +780,7 @@ static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
 {
     static const char *const attrs[] = {"name", "paper", "orientation",
         "margin-top", "margin-bottom", "margin-left", "margin-right",
-        "numbering", NULL};
+        "numbering", "grid-lines", "grid-chars", NULL};
     reader_check_attrs(r, n, attrs);
     check_no_text(r, n);
     s->line = xmlGetLineNo(n);

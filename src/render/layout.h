@@ -49,6 +49,16 @@ typedef enum lo_valign {
     LO_VALIGN_BOTTOM
 } lo_valign;
 
+/* How a style's text sits on the section's type grid (GB/T 9704: 22 lines
+   of 28 characters). Outside a section with a grid it has no effect. */
+typedef enum lo_grid {
+    LO_GRID_NONE,         /* its own line height and character advances */
+    LO_GRID_LINES,        /* each line takes whole lines of the grid */
+    LO_GRID_CHARS         /* lines as above, and an em of the style takes one
+                             character pitch: full-width characters sit at
+                             the pitch, half-width ones at half of it */
+} lo_grid;
+
 typedef struct lo_style {
     const char *name;
     lo_font_role font;
@@ -60,6 +70,7 @@ typedef struct lo_style {
     double indent;        /* first-line indent, pt */
     double space_before;  /* pt */
     double space_after;   /* pt */
+    lo_grid grid;
 } lo_style;
 
 /* A piece of text in one style. A forced line break (<br/>) is a run whose
@@ -74,6 +85,9 @@ typedef struct lo_para {
     const lo_style *style;
     lo_align align;
     double indent;        /* first-line indent, pt */
+    double hang;          /* left indent of the other lines, pt */
+    double indent_right;  /* right indent of every line, pt */
+    bool balance;         /* lines as even as the line count allows */
     lo_run *runs;
     size_t run_count;
 } lo_para;
@@ -81,6 +95,7 @@ typedef struct lo_para {
 typedef struct lo_field {
     const char *label;    /* printed as is, e.g. "单位名称（盖章）：" */
     const char *value;    /* may be "" */
+    const lo_style *value_style;  /* the value's, else the fields' style */
     double width;         /* pt, or the proportion when star; 0 = natural */
     bool star;
     const char *src;
@@ -88,6 +103,7 @@ typedef struct lo_field {
 
 typedef struct lo_fields {
     const lo_style *style;
+    double inset;         /* pt kept free at both ends of the line */
     lo_field *items;
     size_t count;
 } lo_fields;
@@ -106,6 +122,30 @@ typedef struct lo_signature {
     int32_t ymd;          /* when LO_SIG_DATE_GIVEN */
     lo_align align;
 } lo_signature;
+
+/* 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5): sealed, the date 4
+   characters from the right and the name centred over it; unsealed, the
+   name 2 characters from the right and the date on the next line 2
+   characters further right (both moved left when the date would come
+   nearer than 2 characters to the edge). */
+typedef struct lo_signoff {
+    const lo_style *style;
+    const char *name;
+    int32_t ymd;          /* 成文日期, printed as 2023年6月20日 */
+    bool sealed;
+    const char *src;
+} lo_signoff;
+
+typedef enum lo_space_kind {
+    LO_SPACE_HEIGHT,      /* a height, pt */
+    LO_SPACE_LINES,       /* whole lines of the section's grid */
+    LO_SPACE_TO           /* down to a distance below the top of the body */
+} lo_space_kind;
+
+typedef struct lo_space {
+    lo_space_kind kind;
+    double amount;        /* pt, or lines */
+} lo_space;
 
 typedef struct lo_rule {
     double width;         /* line thickness, pt */
@@ -201,8 +241,21 @@ typedef enum lo_block_kind {
     LO_BLOCK_SIGNATURE,
     LO_BLOCK_RULE,
     LO_BLOCK_SPACE,
-    LO_BLOCK_PAGE_BREAK
+    LO_BLOCK_PAGE_BREAK,
+    LO_BLOCK_SIGNOFF,
+    LO_BLOCK_COLOPHON
 } lo_block_kind;
+
+/* 版记: blocks set at the foot of the body so that the last one ends on
+   its bottom edge, on a page of their own when the page has no room, and
+   on an even page when EVEN (blank pages added before it; a blank page
+   added and the page after it carry no page number, GB/T 9704-2012
+   7.5.1). */
+typedef struct lo_colophon {
+    bool even;
+    lo_block *blocks;     /* p, fields, rule, space */
+    size_t block_count;
+} lo_colophon;
 
 struct lo_block {
     lo_block_kind kind;
@@ -213,7 +266,9 @@ struct lo_block {
         lo_table table;
         lo_signature signature;
         lo_rule rule;
-        double space;     /* pt */
+        lo_space space;
+        lo_signoff signoff;
+        lo_colophon colophon;
     } u;
 };
 
@@ -239,6 +294,8 @@ typedef struct lo_section {
     double page_height;
     bool landscape;
     double margin_top, margin_bottom, margin_left, margin_right;  /* pt */
+    double line_pitch;    /* pt between grid lines; 0 = no grid */
+    double char_pitch;    /* pt between grid characters; 0 = none */
     bool continue_numbering;
     const lo_footer *footer;  /* NULL: no page numbers */
     lo_block *blocks;
@@ -281,6 +338,15 @@ double layout_body_width(const lo_section *section);
 
 /* Height of the section's body, pt. */
 double layout_body_height(const lo_section *section);
+
+/* The width of one "character" of STYLE in SECTION, pt: the character
+   pitch for a style on the section's character grid, else the size. */
+double layout_char_width(const lo_section *section, const lo_style *style);
+
+/* The height a line of natural height HEIGHT takes in SECTION in STYLE:
+   whole lines of the grid when the style is on it, else HEIGHT. */
+double layout_line_height(const lo_section *section, const lo_style *style,
+                          double height);
 
 /* The Chinese name of a font role ("宋体"). */
 const char *layout_font_role_name(lo_font_role role);

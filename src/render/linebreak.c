@@ -159,7 +159,7 @@ static size_t split_unit(const uint32_t *cp, const double *w, size_t i,
 
 /* Fill one line from POS within [POS, END); returns it. */
 static lb_line fill_line(const uint32_t *cp, const double *w, size_t pos,
-                         size_t end, double avail)
+                         size_t end, double avail, bool squeeze)
 {
     lb_line line = {pos, pos, pos, 0, false};
     double x = 0;
@@ -176,7 +176,7 @@ static lb_line fill_line(const uint32_t *cp, const double *w, size_t pos,
         }
         if (line.end > line.start) {
             size_t base = trim_pushable(cp, cur, t);
-            if (base < t && x + sum(w, cur, base) <= avail + EPS &&
+            if (squeeze && base < t && x + sum(w, cur, base) <= avail + EPS &&
                 x + uw - avail <= squeezable(cp, w, line.start, t) + EPS) {
                 line.end = t;
                 cur = u;
@@ -192,7 +192,8 @@ static lb_line fill_line(const uint32_t *cp, const double *w, size_t pos,
 }
 
 zb_status linebreak_find_lines(const uint32_t *cp, const double *w, size_t n,
-                               double width, double indent, lb_lines *out)
+                               double width, double indent, bool squeeze,
+                               lb_lines *out)
 {
     out->count = 0;
     size_t pos = 0;
@@ -203,7 +204,7 @@ zb_status linebreak_find_lines(const uint32_t *cp, const double *w, size_t n,
             end++;
         do {
             lb_line line = fill_line(cp, w, pos, end,
-                                     first ? width - indent : width);
+                                     first ? width - indent : width, squeeze);
             first = false;
             pos = line.next;
             while (pos < end && cp[pos] == ' ')

@@ -65,9 +65,12 @@ bool linebreak_allowed(const uint32_t *cp, size_t i);
    always at least one line (an empty text gives one empty line), and one
    more per forced break. A line is wider than its measure only when
    punctuation was pushed in (linebreak_place() squeezes it back) or when a
-   single character is wider than the measure. */
+   single character is wider than the measure. Without SQUEEZE (text set
+   on a character grid, where every character keeps its pitch) punctuation
+   is never pushed in: the character before it is pulled down. */
 zb_status linebreak_find_lines(const uint32_t *cp, const double *w, size_t n,
-                               double width, double indent, lb_lines *out);
+                               double width, double indent, bool squeeze,
+                               lb_lines *out);
 
 /* Release the lines' memory. */
 void linebreak_free(lb_lines *lines);

@@ -41,6 +41,7 @@ typedef struct pdf_box {
     size_t first, count;
     double width;            /* the measure */
     double indent;           /* of the first line */
+    double hang;             /* of the other lines */
     lo_align align;
     double height;           /* the lines' pitches added up */
 } pdf_box;
@@ -51,6 +52,7 @@ typedef struct pdf_page_rec {
     const lo_section *section;
     size_t number;           /* the page number printed */
     size_t total;            /* the pages numbered together */
+    bool unnumbered;         /* no page number (版记 after a blank page) */
 } pdf_page_rec;
 
 /* The libharu font of a face in this document, and the code points used. */
@@ -83,6 +85,7 @@ typedef struct pdf_ctx {
     double left, right, top, bottom;  /* the body on the page */
     double y;                /* cursor: top of the free body */
     bool page_empty;         /* nothing drawn below the top yet */
+    bool dry;                /* measuring: move the cursor, draw nothing */
 
     /* text state of the current page */
     bool in_text;
@@ -125,16 +128,18 @@ zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
 zb_status text_add_blank(pdf_ctx *ctx, const lo_style *style, double width);
 
 /* Break the glyphs [FROM, TO) into lines of WIDTH (the first INDENT
-   narrower) aligned ALIGN; BASE gives the height of an empty text. */
+   narrower, the others HANG narrower) aligned ALIGN; BASE gives the height
+   of an empty text. A line of a style on the section's line grid takes
+   whole grid lines. */
 zb_status text_layout(pdf_ctx *ctx, size_t from, size_t to, double width,
-                      double indent, lo_align align, const lo_style *base,
-                      pdf_box *box);
+                      double indent, double hang, lo_align align,
+                      const lo_style *base, pdf_box *box);
 
 /* The natural width of the glyphs [FROM, TO). */
 double text_width(const pdf_ctx *ctx, size_t from, size_t to);
 
 /* Draw line K (0-based) of BOX with the box's left edge at LEFT and the
-   line's top at TOP. */
+   line's top at TOP (nothing while measuring). */
 void text_draw_line(pdf_ctx *ctx, const pdf_box *box, size_t k, double left,
                     double top);
 

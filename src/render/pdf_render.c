@@ -80,7 +80,11 @@ zb_status pdf_new_page(pdf_ctx *ctx)
         return pdf_fail(ctx, ZB_ERR_RENDER);
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->page_width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->page_height);
-    ctx->pages[ctx->page_count++] = (pdf_page_rec){page, s, 0, 0};
+    const pdf_page_rec *prev = ctx->page_count ? &ctx->pages[ctx->page_count - 1]
+                                               : NULL;
+    bool restart = !prev || (prev->section != s && !s->continue_numbering);
+    ctx->pages[ctx->page_count++] =
+        (pdf_page_rec){page, s, restart ? 1 : prev->number + 1, 0, false};
     use_page(ctx, page);
     ctx->left = s->margin_left;
     ctx->right = s->page_width - s->margin_right;
@@ -92,10 +96,11 @@ zb_status pdf_new_page(pdf_ctx *ctx)
 }
 
 /* Make room for HEIGHT at the cursor, starting a new page if needed (never
-   on an empty page: a block taller than the page overflows it). */
+   on an empty page: a block taller than the page overflows it; never while
+   measuring). */
 static zb_status need(pdf_ctx *ctx, double height)
 {
-    if (ctx->y - height < ctx->bottom - EPS && !ctx->page_empty)
+    if (ctx->y - height < ctx->bottom - EPS && !ctx->page_empty && !ctx->dry)
         return pdf_new_page(ctx);
     return ZB_OK;
 }
@@ -125,14 +130,45 @@ static void space_down(pdf_ctx *ctx, double height)
         ctx->y = ctx->bottom;  /* a space at the foot is not carried over */
 }
 
+/* Narrow the lines of BOX, laid out from the glyphs [FROM, TO), as far as
+   they stay as many (a balanced title); the box keeps its measure. */
+static zb_status balance_box(pdf_ctx *ctx, const lo_para *p, size_t from,
+                             size_t to, pdf_box *box)
+{
+    size_t lines = box->count;
+    double width = box->width, lo = 0, hi = width;
+    for (int i = 0; i < 30 && hi - lo > 0.1; i++) {
+        double mid = (lo + hi) / 2;
+        ctx->line_count = box->first;
+        if (text_layout(ctx, from, to, mid, p->indent, p->hang, p->align,
+                        p->style, box) != ZB_OK)
+            return ctx->status;
+        if (box->count > lines)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    ctx->line_count = box->first;
+    if (text_layout(ctx, from, to, hi, p->indent, p->hang, p->align, p->style,
+                    box) != ZB_OK)
+        return ctx->status;
+    box->width = width;
+    return ZB_OK;
+}
+
 static zb_status layout_para(pdf_ctx *ctx, const lo_para *p, double width,
                              long line, pdf_box *box)
 {
     size_t from = ctx->glyphs.n;
     if (text_add_runs(ctx, p->runs, p->run_count, NULL, line) != ZB_OK)
         return ctx->status;
-    return text_layout(ctx, from, ctx->glyphs.n, width, p->indent, p->align,
-                       p->style, box);
+    width -= p->indent_right;
+    if (text_layout(ctx, from, ctx->glyphs.n, width, p->indent, p->hang,
+                    p->align, p->style, box) != ZB_OK)
+        return ctx->status;
+    if (p->balance && box->count > 1)
+        return balance_box(ctx, p, from, ctx->glyphs.n, box);
+    return ZB_OK;
 }
 
 static zb_status place_para(pdf_ctx *ctx, const lo_para *p, long line)
@@ -176,8 +212,8 @@ static zb_status layout_signature(pdf_ctx *ctx, const lo_signature *s,
     size_t from = ctx->glyphs.n;
     if (shape_signature(ctx, s, line) != ZB_OK)
         return ctx->status;
-    return text_layout(ctx, from, ctx->glyphs.n, width, 0, s->align, s->style,
-                       box);
+    return text_layout(ctx, from, ctx->glyphs.n, width, 0, 0, s->align,
+                       s->style, box);
 }
 
 zb_status blocks_layout(pdf_ctx *ctx, const lo_block *blocks, size_t count,
@@ -207,6 +243,11 @@ static zb_status place_rule(pdf_ctx *ctx, const lo_rule *r)
     space_down(ctx, r->space_before);
     if (need(ctx, r->width) != ZB_OK)
         return ctx->status;
+    if (ctx->dry) {
+        ctx->y -= r->width;
+        space_down(ctx, r->space_after);
+        return ZB_OK;
+    }
     pdf_end_text(ctx);
     HPDF_Page page = ctx->page;
     HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->width);
@@ -268,7 +309,7 @@ static zb_status place_field_line(pdf_ctx *ctx, const lo_fields *f,
     double used = 0, tallest = 0;
     for (size_t k = i; k < j; k++) {
         if (text_layout(ctx, items[k].from, items[k].to, items[k].width + EPS,
-                        0, LO_ALIGN_LEFT, f->style, &items[k].box) != ZB_OK)
+                        0, 0, LO_ALIGN_LEFT, f->style, &items[k].box) != ZB_OK)
             return ctx->status;
         used += items[k].width;
         if (items[k].box.height > tallest)
@@ -276,9 +317,9 @@ static zb_status place_field_line(pdf_ctx *ctx, const lo_fields *f,
     }
     if (need(ctx, tallest) != ZB_OK)
         return ctx->status;
-    double body = ctx->right - ctx->left;
+    double body = ctx->right - ctx->left - 2 * f->inset;
     double gap = spread && j - i > 1 ? (body - used) / (double)(j - i - 1) : 0;
-    double x = ctx->left;
+    double x = ctx->left + f->inset;
     for (size_t k = i; k < j; k++) {
         text_draw_box(ctx, &items[k].box, x, ctx->y);
         x += items[k].width + gap;
@@ -296,11 +337,13 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     for (size_t i = 0; i < count; i++) {
         items[i].from = ctx->glyphs.n;
-        text_add_str(ctx, f->style, f->items[i].label, f->items[i].src, line);
-        text_add_str(ctx, f->style, f->items[i].value, f->items[i].src, line);
+        const lo_field *it = &f->items[i];
+        text_add_str(ctx, f->style, it->label, it->src, line);
+        text_add_str(ctx, it->value_style ? it->value_style : f->style,
+                     it->value, it->src, line);
         items[i].to = ctx->glyphs.n;
     }
-    double body = ctx->right - ctx->left;
+    double body = ctx->right - ctx->left - 2 * f->inset;
     bool sized = field_widths(ctx, f, items, body);
     double min_gap = sized ? 0 : f->style->size;
     size_t start = 0;
@@ -316,6 +359,111 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
         x = i < count ? items[i].width : 0;
     }
     free(items);
+    return ctx->status;
+}
+
+/* ------------------------------------------------- 署名, space, 版记 */
+
+static zb_status place_signoff(pdf_ctx *ctx, const lo_signoff *s, long line)
+{
+    char date[32];
+    date_format_cn(s->ymd, date);
+    size_t a = ctx->glyphs.n;
+    text_add_str(ctx, s->style, s->name, s->src, line);
+    size_t b = ctx->glyphs.n;
+    text_add_str(ctx, s->style, date, s->src, line);
+    size_t c = ctx->glyphs.n;
+    double em = layout_char_width(ctx->section, s->style);
+    double body = ctx->right - ctx->left;
+    double name_w = text_width(ctx, a, b), date_w = text_width(ctx, b, c);
+    double name_x, date_x;  /* from the left edge of the body */
+    if (s->sealed) {
+        date_x = body - 4 * em - date_w;
+        name_x = date_x + (date_w - name_w) / 2;
+        if (name_x + name_w > body)
+            name_x = body - name_w;
+    } else {
+        name_x = body - 2 * em - name_w;
+        date_x = name_x + 2 * em;
+        if (date_x + date_w > body - 2 * em) {
+            date_x = body - 2 * em - date_w;
+            name_x = date_x - 2 * em;
+        }
+    }
+    name_x = name_x < 0 ? 0 : name_x;
+    date_x = date_x < 0 ? 0 : date_x;
+    pdf_box name, when;
+    if (text_layout(ctx, a, b, body - name_x + EPS, 0, 0, LO_ALIGN_LEFT,
+                    s->style, &name) != ZB_OK ||
+        text_layout(ctx, b, c, body - date_x + EPS, 0, 0, LO_ALIGN_LEFT,
+                    s->style, &when) != ZB_OK ||
+        need(ctx, name.height + when.height) != ZB_OK)
+        return ctx->status;
+    ctx->y -= text_draw_box(ctx, &name, ctx->left + name_x, ctx->y);
+    ctx->y -= text_draw_box(ctx, &when, ctx->left + date_x, ctx->y);
+    ctx->page_empty = false;
+    return ZB_OK;
+}
+
+static void place_space(pdf_ctx *ctx, const lo_space *sp)
+{
+    if (sp->kind == LO_SPACE_HEIGHT) {
+        space_down(ctx, sp->amount);
+    } else if (sp->kind == LO_SPACE_LINES) {
+        space_down(ctx, sp->amount * ctx->section->line_pitch);
+    } else if (ctx->top - sp->amount < ctx->y) {
+        ctx->y = ctx->top - sp->amount;
+        ctx->y = ctx->y < ctx->bottom ? ctx->bottom : ctx->y;
+        ctx->page_empty = false;
+    }
+}
+
+static zb_status place_block(pdf_ctx *ctx, const lo_block *b);
+
+/* The height of the blocks of C, measured by placing them without drawing. */
+static double colophon_height(pdf_ctx *ctx, const lo_colophon *c)
+{
+    double y = ctx->y;
+    bool empty = ctx->page_empty;
+    ctx->dry = true;
+    ctx->y = ctx->top;
+    ctx->page_empty = false;
+    for (size_t i = 0; i < c->block_count && ctx->status == ZB_OK; i++)
+        place_block(ctx, &c->blocks[i]);
+    double height = ctx->top - ctx->y;
+    ctx->dry = false;
+    ctx->y = y;
+    ctx->page_empty = empty;
+    return height;
+}
+
+/* Start a new page for the colophon; a page left empty is a blank page. */
+static zb_status colophon_page(pdf_ctx *ctx, bool *blank)
+{
+    if (ctx->page_empty) {
+        ctx->pages[ctx->page_count - 1].unnumbered = true;
+        *blank = true;
+    }
+    return pdf_new_page(ctx);
+}
+
+static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
+{
+    double height = colophon_height(ctx, c);
+    bool blank = false;
+    if (ctx->status == ZB_OK && ctx->y - height < ctx->bottom - EPS &&
+        !ctx->page_empty)
+        colophon_page(ctx, &blank);
+    while (ctx->status == ZB_OK && c->even &&
+           ctx->pages[ctx->page_count - 1].number % 2 == 1)
+        colophon_page(ctx, &blank);
+    if (ctx->status != ZB_OK)
+        return ctx->status;
+    ctx->pages[ctx->page_count - 1].unnumbered = blank;
+    ctx->y = ctx->bottom + height;
+    ctx->page_empty = false;
+    for (size_t i = 0; i < c->block_count && ctx->status == ZB_OK; i++)
+        place_block(ctx, &c->blocks[i]);
     return ctx->status;
 }
 
@@ -336,10 +484,14 @@ static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
     case LO_BLOCK_RULE:
         return place_rule(ctx, &b->u.rule);
     case LO_BLOCK_SPACE:
-        space_down(ctx, b->u.space);
+        place_space(ctx, &b->u.space);
         return ZB_OK;
     case LO_BLOCK_PAGE_BREAK:
         return ctx->page_empty ? ZB_OK : pdf_new_page(ctx);
+    case LO_BLOCK_SIGNOFF:
+        return place_signoff(ctx, &b->u.signoff, b->line);
+    case LO_BLOCK_COLOPHON:
+        return place_colophon(ctx, &b->u.colophon);
     }
     return ZB_OK;
 }
@@ -383,6 +535,7 @@ static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
     if (!text)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     use_page(ctx, rec->page);
+    ctx->section = s;
     text_reset(ctx);
     text_add_str(ctx, f->style, text, NULL, s->line);
     free(text);
@@ -398,30 +551,24 @@ static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
                                            : LO_ALIGN_LEFT;
     pdf_box box;
     if (ctx->status == ZB_OK &&
-        text_layout(ctx, 0, ctx->glyphs.n, width, 0, align, f->style, &box) ==
-            ZB_OK)
+        text_layout(ctx, 0, ctx->glyphs.n, width, 0, 0, align, f->style,
+                    &box) == ZB_OK)
         text_draw_box(ctx, &box, left, s->margin_bottom - f->offset);
     pdf_end_text(ctx);
     return ctx->status;
 }
 
-/* Number the pages: a section restarts at 1 or continues the previous
-   one; {pages} counts the pages numbered together. Then draw the footers. */
+/* The pages were numbered as they were made (pdf_new_page()); {pages}
+   counts the pages numbered together. Draw the footers. */
 static zb_status draw_footers(pdf_ctx *ctx)
 {
     pdf_page_rec *p = ctx->pages;
-    for (size_t i = 0, number = 0; i < ctx->page_count; i++) {
-        bool starts = i == 0 || p[i].section != p[i - 1].section;
-        if (starts && !(i > 0 && p[i].section->continue_numbering))
-            number = 0;
-        p[i].number = ++number;
-    }
     for (size_t i = ctx->page_count; i-- > 0;)
         p[i].total = i + 1 < ctx->page_count && p[i + 1].number > 1
                          ? p[i + 1].total
                          : p[i].number;
     for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++)
-        if (p[i].section->footer)
+        if (p[i].section->footer && !p[i].unnumbered)
             draw_footer(ctx, &p[i]);
     return ctx->status;
 }

@@ -142,7 +142,7 @@ static zb_status layout_cell(tbl *tb, const lo_cell *cell)
         else
             text_add_str(ctx, cell->style, cell->text, cell->src, cell->line);
         if (ctx->status == ZB_OK)
-            text_layout(ctx, from, ctx->glyphs.n, width, 0, cell->align,
+            text_layout(ctx, from, ctx->glyphs.n, width, 0, 0, cell->align,
                         cell->style, boxes);
     }
     if (ctx->status != ZB_OK)

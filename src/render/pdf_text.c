@@ -117,7 +117,7 @@ zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
         }
         /* blanks are never drawn: they need a width, not a glyph */
         double em = face ? face->advance[cp] / 1000.0 : cp == ' ' ? 0.25 : 1;
-        double w = em * style->size;
+        double w = em * layout_char_width(ctx->section, style);
         if (push_glyph(ctx, cp, w, face, style) != ZB_OK)
             return ctx->status;
     }
@@ -163,26 +163,32 @@ static void line_metrics(const pdf_ctx *ctx, pdf_line *line,
                          const lo_style *base)
 {
     double pitch = base->line_height, size = base->size;
+    const lo_style *grid = base;
     if (line->lb.end > line->lb.start) {
         pitch = size = 0;
         for (size_t i = line->lb.start; i < line->lb.end; i++) {
             const lo_style *s = ctx->glyphs.style[i];
             pitch = s->line_height > pitch ? s->line_height : pitch;
             size = s->size > size ? s->size : size;
+            grid = s->grid > grid->grid ? s : grid;
         }
     }
+    pitch = layout_line_height(ctx->section, grid, pitch);
     line->pitch = pitch;
     line->ascent = (pitch - size) / 2 + ASCENT * size;
 }
 
 zb_status text_layout(pdf_ctx *ctx, size_t from, size_t to, double width,
-                      double indent, lo_align align, const lo_style *base,
-                      pdf_box *box)
+                      double indent, double hang, lo_align align,
+                      const lo_style *base, pdf_box *box)
 {
     const pdf_glyphs *g = &ctx->glyphs;
-    *box = (pdf_box){ctx->line_count, 0, width, indent, align, 0};
-    if (linebreak_find_lines(g->cp + from, g->w + from, to - from, width,
-                             indent, &ctx->lb) != ZB_OK)
+    *box = (pdf_box){ctx->line_count, 0, width, indent, hang, align, 0};
+    const lo_style *first = from < to ? g->style[from] : base;
+    bool squeeze = layout_char_width(ctx->section, first) == first->size;
+    if (linebreak_find_lines(g->cp + from, g->w + from, to - from,
+                             width - hang, indent - hang, squeeze,
+                             &ctx->lb) != ZB_OK)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
     for (size_t i = 0; i < ctx->lb.count; i++) {
         pdf_line line = {ctx->lb.items[i], 0, 0};
@@ -274,13 +280,17 @@ static void draw_segment(pdf_ctx *ctx, size_t i, size_t j, double x,
     HPDF_Page_TextOut(ctx->page, (HPDF_REAL)x, (HPDF_REAL)baseline, buf);
 }
 
-/* Does glyph K continue the segment that glyph K-1 is in? */
+/* Does glyph K continue the segment that glyph K-1 is in? Not when the
+   glyph before is placed at a pitch other than its own advance (a
+   character grid), since a segment is drawn at the font's advances. */
 static bool continues(const pdf_glyphs *g, size_t k)
 {
+    const pdf_face *face = g->face[k - 1];
     return !is_blank(g->cp[k]) && !is_blank(g->cp[k - 1]) &&
-           g->face[k] == g->face[k - 1] &&
-           g->style[k] == g->style[k - 1] &&
-           fabs(g->x[k] - g->x[k - 1] - g->w[k - 1]) < 0.01;
+           g->face[k] == face && g->style[k] == g->style[k - 1] &&
+           fabs(g->x[k] - g->x[k - 1] - g->w[k - 1]) < 0.01 &&
+           fabs(g->w[k - 1] - face->advance[g->cp[k - 1]] / 1000.0 *
+                                  g->style[k - 1]->size) < 0.01;
 }
 
 /* The offset of a line of drawn width WIDTH in AVAIL. */
@@ -296,10 +306,10 @@ void text_draw_line(pdf_ctx *ctx, const pdf_box *box, size_t k, double left,
 {
     const pdf_line *line = &ctx->lines[box->first + k];
     const pdf_glyphs *g = &ctx->glyphs;
-    if (line->lb.end == line->lb.start)
+    if (line->lb.end == line->lb.start || ctx->dry)
         return;
-    bool first = k == 0;
-    double avail = box->width - (first ? box->indent : 0);
+    double offset = k == 0 ? box->indent : box->hang;
+    double avail = box->width - offset;
     bool stretch = box->align == LO_ALIGN_DISTRIBUTED ||
                    (box->align == LO_ALIGN_JUSTIFY && !line->lb.last);
     linebreak_place(g->cp, g->w, &line->lb, avail, stretch, g->x);
@@ -307,8 +317,7 @@ void text_draw_line(pdf_ctx *ctx, const pdf_box *box, size_t k, double left,
     double drawn = g->x[last] + g->w[last];
     if (drawn > avail)
         drawn = avail;  /* squeezed: the last mark hangs in its blank half */
-    double x0 = left + (first ? box->indent : 0) +
-                align_offset(box->align, avail, drawn);
+    double x0 = left + offset + align_offset(box->align, avail, drawn);
     double baseline = top - line->ascent;
     size_t seg = line->lb.start;
     for (size_t i = line->lb.start; i <= line->lb.end; i++) {

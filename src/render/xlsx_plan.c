@@ -200,7 +200,11 @@ static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
             cur.pending += b->u.rule.space_after;
             break;
         case LO_BLOCK_SPACE:
-            cur.pending += b->u.space;
+            /* a space down to a place on the page has no meaning here */
+            cur.pending += b->u.space.kind == LO_SPACE_HEIGHT ? b->u.space.amount
+                         : b->u.space.kind == LO_SPACE_LINES
+                             ? b->u.space.amount * s->line_pitch
+                             : 0;
             break;
         case LO_BLOCK_PAGE_BREAK:
             rows_break(&cur, &break_cap);
@@ -220,6 +224,14 @@ zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
                             xlsx_pos *pos, xlsx_plan *plan, zb_diags *diags)
 {
     *plan = (xlsx_plan){.repeat_first = -1, .repeat_last = -1};
+    for (size_t i = 0; i < s->block_count; i++)
+        if (s->blocks[i].kind == LO_BLOCK_SIGNOFF ||
+            s->blocks[i].kind == LO_BLOCK_COLOPHON) {
+            diags_add(diags, doc->name, s->blocks[i].line, 0, DIAG_ERROR,
+                      "xlsx", "署名（signoff）与版记（colophon）只用于红头"
+                      "文件，只能排成 PDF，不能排成 XLSX");
+            return ZB_ERR_INVALID;
+        }
     zb_status st = plan_grid(s, plan);
     if (st == ZB_OK) {
         plan->colmap = arena_calloc(&plan->arena, s->block_count + 1,

@@ -332,6 +332,8 @@ static zb_status write_block(sheet *sh, const lo_block *b, size_t index)
         return write_rule(sh, row, &b->u.rule, b->line);
     case LO_BLOCK_SPACE:
     case LO_BLOCK_PAGE_BREAK:
+    case LO_BLOCK_SIGNOFF:   /* refused by xlsx_plan_section() */
+    case LO_BLOCK_COLOPHON:
         break;
     }
     return ZB_OK;

@@ -14,35 +14,6 @@ render() {
     zb render "$L/$name.xml" -o "$T/$name.pdf" "$@"
 }
 
-# check_pdf NAME: the structural checks every rendered PDF must pass
-check_pdf() {
-    local name=$1 pdf=$T/$1.pdf
-    if [ "$RC" -ne 0 ] || [ ! -s "$pdf" ]; then
-        fail "$name renders" "exit status $RC"
-        sed 's/^/    /' "$ERR" | head -10
-        return
-    fi
-    pass "$name renders"
-    if qpdf --check "$pdf" >"$T/qpdf" 2>&1; then
-        pass "$name qpdf --check"
-    else
-        fail "$name qpdf --check" "$(tail -3 "$T/qpdf")"
-    fi
-    if pdffonts "$pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes" ||
-                                         $(NF-2) != "yes") {bad = 1}
-                              END {exit bad}'; then
-        pass "$name fonts embedded, subset, with ToUnicode"
-    else
-        fail "$name fonts embedded, subset, with ToUnicode" "$(pdffonts "$pdf")"
-    fi
-    pdftotext "$pdf" "$T/$name.txt" 2>"$T/$name.warn"
-    if [ -s "$T/$name.warn" ]; then
-        fail "$name pdftotext silent" "$(head -3 "$T/$name.warn")"
-    else
-        pass "$name pdftotext silent"
-    fi
-}
-
 # ---- every fixture is a valid layout document
 for f in "$L"/*.xml; do
     if xmllint --noout --schema "$TOP/forms/layout.xsd" "$f" 2>"$T/xsd"; then

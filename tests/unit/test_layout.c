@@ -14,7 +14,9 @@
     "<styles><style name='cell' font='宋体' size='五号'/>"                \
     "<style name='title' font='小标宋' size='二号' align='center' "       \
     "line-height='1.5' indent='2'/>"                                      \
-    "<style name='kai' font='楷体' size='三号'/></styles>\n"
+    "<style name='kai' font='楷体' size='三号'/>"                          \
+    "<style name='body' font='仿宋' size='三号' indent='2' line-height='1' " \
+    "grid='chars'/></styles>\n"
 
 /* Read HEAD + BODY + "</document>"; returns the status, *DOC on success. */
 static zb_status read_layout(const char *body, zb_diags *d, lo_document **doc)
@@ -269,6 +271,87 @@ TEST(rejects_bad_layouts_naming_the_element)
                     "节名 “s” 重复", 5);
 }
 
+/* GB/T 9704-2012: a 156 x 225 mm body of 22 lines of 28 characters. */
+#define GRID_SECTION                                                        \
+    "<section name='正文' margin-top='37' margin-bottom='35' margin-left='28'" \
+    " margin-right='26' grid-lines='22' grid-chars='28'>\n"
+
+TEST(reads_the_type_grid)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout(GRID_SECTION
+        "<space to='35'/><space lines='2'/><space height='4'/>\n"
+        "<p style='body' hang='6' indent-right='1' balance='true'>附件：1.表</p>\n"
+        "<p style='kai' indent='2'>（一）</p>\n"
+        "<fields style='body' inset='1'><field label=''>桐医保报〔2023〕31号"
+        "</field><field label='签发人：' style='kai'>韦振邦</field></fields>\n"
+        "<signoff style='body' date='2023-06-20' sealed='false'> 桐川县医疗保障局 "
+        "</signoff>\n"
+        "<colophon page='even'><rule width='0.35'/><p style='body'>抄送：县版权局。"
+        "</p></colophon></section>", &d, &doc) == ZB_OK);
+    if (d.count)
+        diags_print(&d, stdout);
+    const lo_section *s = &doc->sections[0];
+    /* 225 mm / 22 = 10.2273 mm = 28.9907 pt; 156 mm / 28 = 5.5714 mm =
+       15.7930 pt */
+    EXPECT(fabs(s->line_pitch - 28.9907) < 0.001);
+    EXPECT(fabs(s->char_pitch - 15.7930) < 0.001);
+    const lo_style *body = &doc->styles[3], *kai = &doc->styles[2];
+    EXPECT(body->grid == LO_GRID_CHARS && kai->grid == LO_GRID_NONE);
+    EXPECT(fabs(layout_char_width(s, body) - 15.7930) < 0.001);
+    EXPECT(layout_char_width(s, kai) == 16);
+    /* a 16 pt line takes one grid line, a 30 pt line two */
+    EXPECT(fabs(layout_line_height(s, body, 16) - 28.9907) < 0.001);
+    EXPECT(fabs(layout_line_height(s, body, 30) - 57.9814) < 0.001);
+    EXPECT(layout_line_height(s, kai, 19.2) == 19.2);
+    const lo_block *b = s->blocks;
+    EXPECT(s->block_count == 8);
+    EXPECT(b[0].u.space.kind == LO_SPACE_TO &&
+           near(b[0].u.space.amount, 35 * LO_PT_PER_MM));
+    EXPECT(b[1].u.space.kind == LO_SPACE_LINES && b[1].u.space.amount == 2);
+    EXPECT(b[2].u.space.kind == LO_SPACE_HEIGHT &&
+           near(b[2].u.space.amount, 4 * LO_PT_PER_MM));
+    /* characters of a grid style are character pitches: indent 2, hang 6 */
+    const lo_para *p = &b[3].u.para;
+    EXPECT(fabs(p->indent - 31.5861) < 0.001);
+    EXPECT(fabs(p->hang - 94.7582) < 0.001);
+    EXPECT(fabs(p->indent_right - 15.7930) < 0.001 && p->balance);
+    EXPECT(b[4].u.para.indent == 32 && !b[4].u.para.balance);
+    const lo_fields *f = &b[5].u.fields;
+    EXPECT(fabs(f->inset - 15.7930) < 0.001 && f->count == 2);
+    EXPECT(f->items[0].value_style == NULL && f->items[1].value_style == kai);
+    EXPECT_STR(f->items[1].value, "韦振邦");
+    const lo_signoff *so = &b[6].u.signoff;
+    EXPECT(b[6].kind == LO_BLOCK_SIGNOFF && !so->sealed && so->ymd == 20230620);
+    EXPECT_STR(so->name, "桐川县医疗保障局");
+    const lo_colophon *c = &b[7].u.colophon;
+    EXPECT(b[7].kind == LO_BLOCK_COLOPHON && c->even && c->block_count == 2);
+    EXPECT(c->blocks[0].kind == LO_BLOCK_RULE &&
+           c->blocks[1].kind == LO_BLOCK_PARA);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(rejects_bad_grid_and_document_blocks)
+{
+    expect_rejected("<section name='s'>\n<space height='1' lines='2'/></section>",
+                    "须有且只有 height、lines、to 三个属性之一", 5);
+    expect_rejected("<section name='s'>\n<space lines='2'/></section>",
+                    "lines 只能用在有行网格（grid-lines）的节里", 5);
+    expect_rejected(GRID_SECTION "<colophon>\n<table style='cell'><col/>"
+                    "<row><cell>x</cell></row></table></colophon></section>",
+                    "<colophon> 里只能有", 6);
+    expect_rejected(GRID_SECTION "<colophon page='odd'><rule/></colophon>"
+                    "</section>", "page=\"odd\" 不是可用的值", 5);
+    expect_rejected("<section name='s'>\n<signoff style='body'>桐川县医疗保障局"
+                    "</signoff></section>", "date 应为 YYYY-MM-DD 日期", 5);
+    expect_rejected("<section name='s'>\n<signoff style='body' date='2023-06-20'>"
+                    "甲<br/>乙</signoff></section>", "只能是文字", 5);
+    expect_rejected("<section name='s' grid-lines='0'>\n<space height='1'/>"
+                    "</section>", "grid-lines=\"0\" 应为 1–200 之间的整数", 4);
+}
+
 TEST(rejects_other_documents)
 {
     zb_diags d = {0};
@@ -292,6 +375,8 @@ int main(void)
     RUN(formats_typed_cells);
     RUN(reads_cell_blocks_fields_and_signatures);
     RUN(rejects_bad_layouts_naming_the_element);
+    RUN(reads_the_type_grid);
+    RUN(rejects_bad_grid_and_document_blocks);
     RUN(rejects_other_documents);
     xml_cleanup();
     return test_summary();

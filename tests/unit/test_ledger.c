@@ -44,7 +44,7 @@ TEST(unit_and_counts)
     EXPECT(l->ncomputers == 35 && l->nsoftware == 16 && l->nevents == 204);
     EXPECT(l->nrevisions == 5 && l->ndemands == 3 && l->nplans == 1);
     EXPECT(l->ndeployments == 7 && l->nrequests == 7 && l->nconfirmations == 9);
-    EXPECT(l->ninspections == 2 && l->ntrainings == 2 && l->ndocuments == 2);
+    EXPECT(l->ninspections == 2 && l->ntrainings == 2 && l->ndocuments == 3);
 }
 
 TEST(leadership_and_staff)
@@ -196,6 +196,15 @@ TEST(documents)
            report->date == 20231225);
     EXPECT_STR(report->title,
                "桐川县医疗保障局关于2023年度软件正版化工作情况的报告");
+    EXPECT(report->nattachments == 1 &&
+           report->attachments[0].form == FORM_STATISTICS);
+    const zb_document *notice = &l->documents[2];
+    EXPECT(notice->kind == DOCUMENT_INSPECTION_NOTICE && !notice->sealed);
+    EXPECT(notice->nattachments == 3 &&
+           notice->attachments[0].form == FORM_SUMMARY &&
+           notice->attachments[1].form == FORM_DETAIL &&
+           notice->attachments[2].form == FORM_COUNT);
+    EXPECT(l->documents[0].nattachments == 0);
 }
 
 TEST(whitespace_is_collapsed_as_the_schema_reads_it)

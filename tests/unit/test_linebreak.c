@@ -27,14 +27,16 @@ static void decode(const char *s, text *t)
     }
 }
 
-/* Break S at WIDTH (INDENT on the first line); the lines joined by "|". */
-static char *lines_of(const char *s, double width, double indent)
+/* Break S at WIDTH (INDENT on the first line), pushing punctuation in if
+   SQUEEZE; the lines joined by "|". */
+static char *lines_of(const char *s, double width, double indent, bool squeeze)
 {
     text t;
     decode(s, &t);
     lb_lines lines = {0};
     zb_buf b = {0};
-    if (linebreak_find_lines(t.cp, t.w, t.n, width, indent, &lines) != ZB_OK)
+    if (linebreak_find_lines(t.cp, t.w, t.n, width, indent, squeeze,
+                             &lines) != ZB_OK)
         return NULL;
     for (size_t i = 0; i < lines.count; i++) {
         if (i)
@@ -52,7 +54,7 @@ static char *lines_of(const char *s, double width, double indent)
 
 static void expect_lines(const char *s, double width, const char *want)
 {
-    char *got = lines_of(s, width, 0);
+    char *got = lines_of(s, width, 0, true);
     EXPECT_STR(got, want);
     free(got);
 }
@@ -61,7 +63,7 @@ TEST(breaks_between_ideographs)
 {
     expect_lines("一二三四五六七", 3, "一二三|四五六|七");
     expect_lines("", 3, "");
-    char *got = lines_of("一二三四五六七", 3, 1);
+    char *got = lines_of("一二三四五六七", 3, 1, true);
     EXPECT_STR(got, "一二|三四五|六七");
     free(got);
 }
@@ -104,7 +106,7 @@ TEST(pushes_punctuation_in_when_it_can_be_squeezed)
     text t;
     decode("一二三，四五", &t);
     lb_lines lines = {0};
-    EXPECT(linebreak_find_lines(t.cp, t.w, t.n, 3.5, 0, &lines) == ZB_OK);
+    EXPECT(linebreak_find_lines(t.cp, t.w, t.n, 3.5, 0, true, &lines) == ZB_OK);
     EXPECT(lines.count == 2 && lines.items[0].end == 4);
     EXPECT(fabs(lines.items[0].width - 4) < 1e-9);
     double x[MAX];
@@ -116,12 +118,24 @@ TEST(pushes_punctuation_in_when_it_can_be_squeezed)
     expect_lines("一，二三。”四", 4.1, "一，二|三。”四");
 }
 
+TEST(on_a_character_grid_pulls_down_instead)
+{
+    /* every character keeps its pitch: the comma cannot be squeezed in, so
+       三 goes down with it */
+    char *got = lines_of("一二三，四五", 3.5, 0, false);
+    EXPECT_STR(got, "一二|三，四|五");
+    free(got);
+    got = lines_of("一二三，四五", 4, 0, false);
+    EXPECT_STR(got, "一二三，|四五");
+    free(got);
+}
+
 TEST(keeps_latin_and_digit_runs_together)
 {
     const char *s = "永医保发〔2023〕15号软件版本V11电话0773-1234567";
     /* every run fits on a line from 6 em on */
     for (double width = 6; width <= 12; width += 0.5) {
-        char *got = lines_of(s, width, 0);
+        char *got = lines_of(s, width, 0, true);
         EXPECT(got != NULL);
         if (test_this_failed) {
             printf("    width %.1f: %s\n", width, got);
@@ -155,7 +169,7 @@ TEST(forced_breaks_make_lines)
     text t;
     decode("一二三四\n五", &t);
     lb_lines lines = {0};
-    EXPECT(linebreak_find_lines(t.cp, t.w, t.n, 3, 0, &lines) == ZB_OK);
+    EXPECT(linebreak_find_lines(t.cp, t.w, t.n, 3, 0, true, &lines) == ZB_OK);
     EXPECT(lines.count == 3);
     EXPECT(!lines.items[0].last && lines.items[1].last && lines.items[2].last);
     EXPECT(lines.items[1].next == 5);
@@ -194,6 +208,7 @@ int main(void)
     RUN(no_line_ends_with_opening_marks);
     RUN(never_splits_dashes_or_ellipses);
     RUN(pushes_punctuation_in_when_it_can_be_squeezed);
+    RUN(on_a_character_grid_pulls_down_instead);
     RUN(keeps_latin_and_digit_runs_together);
     RUN(breaks_after_spaces_and_drops_them);
     RUN(forced_breaks_make_lines);

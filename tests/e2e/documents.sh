@@ -1,0 +1,232 @@
+#!/bin/bash
+# End-to-end tests of the red-header documents (GB/T 9704-2012): the
+# document stylesheets run on the sample ledger through
+# `zhengban render --xsl`, and the pages measured (gbt9704.py).
+source "$(dirname "$0")/../lib.sh"
+
+# the built-in default fonts, whatever the user running the tests configured
+export XDG_CONFIG_HOME=$T/xdg
+mkdir -p "$XDG_CONFIG_HOME"
+S=$TOP/sample-data/county-medical-insurance-2023.xml
+G=$TOP/tests/e2e/gbt9704.py
+
+# doc NAME STYLESHEET [ARGS...] [-- INPUT]: lay out a document of the
+# sample ledger (or INPUT) with stylesheets/STYLESHEET.xsl into $T/NAME.pdf
+doc() {
+    local name=$1 sheet=$2 input=$S
+    shift 2
+    local args=()
+    while [ $# -gt 0 ]; do
+        if [ "$1" = "--" ]; then input=$2; break; fi
+        args+=("$1")
+        shift
+    done
+    zb render --xsl "$TOP/stylesheets/$sheet.xsl" "${args[@]}" "$input" \
+        -o "$T/$name.pdf"
+}
+
+# flat NAME: the text of $T/NAME.pdf on one line, without spaces
+flat() {
+    pdftotext "$T/$1.pdf" - | tr -d ' \n\f'
+}
+
+# in_order NAME TEXT...: each TEXT found in $T/NAME.flat after the one before
+in_order() {
+    local name=$1 rest
+    shift
+    rest=$(cat "$T/$name.flat")
+    for text in "$@"; do
+        case $rest in
+        *"$text"*) rest=${rest#*"$text"} ;;
+        *) fail "$name in order" "“$text” missing or out of order"; return ;;
+        esac
+    done
+    pass "$name in order: $1 … ${*: -1}"
+}
+
+# ---- the three documents of the sample ledger and a pre-printed letterhead
+doc report doc-report
+check_pdf report
+python3 "$G" report "$T/report.pdf"
+doc notice doc-systems-notice
+check_pdf notice
+python3 "$G" notice "$T/notice.pdf"
+doc inspection doc-inspection-notice
+check_pdf inspection
+python3 "$G" inspection "$T/inspection.pdf"
+doc preprinted doc-inspection-notice --param letterhead=preprinted
+check_pdf preprinted
+python3 "$G" preprinted "$T/preprinted.pdf"
+
+# ---- a 版记 after a blank page: neither page numbered
+zb render "$TOP/tests/layout/colophon.xml" -o "$T/colophon.pdf"
+check_pdf colophon
+python3 "$G" blank-before-colophon "$T/colophon.pdf"
+
+# ---- the report: six parts in order, the unit's paragraphs in their part
+flat report >"$T/report.flat"
+in_order report 桐川县版权局： 根据县推进使用正版软件工作联席会议的部署 \
+    一、落实软件正版化工作责任 我局成立了由党组书记、局长韦振邦任组长 \
+    6月20日，我局印发 二、规范软件采购 \
+    "WPSOffice2023专业版（10个许可，6200.00元）" 三、加强软件使用和台账管理 \
+    台账于6月30日、12月22日更新 8月，一台已使用近九年的计算机 \
+    四、开展软件使用情况检查 2023年11月20日，办公室牵头开展 五、开展宣传培训 \
+    2023年5月25日，我局2人参加桐川县版权局举办的全县软件正版化工作培训班 \
+    六、下一步工作打算 2024年，我局将继续落实 2024年，我局将更换 特此报告。 \
+    附件：软件正版化工作信息统计表 桐川县医疗保障局 2023年12月25日 \
+    （公开方式：依申请公开）
+expect_not_in "report without facts states no figure" "万元" "$T/report.flat"
+
+# ---- with the derived facts, the report states their figures (the facts
+# below are written by hand for the sample ledger, as `build` adds them)
+python3 - "$S" "$T/with-facts.xml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+cell = '<cell category="%s" licenses="%s" yuan="%s" wanyuan="%s"/>'
+def row(origin, cells):
+    return '<row origin="%s">%s</row>' % (origin, "".join(cell % c for c in cells))
+held = lambda o, a, b, c, t: '<row origin="%s">%s</row>' % (o, "".join(
+    '<cell category="%s" licenses="%s" commercial="0" oem="0"/>' % x
+    for x in (("操作系统", a), ("办公", b), ("杀毒", c), ("总计", t))))
+facts = ('<facts xmlns="urn:zhengban:facts:1" version="1" unit="桐川县医疗保障局" '
+         'year="2023" asOf="2023-12-25"><statistics>'
+         '<people total="31" computerUsers="30"/>'
+         '<computers servers="2" desktops="28" laptops="4" total="34"/>'
+         '<purchases>' +
+         row("合计", [("操作系统", 0, "0.00", "0.00"), ("办公", 12, "13960.00", "1.40"),
+                      ("杀毒", 34, "3230.00", "0.32"), ("总计", 46, "17190.00", "1.72")]) +
+         '</purchases><holdings>' + held("合计", 36, 40, 34, 110) +
+         '<homeEdition software="OEM-WIN10HOME" computer="TCYB-NB-03"/>'
+         '</holdings></statistics></facts>')
+text = text.replace("</ledger>", facts + "</ledger>")
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+doc facts doc-report -- "$T/with-facts.xml"
+flat facts >"$T/facts.flat"
+in_order facts 二、规范软件采购 \
+    本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元，其中办公软件12个（1.40万元）、杀毒软件34个（0.32万元）。 \
+    截至2023年12月25日，我局累计拥有正版软件许可110个，其中操作系统软件36个、办公软件40个、杀毒软件34个。 \
+    三、加强软件使用和台账管理 \
+    全局在用计算机34台（服务器2台、台式机28台、便携机4台），31名工作人员中30人使用计算机。 \
+    为家庭版，不计入单位正版软件许可。
+
+# ---- the notice: the six systems after the notice, department names put in
+flat notice >"$T/notice.flat"
+in_order notice 关于印发《软件正版化工作六项制度》的通知 局机关各股室、医保中心： \
+    现将《软件正版化工作六项制度》印发给你们，请认真执行。 （公开方式：主动公开） \
+    软件正版化工作责任制度 软件日常使用管理规定 3.规划财务股确保软件采购经费纳入年度预算 \
+    软件配置管理规定 软件台账管理规定 软件安装维护管理规定 软件正版化考核评议制度 \
+    第十一条本制度自印发之日起实施。 桐川县医疗保障局办公室 2023年6月20日印发
+expect_not_in "notice: no 财务股 of the reference left" "3.财务股确保" "$T/notice.flat"
+
+# ---- the inspection notice: numbered headings of two levels
+flat inspection >"$T/inspection.flat"
+in_order inspection 一、检查基本情况 二、发现的问题 （一）预装家庭版操作系统 \
+    （二）承诺书签署不及时 三、工作要求 附件：1.软件使用情况汇总表 2.软件使用情况明细表 \
+    3.2023年度软件使用情况全面检查各股室计算机软件安装情况核对记录及问题整改责任清单
+
+# ---- attached forms: the form's pages after the document, numbered on
+python3 - "$S" "$TOP/tests/layout/form.xml" "$T/attached.xml" <<'PY'
+import sys
+ledger = open(sys.argv[1], encoding="utf-8").read()
+form = open(sys.argv[2], encoding="utf-8").read().split("?>", 1)[1]
+ledger = ledger.replace("</ledger>", '<zb:attachment xmlns:zb="urn:zhengban:xslt" '
+                        'form="statistics">%s</zb:attachment></ledger>' % form)
+open(sys.argv[3], "w", encoding="utf-8").write(ledger)
+PY
+doc attached doc-report -- "$T/attached.xml"
+check_pdf attached
+pages=$(pdfinfo "$T/attached.pdf" | awk '/^Pages:/ {print $2}')
+pdftotext -f 4 -l 4 "$T/attached.pdf" - | tr -d ' \n' >"$T/page4"
+expect_in "attached form on the page after the document" "软件采购计划表" "$T/page4"
+expect_in "attached form numbered on: — 4 —" "—4—" "$T/page4"
+[ $((pages % 2)) -eq 0 ] && pdftotext -f "$pages" -l "$pages" "$T/attached.pdf" - \
+    | grep -q 印发 && pass "版记 after the attached form, on an even page" \
+    || fail "版记 after the attached form, on an even page" "$pages pages"
+
+# ---- the same ledger gives the same bytes
+doc again doc-report
+cmp -s "$T/report.pdf" "$T/again.pdf" && pass "report twice, same bytes" \
+    || fail "report twice, same bytes" "outputs differ"
+
+# ---- errors
+doc none doc-general --param document=nope
+[ "$RC" -ne 0 ] && pass "unknown document refused (exit $RC)" \
+    || fail "unknown document refused" "exit 0"
+expect_in "unknown document named" "台账中没有标识为 nope 的公文" "$ERR"
+zb render --xsl "$TOP/stylesheets/doc-report.xsl" "$S" -o "$T/report.xlsx"
+expect_rc "a red-header document as XLSX refused" 1
+expect_in "XLSX refusal names signoff and colophon" "只能排成 PDF" "$ERR"
+zb render --xsl "$TOP/stylesheets/doc-report.xsl" --param x "$S" -o "$T/x.pdf"
+expect_rc "--param without = is a usage error" 2
+
+# ---- zhengban build writes every document of the ledger, forms attached
+zb build "$S" -o "$T/out"
+expect_rc "build with documents exit 0" 0
+for id in notice-2023-15 report-2023 inspection-2023; do
+    expect_in "build lists 公文-$id.pdf" "公文-$id.pdf" "$OUT"
+    cp "$T/out/公文-$id.pdf" "$T/built-$id.pdf" 2>/dev/null
+    check_pdf "built-$id"
+done
+B=$T/out
+# page_text FILE N: the text of page N without spaces
+page_text() {
+    pdftotext -f "$2" -l "$2" "$1" - | tr -d ' \n\f'
+}
+# the report: its one attachment labelled 附件 (no number), the pages
+# numbered on, the figures from the derived facts
+report=$B/公文-report-2023.pdf
+pages=$(pdfinfo "$report" | awk '/^Pages:/ {print $2}')
+found=""
+for p in $(seq 1 "$pages"); do
+    text=$(page_text "$report" "$p")
+    case $text in 附件软件正版化工作信息统计表*) found=$p ;; esac
+done
+[ -n "$found" ] && pass "report: the one attachment labelled 附件 (page $found)" \
+    || fail "report: the one attachment labelled 附件" "no page starts so"
+page_text "$report" "${found:-1}" >"$T/att"
+expect_in "report: the attachment's page numbered on" "—${found:-0}—" "$T/att"
+[ $((pages % 2)) -eq 0 ] && page_text "$report" "$pages" | grep -q 印发 \
+    && pass "report: 版记 on the last page, an even one ($pages)" \
+    || fail "report: 版记 on the last page, an even one" "$pages pages"
+pdftotext "$report" - | tr -d ' \n\f' >"$T/built.flat"
+expect_in "report: 附件5 figures from the facts" \
+    "本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元" "$T/built.flat"
+# the inspection notice: its forms numbered as its 附件说明 (1 and 2)
+inspection=$B/公文-inspection-2023.pdf
+pdftotext "$inspection" - | tr -d ' \n\f' >"$T/insp.flat"
+in_order insp 附件：1.软件使用情况汇总表 附件1软件使用情况汇总表 附件2软件使用情况明细表
+# the notice: every form attached blank, numbered as the unit numbers them
+notice=$B/公文-notice-2023-15.pdf
+pdftotext "$notice" - | tr -d ' \n\f' >"$T/nb.flat"
+in_order nb 软件正版化考核评议制度 附件1软件正版化工作领导小组成员信息表 \
+    附件2使用正版软件承诺书 附件5软件正版化工作信息统计表 附件11软件安装维护确认单 \
+    桐川县医疗保障局办公室 2023年6月20日印发
+expect_not_in "notice: attached forms blank" "韦振邦" "$T/nb.flat"
+# the same ledger gives the same bytes
+zb build "$S" -o "$T/again" --forms report-2023,notice-2023-15
+expect_rc "build --forms with document ids exit 0" 0
+[ "$(grep -c . "$OUT")" -eq 3 ] && pass "build --forms report-2023,notice-2023-15 writes just those" \
+    || fail "build --forms report-2023,notice-2023-15 writes just those" "$(cat "$OUT")"
+cmp -s "$report" "$T/again/公文-report-2023.pdf" && cmp -s "$notice" "$T/again/公文-notice-2023-15.pdf" \
+    && pass "build twice, documents byte-identical" \
+    || fail "build twice, documents byte-identical" "outputs differ"
+# pre-printed letterhead, XLSX only, blank forms: as asked
+zb build "$S" -o "$T/pre" --forms inspection-2023 --preprinted
+cp "$T/pre/公文-inspection-2023.pdf" "$T/pre.pdf" 2>/dev/null
+python3 "$G" preprinted "$T/pre.pdf"
+zb build "$S" -o "$T/xlsx" --format xlsx
+expect_not_in "build --format xlsx writes no document" "公文-" "$OUT"
+zb build "$S" -o "$T/blank" --blank
+expect_not_in "build --blank writes no document" "公文-" "$OUT"
+zb build "$S" -o "$T/layout" --format layout --forms report-2023
+expect_in "build --format layout writes the document's layout" "公文-report-2023.layout.xml" "$OUT"
+if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/layout/公文-report-2023.layout.xml" \
+        2>"$T/xsd"; then
+    pass "the report's layout, its form attached, valid against layout.xsd"
+else
+    fail "the report's layout, its form attached, valid against layout.xsd" "$(head -3 "$T/xsd")"
+fi
+zb build "$S" -o "$T/none" --forms nosuch
+expect_rc "build --forms unknown exit 2" 2
+expect_in "build --forms unknown named" "没有表格或公文“nosuch”" "$ERR"
