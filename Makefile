@@ -2,6 +2,7 @@
 #
 #   make run       install missing Debian packages, build, render the sample ledger into out/
 #   make check     install missing Debian packages, build (also with ASan+UBSan), run every test
+#   make bench     time check, stats and build on generated ledgers of every size
 #   make install   PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -42,17 +43,26 @@ LIBS     = $(PKG_LIBS) -lhpdf -lm
 SRCS      := $(sort $(shell find src -name '*.c'))
 LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+GEN_SRCS  := $(sort $(wildcard sample-data/gen/*.c))
 
 OBJS       = $(SRCS:%.c=build/obj/%.o)
 ASAN_OBJS  = $(SRCS:%.c=build/asan/obj/%.o)
+GEN_OBJS   = $(GEN_SRCS:%.c=build/obj/%.o) $(filter build/obj/src/core/%,$(OBJS))
+ASAN_GEN_OBJS = $(GEN_SRCS:%.c=build/asan/obj/%.o) \
+                $(filter build/asan/obj/src/core/%,$(ASAN_OBJS))
+
+# make bench: ledger sizes, runs of each command (median and spread).
+BENCH_SIZES ?= S M L XL
+BENCH_RUNS  ?= 5
 TESTS      = $(TEST_SRCS:tests/unit/%.c=build/tests/%)
 ASAN_TESTS = $(TEST_SRCS:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all asan tests run check install uninstall clean deps-build deps-test
+.PHONY: all asan tests run check bench install uninstall clean deps-build \
+        deps-test
 
-all: build/zhengban
+all: build/zhengban build/gen
 
-asan: build/asan/zhengban $(ASAN_TESTS)
+asan: build/asan/zhengban build/asan/gen $(ASAN_TESTS)
 
 tests: $(TESTS)
 
@@ -61,6 +71,15 @@ build/zhengban: $(OBJS)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 build/asan/zhengban: $(ASAN_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+# The ledger generator (sample-data/gen): synthetic ledgers of any size.
+build/gen: $(GEN_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/gen: $(ASAN_GEN_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
@@ -91,6 +110,17 @@ run: deps-build
 check: deps-build deps-test
 	@$(MAKE) --no-print-directory -j2 all asan
 	@tests/run.sh
+
+# Generated ledgers are cached: made again only when the generator changes.
+build/bench/ledger-%.xml: build/gen
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(Q)build/gen $* -o $@
+
+bench: deps-build deps-test
+	@$(MAKE) --no-print-directory -j2 all \
+	  $(BENCH_SIZES:%=build/bench/ledger-%.xml)
+	@BENCH_RUNS=$(BENCH_RUNS) tests/bench/bench.sh $(BENCH_SIZES)
 
 # Install the Debian packages that are missing: apt-get as root, through
 # sudo otherwise; a clear message when neither is possible.
@@ -132,4 +162,5 @@ uninstall:
 clean:
 	rm -rf build $(OUT)
 
--include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(GEN_OBJS:.o=.d) \
+         $(ASAN_GEN_OBJS:.o=.d)

@@ -31,6 +31,8 @@ static void usage(FILE *out)
         "      --preprinted    公文用预印红头纸：不印发文机关标志和红色分隔线\n"
         "      --fonts 文件    字体配置文件（默认 $XDG_CONFIG_HOME/zhengban/fonts.conf、\n"
         "                      /etc/zhengban/fonts.conf，都没有时用内置默认字体）\n"
+        "      --timings       在标准错误上列出各阶段用时（准备、读入、解析、校验、\n"
+        "                      读取模型、台账规则、推导、XSLT、版面、PDF、XLSX）\n"
         "  -h, --help          显示本帮助\n\n"
         "退出状态：0 全部写出（台账可有警告）；1 台账有错误；2 用法错误、"
         "文件读写或生成失败。\n",
@@ -40,6 +42,7 @@ static void usage(FILE *out)
 typedef struct build_args {
     build_job job;
     const char *fonts;
+    bool timings;      /* --timings */
 } build_args;
 
 static int bad_usage(const char *why)
@@ -59,6 +62,7 @@ static int parse_args(int argc, char **argv, build_args *a)
         {"blank", no_argument, NULL, 'b'},
         {"preprinted", no_argument, NULL, 'P'},
         {"fonts", required_argument, NULL, 'f'},
+        {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -94,6 +98,9 @@ static int parse_args(int argc, char **argv, build_args *a)
         case 'f':
             a->fonts = optarg;
             break;
+        case 'T':
+            a->timings = true;
+            break;
         default:
             return bad_usage(c == ':' ? "选项缺少参数" : "未知选项");
         }
@@ -128,9 +135,13 @@ int cmd_build(int argc, char **argv)
     zb_diags diags = {0};
     char *datadir = NULL;
     zb_builder *builder = NULL;
+    zb_timings timings = {0};
+    a.job.timings = &timings;
+    double start = timing_now();
     zb_status st = datadir_find(&datadir, &diags);
     if (st == ZB_OK)
         st = build_open(datadir, a.job.formats, a.fonts, &diags, &builder);
+    timings_add(&timings, "setup", start);
     free(datadir);
     if (st != ZB_OK) {
         diags_print(&diags, stderr);
@@ -142,6 +153,8 @@ int cmd_build(int argc, char **argv)
         cli_report(&diags, a.job.ledger, stderr);
     if (written)
         printf("共写出 %zu 个文件\n", written);
+    if (a.timings)
+        timings_print(&timings, a.job.ledger, stderr);
     diags_free(&diags);
     build_close(builder);
     return cli_exit_code(st);

@@ -20,6 +20,8 @@ static void usage(FILE *out)
         "先列错误，再列警告；每条规则第一次出现时附上所依据的条款原文。\n\n"
         "选项：\n"
         "  --rules      列出全部台账规则（编号、级别、条款）\n"
+        "  --timings    在标准错误上列出各阶段用时（读入、解析、校验、读取模型、\n"
+        "               台账规则），供性能测量\n"
         "  -h, --help   显示本帮助\n"
         "  --version    显示版本\n\n"
         "退出状态：0 台账有效（可有警告）；1 有错误；2 用法错误或文件无法读取。\n",
@@ -37,11 +39,14 @@ static void print_rules(FILE *out)
                 rules[i].article ? rules[i].article : "");
 }
 
-/* Check one ledger; returns its exit status. */
-static int check_one(const zb_schema *schema, const char *path)
+/* Check one ledger, with its stage timings on stderr when TIMINGS;
+   returns its exit status. */
+static int check_one(const zb_schema *schema, const char *path, int timings)
 {
     zb_front front;
     zb_status st = cli_load_ledger(schema, path, &front, stdout, 1);
+    if (timings)
+        timings_print(&front.timings, path, stderr);
     front_free(&front);
     return cli_exit_code(st);
 }
@@ -52,9 +57,10 @@ int cmd_check(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"rules", no_argument, NULL, 'r'},
+        {"timings", no_argument, NULL, 't'},
         {NULL, 0, NULL, 0},
     };
-    int c;
+    int c, timings = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         switch (c) {
@@ -67,6 +73,9 @@ int cmd_check(int argc, char **argv)
         case 'r':
             print_rules(stdout);
             return EXIT_VALID;
+        case 't':
+            timings = 1;
+            break;
         default:
             fprintf(stderr, "zhengban check: 未知选项“%s”\n\n",
                     argv[optind - 1]);
@@ -84,7 +93,7 @@ int cmd_check(int argc, char **argv)
         return EXIT_USAGE;
     int rc = EXIT_VALID;
     for (int i = optind; i < argc; i++) {
-        int one = check_one(schema, argv[i]);
+        int one = check_one(schema, argv[i], timings);
         if (one > rc)
             rc = one;
     }

@@ -254,12 +254,15 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     snprintf(num, sizeof num, "%d", number);
     xmlDocPtr result;
     *out = NULL;
+    double start = timing_now();
     zb_status st = apply_entry(b, front, i, num, job->blank, diags, &result);
+    start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
     char *name = output_name(number, e->title);
     st = read_result(job, result, name, diags, out);
     free(name);
+    timings_add(job->timings, "layout", start);
     return st;
 }
 
@@ -277,7 +280,9 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
         if (!(e->formats & job->formats & f))
             continue;
         char *path = output_path(job->dir, name, catalog_format_name(f));
+        double start = timing_now();
         st = path ? render(b, doc, f, path, diags) : ZB_ERR_NOMEM;
+        timings_add(job->timings, f == CATALOG_PDF ? "pdf" : "xlsx", start);
         if (st == ZB_OK && job->written)
             job->written(path, job->arg);
         free(path);
@@ -429,8 +434,11 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
 {
     zb_front front;
     zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
+    timings_merge(job->timings, &front.timings);
+    double start = timing_now();
     if (st == ZB_OK && !job->blank)
         st = add_facts(&front, diags);
+    timings_add(job->timings, "derive", start);
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
     bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
                                       sizeof *docs)

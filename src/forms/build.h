@@ -24,6 +24,7 @@
 
 #include "../core/diag.h"
 #include "../core/status.h"
+#include "../core/timing.h"
 #include "catalog.h"
 
 typedef struct zb_builder zb_builder;
@@ -46,6 +47,10 @@ typedef struct build_job {
     /* Called with the path of each file once it is in place; may be NULL. */
     void (*written)(const char *path, void *arg);
     void *arg;
+    /* When not NULL, the time of each stage is added here: those of the
+       front (read, parse, validate, model, rules), then derive, xslt,
+       layout (reading the layout model), pdf and xlsx. */
+    zb_timings *timings;
 } build_job;
 
 /* Prepare a builder from the data directory DATADIR: compile the ledger

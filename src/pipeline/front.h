@@ -15,6 +15,7 @@
 
 #include "../core/diag.h"
 #include "../core/status.h"
+#include "../core/timing.h"
 #include "../parse/ledger.h"
 #include "../parse/source.h"
 #include "../validate/schema.h"
@@ -23,6 +24,8 @@ typedef struct zb_front {
     zb_source source;  /* the bytes read (name, text for columns) */
     xmlDocPtr doc;     /* NULL unless the file is well-formed XML */
     zb_ledger *ledger; /* NULL unless the document is schema-valid */
+    zb_timings timings; /* read, parse, validate, model, rules: the stages
+                           that ran */
 } zb_front;
 
 /* Run the front of the pipeline on the ledger file PATH, with SCHEMA from

@@ -12,6 +12,7 @@
 #include "../rules/rules.h"
 #include "schema_dict.h"
 #include "schema_errors.h"
+#include "schema_log.h"
 
 #define NAMESPACE_STEM "urn:zhengban:ledger:"
 
@@ -19,6 +20,7 @@ struct zb_schema {
     xmlDocPtr xsd; /* kept while the compiled schema lives */
     xmlSchemaPtr compiled;
     zb_dict *dict;
+    log_refs *log; /* the keyrefs of the log's events, checked in C */
 };
 
 /* Collects the schema compiler's complaints (an installation fault). */
@@ -30,16 +32,23 @@ static void on_compile_error(void *ctx, xmlErrorPtr err)
                    err->message ? err->message : "");
 }
 
+/* Read the names and constraints of the schema as written, then compile it
+   with the log's references left to schema_log.c. */
 static zb_status compile(zb_schema *s, const char *path, zb_diags *diags)
 {
     zb_buf why = {0};
-    xmlSchemaParserCtxtPtr pc = xmlSchemaNewDocParserCtxt(s->xsd);
+    zb_status st = dict_build(s->xsd, &s->dict);
+    if (st == ZB_OK)
+        st = log_refs_split(s->xsd, &s->log);
+    xmlSchemaParserCtxtPtr pc =
+        st == ZB_OK ? xmlSchemaNewDocParserCtxt(s->xsd) : NULL;
     if (pc) {
         xmlSchemaSetParserStructuredErrors(pc, on_compile_error, &why);
         s->compiled = xmlSchemaParse(pc);
         xmlSchemaFreeParserCtxt(pc);
     }
-    zb_status st = s->compiled ? dict_build(s->xsd, &s->dict) : ZB_ERR_IO;
+    if (st == ZB_OK && !s->compiled)
+        st = ZB_ERR_IO;
     if (st == ZB_ERR_IO)
         diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
                   "台账模式无法编译，请重新安装 zhengban（%s）",
@@ -122,6 +131,7 @@ zb_status schema_validate(const zb_schema *schema, xmlDocPtr doc,
         xmlSchemaSetValidStructuredErrors(vc, schema_errors_handle, &v);
         int rc = xmlSchemaValidateDoc(vc, doc);
         schema_errors_locate_deferred(&v, doc);
+        log_refs_check(schema->log, &v, doc);
         if (rc != 0 && diags->errors == errors)
             rules_add(diags, src, "schema", 0, 0, "台账不符合台账模式");
         st = v.status != ZB_OK        ? v.status
@@ -139,6 +149,7 @@ void schema_close(zb_schema *schema)
     if (!schema)
         return;
     dict_free(schema->dict);
+    log_refs_free(schema->log);
     xmlSchemaFree(schema->compiled);
     xmlFreeDoc(schema->xsd);
     free(schema);

@@ -354,6 +354,13 @@ static void constraint_breach(zb_validation *v, const char *name,
     emit_buf(v, rule, line, elem, field, &b);
 }
 
+void schema_errors_breach(zb_validation *v, const char *constraint,
+                          xmlNodePtr node, const char *value)
+{
+    constraint_breach(v, constraint, (const char *)node->name, node, value, 1,
+                      xml_node_line(node));
+}
+
 /* Remember keyref NAME's missing VALUE, to be located afterwards. */
 static void defer(zb_validation *v, const char *name, const char *value)
 {

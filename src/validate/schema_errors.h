@@ -32,6 +32,11 @@ typedef struct zb_validation {
    CTX is the zb_validation. */
 void schema_errors_handle(void *ctx, xmlErrorPtr err);
 
+/* Report that the keyref CONSTRAINT finds no key VALUE for element NODE,
+   in the words the validator's own error would get. */
+void schema_errors_breach(zb_validation *v, const char *constraint,
+                          xmlNodePtr node, const char *value);
+
 /* Report the keyref breaches that were deferred because libxml2 gave no
    usable line, at the elements of DOC that hold the missing values. */
 void schema_errors_locate_deferred(zb_validation *v, xmlDocPtr doc);

@@ -16,6 +16,13 @@ expect_in sample_summary "county-medical-insurance-2023.xml：0 个错误，0 �
 zb check "$MINIMAL"
 expect_rc minimal_checks_clean 0
 
+zb check --timings "$MINIMAL"
+expect_rc timings_checks_clean 0
+for stage in read parse validate model rules total; do
+    expect_in "timings_$stage" "  $stage " "$ERR"
+done
+expect_not_in timings_not_on_stdout "timings:" "$OUT"
+
 # ---- one invalid ledger per rule ---------------------------------------------
 # Each file says in its header "expect: SEVERITY RULE LINE"; the check must
 # report that rule at that line and nothing but that rule.
@@ -212,3 +219,51 @@ expect_in main_help_lists_check "check" "$OUT"
 ZHENGBAN_DATADIR=$T zb check "$MINIMAL"
 expect_rc missing_datadir_exit_2 2
 expect_in missing_datadir_message "ZHENGBAN_DATADIR" "$ERR"
+
+# ---- the event log's references (checked in C, reported as the schema's) ----
+# Each broken reference of an <event> is reported at the event's line and
+# the attribute's column, with the keyref's rule and meaning; a value with
+# spaces around it is the same id (xs:token).
+
+sed -e '0,/request="SQ2023-001"/s//request="SQ2023-999"/' \
+    -e '0,/deployment="DEP-2022-02"/s//deployment="DEP-9"/' \
+    -e '0,/confirmation="QR2023-005"/s//confirmation="QR-X"/' \
+    -e '0,/operator="s06" deployment="DEP-2023-04"/s//operator="s99" deployment="DEP-2023-04"/' \
+    -e '0,/software="SD360AQWS0" computer="TCYB-PC-001"/s//software="NOPE-1" computer="TCYB-PC-001"/' \
+    -e '0,/software="SD-RX2022-01" computer="TCYB-SV-02"/s//software="SD-RX2022-01" computer="TCYB-SV-99"/' \
+    -e '0,/computer="TCYB-PC-020" date="2022-04-13"/s//computer="  TCYB-PC-020 " date="2022-04-13"/' \
+    "$SAMPLE" >"$T/badrefs.xml"
+zb check "$T/badrefs.xml"
+expect_rc event_refs_invalid 1
+expect_in event_refs_six_errors "badrefs.xml：6 个错误" "$OUT"
+# ref NAME RULE VALUE ATTR: the error for VALUE at its event's line and column
+ref() {
+    local line col
+    line=$(grep -n -- "\"$3\"" "$T/badrefs.xml" | grep '<event ' | cut -d: -f1)
+    col=$(sed -n "${line}p" "$T/badrefs.xml" | awk -v a=" $4=\"" \
+        '{print length(substr($0, 1, index($0, a)))}')
+    col=$((col + 1))
+    expect_in "$1" "badrefs.xml:$line:$col: error: <event>（一次安装或卸载）的 $4" "$OUT"
+    expect_in "$1_value" "“$3”未登记" "$OUT"
+    grep -F "badrefs.xml:$line:" "$OUT" | grep -qF "[$2]" && pass "$1_rule" ||
+        fail "$1_rule" "no [$2] at line $line"
+}
+ref event_request ref-request SQ2023-999 request
+ref event_deployment ref-deployment DEP-9 deployment
+ref event_confirmation ref-confirmation QR-X confirmation
+ref event_operator ref-staff s99 operator
+ref event_software ref-software NOPE-1 software
+ref event_computer ref-computer TCYB-SV-99 computer
+expect_not_in event_ref_token_collapsed "TCYB-PC-020 " "$OUT"
+
+# past line 65535, where libxml2 keeps no line of its own for an element
+awk '{print} /<log>/ {for (i = 0; i < 70000; i++) print ""}' "$T/badrefs.xml" |
+    sed 's|computer="TCYB-PC-015" date="2023-09-21" operator="s06" request|computer="TCYB-PC-015" date="2023-09-21" operator="s77" request|' \
+        >"$T/bigrefs.xml"
+line=$(grep -n 'operator="s77"' "$T/bigrefs.xml" | head -1 | cut -d: -f1)
+zb check "$T/bigrefs.xml"
+if [ "$line" -gt 65535 ]; then
+    expect_in event_ref_past_65535 "bigrefs.xml:$line:" "$OUT"
+else
+    fail event_ref_past_65535 "the test ledger is too short ($line)"
+fi

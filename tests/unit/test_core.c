@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/fileio.h"
+#include "core/timing.h"
 #include "parse/xml_load.h"
 
 TEST(buf_appends_and_formats)
@@ -179,6 +180,49 @@ TEST(xml_load_explains_common_faults)
     }
 }
 
+TEST(timings_add_up_by_stage_in_first_order)
+{
+    zb_timings t = {0}, more = {0};
+    double start = timing_now();
+    double next = timings_add(&t, "parse", start);
+    EXPECT(next >= start);
+    timings_add(&t, "validate", next);
+    t.items[0].seconds = 1.5;
+    t.items[1].seconds = 0.25;
+    more.items[0].stage = "validate";
+    more.items[0].seconds = 0.5;
+    more.items[1].stage = "xslt";
+    more.items[1].seconds = 2;
+    more.count = 2;
+    timings_merge(&t, &more);
+    EXPECT(t.count == 3);
+    EXPECT_STR(t.items[0].stage, "parse");
+    EXPECT(t.items[0].seconds == 1.5);
+    EXPECT(t.items[1].seconds == 0.75);
+    EXPECT_STR(t.items[2].stage, "xslt");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    timings_print(&t, "a.xml", out);
+    fclose(out);
+    EXPECT_STR(text, "timings: a.xml\n  parse         1.500 s\n"
+                     "  validate      0.750 s\n  xslt          2.000 s\n"
+                     "  total         4.250 s\n");
+    free(text);
+}
+
+TEST(timings_drop_stages_past_the_limit)
+{
+    static const char *const names[] = {"a", "b", "c", "d", "e", "f", "g",
+                                        "h", "i", "j", "k", "l", "m", "n",
+                                        "o", "p", "q"};
+    zb_timings t = {0};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        timings_add(&t, names[i], timing_now());
+    EXPECT(t.count == TIMINGS_MAX);
+    EXPECT_STR(t.items[TIMINGS_MAX - 1].stage, "p");
+}
+
 int main(void)
 {
     xml_init();
@@ -190,6 +234,8 @@ int main(void)
     RUN(xml_load_refuses_external_entity);
     RUN(xml_load_stops_billion_laughs_fast);
     RUN(xml_load_explains_common_faults);
+    RUN(timings_add_up_by_stage_in_first_order);
+    RUN(timings_drop_stages_past_the_limit);
     xml_cleanup();
     return test_summary();
 }

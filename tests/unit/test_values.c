@@ -41,6 +41,18 @@ TEST(date_add_months_clamps_to_month_end)
     EXPECT(date_add_months(20230101, 0) == 20230101);
 }
 
+TEST(date_add_days_crosses_months_and_years)
+{
+    EXPECT(date_add_days(20230620, 0) == 20230620);
+    EXPECT(date_add_days(20230131, 1) == 20230201);
+    EXPECT(date_add_days(20240228, 1) == 20240229);
+    EXPECT(date_add_days(20230228, 1) == 20230301);
+    EXPECT(date_add_days(20231231, 1) == 20240101);
+    EXPECT(date_add_days(20240101, -1) == 20231231);
+    EXPECT(date_add_days(20210311, 1000) == 20231206);
+    EXPECT(date_add_days(20000301, -1) == 20000229);
+}
+
 TEST(date_format_writes_iso)
 {
     char buf[11];
@@ -161,6 +173,7 @@ int main(void)
     RUN(date_parse_accepts_calendar_days);
     RUN(date_parse_refuses_the_rest);
     RUN(date_add_months_clamps_to_month_end);
+    RUN(date_add_days_crosses_months_and_years);
     RUN(date_format_writes_iso);
     RUN(money_parse_counts_fen_exactly);
     RUN(money_parse_refuses_the_rest);

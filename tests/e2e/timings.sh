@@ -1,0 +1,19 @@
+#!/bin/bash
+# `--timings`: the stages of a build on standard error, in pipeline order,
+# nothing of it on standard output. (How long they take is for make bench.)
+. "$(dirname "$0")/../lib.sh"
+
+SAMPLE=$TOP/sample-data/county-medical-insurance-2023.xml
+
+zb build --timings --forms 1 --format xlsx "$SAMPLE" -o "$T/out"
+expect_rc build_timings_builds 0
+stages=$(awk '/^  [a-z]/ {printf "%s ", $1}' "$ERR")
+if [ "$stages" = "setup read parse validate model rules derive xslt layout xlsx total " ]; then
+    pass build_timings_stages_in_order
+else
+    fail build_timings_stages_in_order "got: $stages"
+fi
+expect_not_in build_timings_not_on_stdout "timings:" "$OUT"
+
+zb build --forms 1 --format xlsx "$SAMPLE" -o "$T/quiet"
+expect_not_in build_no_timings_unasked "timings:" "$ERR"
