@@ -416,49 +416,59 @@ static zb_status build_document(const zb_builder *b, const build_job *job,
     return st;
 }
 
-/* Derive the facts of the ledger in FRONT and append them to its
+/* Derive the facts of the ledger IN->front and append them to its
    document, where the stylesheets read them (/l:ledger/f:facts). */
-static zb_status add_facts(zb_front *front, zb_diags *diags)
+static zb_status add_facts(build_input *in, zb_diags *diags)
 {
-    zb_facts *facts;
-    zb_status st = facts_derive(front->ledger, front->source.name, &facts,
+    zb_front *front = &in->front;
+    zb_status st = facts_derive(front->ledger, front->source.name, &in->facts,
                                 diags);
     if (st == ZB_OK)
-        st = facts_append(facts, front->doc);
-    facts_free(facts);
+        st = facts_append(in->facts, front->doc);
     return st;
 }
 
-zb_status build_ledger(const zb_builder *b, const build_job *job,
-                       zb_diags *diags)
+zb_status build_load(const zb_builder *b, const char *path, bool blank,
+                     zb_timings *timings, build_input *out, zb_diags *diags)
 {
-    zb_front front;
-    zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
-    timings_merge(job->timings, &front.timings);
+    out->facts = NULL;
+    zb_status st = front_load_file(b->schema, path, &out->front, diags);
+    timings_merge(timings, &out->front.timings);
     double start = timing_now();
-    if (st == ZB_OK && !job->blank)
-        st = add_facts(&front, diags);
-    timings_add(job->timings, "derive", start);
+    if (st == ZB_OK && !blank)
+        st = add_facts(out, diags);
+    timings_add(timings, "derive", start);
+    return st;
+}
+
+void build_input_free(build_input *in)
+{
+    facts_free(in->facts);
+    in->facts = NULL;
+    front_free(&in->front);
+}
+
+zb_status build_write(const zb_builder *b, const build_job *job,
+                      build_input *in, zb_diags *diags)
+{
+    zb_front *front = &in->front;
     bool *chosen = calloc(b->catalog->count, sizeof *chosen);
-    bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
-                                      sizeof *docs)
-                             : NULL;
-    if (st == ZB_OK && (!chosen || !docs))
-        st = ZB_ERR_NOMEM;
+    bool *docs = calloc(front->ledger->ndocuments + 1, sizeof *docs);
+    zb_status st = chosen && docs ? ZB_OK : ZB_ERR_NOMEM;
     if (st == ZB_OK)
-        st = choose_entries(b, job, front.ledger, chosen, docs, diags);
+        st = choose_entries(b, job, front->ledger, chosen, docs, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
-    size_t outputs = st == ZB_OK ? b->catalog->count + front.ledger->ndocuments
+    size_t outputs = st == ZB_OK ? b->catalog->count + front->ledger->ndocuments
                                  : 0;
     for (size_t i = 0; st == ZB_OK && i < outputs; i++) {
         size_t k = i - b->catalog->count;
         if (i < b->catalog->count ? !chosen[i] : !docs[k])
             continue;
         zb_status one = i < b->catalog->count
-                            ? build_entry(b, job, &front, i, diags)
-                            : build_document(b, job, &front, k, diags);
+                            ? build_entry(b, job, front, i, diags)
+                            : build_document(b, job, front, k, diags);
         if (one == ZB_ERR_NOMEM)
             st = one;
         else if (first == ZB_OK)
@@ -466,6 +476,17 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
     }
     free(chosen);
     free(docs);
-    front_free(&front);
     return st != ZB_OK ? st : first;
+}
+
+zb_status build_ledger(const zb_builder *b, const build_job *job,
+                       zb_diags *diags)
+{
+    build_input in;
+    zb_status st = build_load(b, job->ledger, job->blank, job->timings, &in,
+                              diags);
+    if (st == ZB_OK)
+        st = build_write(b, job, &in, diags);
+    build_input_free(&in);
+    return st;
 }

@@ -25,6 +25,8 @@
 #include "../core/diag.h"
 #include "../core/status.h"
 #include "../core/timing.h"
+#include "../derive/facts.h"
+#include "../pipeline/front.h"
 #include "catalog.h"
 
 typedef struct zb_builder zb_builder;
@@ -61,7 +63,30 @@ typedef struct build_job {
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out);
 
-/* Build JOB with B: the chosen forms, then each chosen document of the
+/* A ledger ready to build: checked, and its facts derived and appended
+   to its document (/l:ledger/f:facts), where the stylesheets read them. */
+typedef struct build_input {
+    zb_front front;   /* the ledger's bytes, document and model */
+    zb_facts *facts;  /* NULL for blank forms */
+} build_input;
+
+/* Check the ledger PATH as `check` does and, unless BLANK, derive its
+   facts into OUT. Returns what front_load_file() returns, or the failure
+   of the facts; the stage times go to TIMINGS (NULL: nowhere). Release
+   OUT with build_input_free() whatever the result. */
+zb_status build_load(const zb_builder *b, const char *path, bool blank,
+                     zb_timings *timings, build_input *out, zb_diags *diags);
+
+/* Write the outputs JOB chooses for the ledger IN, loaded by build_load()
+   with the same JOB->blank (JOB->ledger is not read), as build_ledger()
+   does after loading. */
+zb_status build_write(const zb_builder *b, const build_job *job,
+                      build_input *in, zb_diags *diags);
+
+/* Release what build_load() filled in. */
+void build_input_free(build_input *in);
+
+/* Build JOB with B: build_load() and build_write(). The chosen forms, then each chosen document of the
    ledger (red-header documents: PDF only, DIR/公文-ID.pdf, with the forms
    it attaches laid out by their own stylesheets and appended to its
    pages). Returns ZB_OK when every chosen output was written;

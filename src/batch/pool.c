@@ -1,0 +1,214 @@
+#include "pool.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../core/buf.h"
+#include "interrupt.h"
+
+/* A message: its type (with ASK when an answer is awaited), the length of
+   its bytes in 4 bytes of this machine's order, the bytes. */
+enum { HEADER = 5, ASK = 0x80, TICK_MS = 100, NOT_STARTED = 255 };
+
+struct pool_link {
+    int fd;
+};
+
+typedef struct worker {
+    pid_t pid;  /* 0: a free place */
+    int fd;     /* the parent's end of the line */
+    size_t job;
+    zb_buf in;  /* bytes read that are not yet a whole message */
+} worker;
+
+static int send_all(int fd, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n) {
+        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+static zb_status send_message(pool_link *link, int type, const void *data,
+                              size_t len)
+{
+    unsigned char header[HEADER] = {(unsigned char)type};
+    uint32_t n = (uint32_t)len;
+    memcpy(header + 1, &n, sizeof n);
+    return send_all(link->fd, header, sizeof header) == 0 &&
+                   send_all(link->fd, data, len) == 0
+               ? ZB_OK
+               : ZB_ERR_IO;
+}
+
+zb_status pool_send(pool_link *link, int type, const void *data, size_t len)
+{
+    return send_message(link, type & ~ASK, data, len);
+}
+
+int pool_ask(pool_link *link, int type, const void *data, size_t len)
+{
+    unsigned char answer;
+    if (send_message(link, type | ASK, data, len) != ZB_OK)
+        return -1;
+    for (;;) {
+        ssize_t k = recv(link->fd, &answer, 1, 0);
+        if (k == 1)
+            return answer;
+        if (k == 0 || errno != EINTR)
+            return -1;
+    }
+}
+
+/* ------------------------------------------------------------- parent */
+
+/* Start job JOB in the free place W; the other places are ALL[0..N). */
+static void start(worker *w, size_t job, const pool_hooks *h, worker *all,
+                  unsigned n)
+{
+    int sv[2];
+    w->job = job;
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+        h->ended(job, NOT_STARTED, h->arg);
+        return;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        interrupt_release();
+        close(sv[0]);
+        for (unsigned i = 0; i < n; i++)
+            if (all[i].pid)
+                close(all[i].fd);
+        pool_link link = {sv[1]};
+        int rc = h->work(job, &link, h->arg);
+        close(sv[1]);
+        exit(rc);
+    }
+    close(sv[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        h->ended(job, NOT_STARTED, h->arg);
+        return;
+    }
+    fcntl(sv[0], F_SETFL, O_NONBLOCK);
+    w->pid = pid;
+    w->fd = sv[0];
+}
+
+/* Hand the whole messages in W's buffer to message(), answering asks. */
+static void dispatch(worker *w, const pool_hooks *h)
+{
+    size_t at = 0;
+    while (w->in.len - at >= HEADER) {
+        const unsigned char *p = (const unsigned char *)w->in.data + at;
+        uint32_t len;
+        memcpy(&len, p + 1, sizeof len);
+        if (w->in.len - at - HEADER < len)
+            break;
+        int answer = h->message(w->job, p[0] & ~ASK, (const char *)p + HEADER,
+                                len, h->arg);
+        if (p[0] & ASK) {
+            unsigned char c = (unsigned char)answer;
+            send_all(w->fd, &c, 1);
+        }
+        at += HEADER + len;
+    }
+    if (at) {
+        memmove(w->in.data, w->in.data + at, w->in.len - at);
+        w->in.len -= at;
+    }
+}
+
+/* Read what W sent; at its end, wait for the worker and tell ended().
+   Returns 1 when the worker has ended. */
+static int drain(worker *w, const pool_hooks *h)
+{
+    char chunk[65536];
+    ssize_t k;
+    while ((k = read(w->fd, chunk, sizeof chunk)) > 0) {
+        buf_append(&w->in, chunk, (size_t)k);
+        dispatch(w, h);
+    }
+    if (k < 0 && (errno == EAGAIN || errno == EINTR))
+        return 0;
+    close(w->fd);
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    size_t job = w->job;
+    buf_free(&w->in);
+    *w = (worker){0};
+    h->ended(job, WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status),
+             h->arg);
+    return 1;
+}
+
+static void signal_all(const worker *ws, unsigned n, int sig)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (ws[i].pid)
+            kill(ws[i].pid, sig);
+}
+
+int pool_run(size_t count, unsigned workers, const pool_hooks *h)
+{
+    if (!workers)
+        workers = 1;
+    worker *ws = calloc(workers, sizeof *ws);
+    struct pollfd *fds = calloc(workers + 1, sizeof *fds);
+    if (!ws || !fds) {
+        free(ws);
+        free(fds);
+        for (size_t j = 0; j < count; j++)
+            h->ended(j, NOT_STARTED, h->arg);
+        return 0;
+    }
+    size_t next = 0;
+    unsigned running = 0;
+    int stopped = 0;
+    for (;;) {
+        for (unsigned i = 0; i < workers && !stopped && next < count; i++)
+            if (!ws[i].pid) {
+                start(&ws[i], next++, h, ws, workers);
+                running += ws[i].pid != 0;
+            }
+        if (!running && (stopped || next == count))
+            break;
+        unsigned n = 0;
+        for (unsigned i = 0; i < workers; i++)
+            fds[n++] = (struct pollfd){ws[i].pid ? ws[i].fd : -1, POLLIN, 0};
+        fds[n++] = (struct pollfd){interrupt_fd(), POLLIN, 0};
+        poll(fds, n, TICK_MS);
+        int sig = interrupt_take();
+        if (sig) {
+            signal_all(ws, workers, stopped ? SIGKILL : SIGTERM);
+            stopped = stopped ? stopped : sig;
+        }
+        for (unsigned i = 0; i < workers; i++)
+            if (ws[i].pid && fds[i].revents)
+                running -= (unsigned)drain(&ws[i], h);
+        if (h->tick)
+            h->tick(h->arg);
+    }
+    free(ws);
+    free(fds);
+    return stopped;
+}
