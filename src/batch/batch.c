@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "../core/fileio.h"
 #include "../core/hash.h"
 #include "interrupt.h"
 #include "pool.h"
@@ -14,10 +13,8 @@
 /* What a worker tells the parent. */
 enum {
     MSG_CLAIM = 1, /* ask: may I build into this folder? */
-    MSG_STAGING,   /* the staging folder, to remove if the worker dies */
     MSG_FORM,      /* a form is written */
-    MSG_FILE,      /* a file of the folder: the change (a byte), the name */
-    MSG_DIAG,      /* a diagnostic (diag_encode) */
+    MSG_FILE,      /* a file of the folder: the change (a digit), the name */
     MSG_TIMINGS,   /* the stage times, as text */
     MSG_DONE       /* the status, as a decimal number */
 };
@@ -25,8 +22,7 @@ enum {
 /* One ledger, as the parent follows it. */
 typedef struct ledger_run {
     char *folder;   /* claimed */
-    char *staging;
-    zb_diags diags;
+    size_t other;   /* refused: the ledger that has the folder, + 1 */
     zb_buf timings;
     zb_status status;
     bool done;      /* MSG_DONE came */
@@ -39,46 +35,16 @@ typedef struct batch_run {
     ledger_run *ledgers;
 } batch_run;
 
-char *batch_folder(const char *dir, const char *unit, int year)
+/* DIR/<unit>-<year> of the ledger L. */
+static char *folder_of(const char *dir, const zb_ledger *l)
 {
+    char *name = outdir_name(l->unit_name, l->year);
     zb_buf b = {0};
     size_t n = strlen(dir);
-    buf_printf(&b, "%s%s", dir, n && dir[n - 1] == '/' ? "" : "/");
-    size_t start = b.len;
-    buf_printf(&b, "%s-%d", unit, year);
-    if (b.failed)
-        return buf_detach(&b);
-    for (char *p = b.data + start; *p; p++)
-        if (*p == '/' || (unsigned char)*p < 0x20 ||
-            (p == b.data + start && *p == '.'))
-            *p = '_';
+    if (name)
+        buf_printf(&b, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+    free(name);
     return buf_detach(&b);
-}
-
-/* ------------------------------------------------- diagnostics on the line */
-
-/* D as severity, line, column, file, rule, message, each ending in NUL. */
-static zb_status diag_encode(const zb_diag *d, zb_buf *out)
-{
-    buf_printf(out, "%d%c%ld%c%d%c%s%c%s%c%s%c", (int)d->severity, 0, d->line,
-               0, d->col, 0, d->file ? d->file : "", 0, d->rule ? d->rule : "",
-               0, d->message, 0);
-    return out->failed ? ZB_ERR_NOMEM : ZB_OK;
-}
-
-static void diag_decode(const char *data, size_t len, zb_diags *diags)
-{
-    const char *f[6];
-    const char *p = data, *end = data + len;
-    for (int i = 0; i < 6; i++) {
-        const char *nul = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
-        if (!nul)
-            return;
-        f[i] = p;
-        p = nul + 1;
-    }
-    diags_add(diags, *f[3] ? f[3] : NULL, atol(f[1]), atoi(f[2]),
-              (zb_severity)atoi(f[0]), *f[4] ? f[4] : NULL, "%s", f[5]);
 }
 
 /* ------------------------------------------------------------- worker */
@@ -172,12 +138,7 @@ static void send_results(pool_link *link, const zb_diags *diags,
                          const zb_timings *timings, const char *ledger,
                          zb_status st)
 {
-    zb_buf b = {0};
-    for (size_t i = 0; i < diags->count; i++) {
-        buf_reset(&b);
-        if (diag_encode(&diags->items[i], &b) == ZB_OK)
-            pool_send(link, MSG_DIAG, b.data, b.len);
-    }
+    pool_send_diags(link, diags);
     char *text = NULL;
     size_t len = 0;
     FILE *f = timings ? open_memstream(&text, &len) : NULL;
@@ -187,10 +148,9 @@ static void send_results(pool_link *link, const zb_diags *diags,
             pool_send(link, MSG_TIMINGS, text, len);
     }
     free(text);
-    buf_reset(&b);
-    buf_printf(&b, "%d", (int)st);
-    pool_send(link, MSG_DONE, buf_str(&b), b.len);
-    buf_free(&b);
+    char number[16];
+    int n = snprintf(number, sizeof number, "%d", (int)st);
+    pool_send(link, MSG_DONE, number, (size_t)n);
 }
 
 /* Check, build and commit one ledger; then send its diagnostics. */
@@ -208,15 +168,13 @@ static int work(size_t job, pool_link *link, void *arg)
     zb_status st = build_load(r->builder, ledger, o->blank, w.timings, &in,
                               &diags);
     if (st == ZB_OK) {
-        folder = batch_folder(o->dir, in.front.ledger->unit_name,
-                              in.front.ledger->year);
+        folder = folder_of(o->dir, in.front.ledger);
         st = folder ? claim(link, folder) : ZB_ERR_NOMEM;
     }
     if (st == ZB_OK)
         st = outdir_open(folder, &diags, &d);
     if (st == ZB_OK) {
-        pool_send(link, MSG_STAGING, outdir_staging(d),
-                  strlen(outdir_staging(d)));
+        pool_scratch(link, outdir_staging(d));
         st = build_into(r, &w, ledger, &in, d, &diags);
     }
     outdir_close(d);
@@ -240,9 +198,7 @@ static int grant(batch_run *r, size_t job, const char *folder, size_t len)
         if (i == job || !r->ledgers[i].folder ||
             strcmp(r->ledgers[i].folder, l->folder))
             continue;
-        diags_add(&l->diags, r->opts->ledgers[job], 0, 0, DIAG_ERROR, NULL,
-                  "与台账 %s 是同一单位、同一年度，输出目录同为 %s：一次只生成"
-                  "其中一个", r->opts->ledgers[i], l->folder);
+        l->other = i + 1;
         free(l->folder);
         l->folder = NULL;
         return 0;
@@ -273,19 +229,12 @@ static int on_message(size_t job, int type, const char *data, size_t len,
     switch (type) {
     case MSG_CLAIM:
         return grant(r, job, data, len);
-    case MSG_STAGING:
-        free(l->staging);
-        l->staging = strndup(data, len);
-        break;
     case MSG_FORM:
         if (r->events->form)
             r->events->form(job, r->events->arg);
         break;
     case MSG_FILE:
         tell_file(r, job, data, len);
-        break;
-    case MSG_DIAG:
-        diag_decode(data, len, &l->diags);
         break;
     case MSG_TIMINGS:
         buf_append(&l->timings, data, len);
@@ -301,28 +250,30 @@ static int on_message(size_t job, int type, const char *data, size_t len,
     return 0;
 }
 
-static void on_ended(size_t job, int status, void *arg)
+static void on_ended(size_t job, int status, zb_diags *diags, void *arg)
 {
     batch_run *r = arg;
     ledger_run *l = &r->ledgers[job];
     const char *ledger = r->opts->ledgers[job];
-    if (l->staging)
-        file_remove_dir(l->staging);
+    if (l->other)
+        diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
+                  "与台账 %s 是同一单位、同一年度，输出到同一目录：一次只生成"
+                  "其中一个", r->opts->ledgers[l->other - 1]);
     if (!l->done) {
         l->status = ZB_ERR_RENDER;
         if (status == -SIGINT || status == -SIGTERM)
-            diags_add(&l->diags, ledger, 0, 0, DIAG_ERROR, NULL,
+            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
                       "生成被中断，输出目录保持上次生成的样子");
         else if (status < 0)
-            diags_add(&l->diags, ledger, 0, 0, DIAG_ERROR, NULL,
+            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
                       "生成此台账的工作进程异常终止（信号 %d），输出目录保持"
                       "上次生成的样子；其他台账不受影响", -status);
         else
-            diags_add(&l->diags, ledger, 0, 0, DIAG_ERROR, NULL,
+            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
                       "生成此台账的工作进程异常退出（状态 %d）", status);
     }
     if (r->events->done)
-        r->events->done(job, l->status, &l->diags,
+        r->events->done(job, l->status, diags,
                         l->timings.len ? buf_str(&l->timings) : NULL,
                         r->events->arg);
 }
@@ -347,8 +298,6 @@ int batch_build(const zb_builder *b, const batch_opts *opts,
     int sig = pool_run(opts->count, opts->workers, &hooks);
     for (size_t i = 0; i < opts->count; i++) {
         free(r.ledgers[i].folder);
-        free(r.ledgers[i].staging);
-        diags_free(&r.ledgers[i].diags);
         buf_free(&r.ledgers[i].timings);
     }
     free(r.ledgers);

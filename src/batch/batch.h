@@ -62,9 +62,4 @@ typedef struct batch_events {
 int batch_build(const zb_builder *b, const batch_opts *opts,
                 const batch_events *events);
 
-/* The folder of a ledger of the unit UNIT for YEAR inside DIR:
-   DIR/<unit>-<year>, the unit's name made a safe file name ('/' and
-   control characters as '_', no leading '.'). Free it. */
-char *batch_folder(const char *dir, const char *unit, int year);
-
 #endif

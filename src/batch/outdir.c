@@ -21,6 +21,7 @@ struct zb_outdir {
     char *staging;    /* PATH/.zhengban-staging-XXXXXX */
     int lock;         /* the folder, open and locked; -1 */
     zb_sums previous; /* what the last build's SHA256SUMS listed */
+    char *created;    /* the outermost folder outdir_open() made, or NULL */
 };
 
 /* PATH/NAME, or NULL. */
@@ -42,7 +43,7 @@ static zb_status io_error(zb_diags *diags, const char *path, const char *what)
    be read is a warning: nothing is removed this time. */
 static zb_status read_previous(zb_outdir *d, zb_diags *diags)
 {
-    char *path = join(d->path, OUTDIR_SUMS);
+    char *path = join(d->path, SUMS_FILE);
     if (!path)
         return ZB_ERR_NOMEM;
     char *text = NULL;
@@ -80,15 +81,61 @@ static void sweep_staging(const zb_outdir *d)
         closedir(dir);
 }
 
+/* The outermost of PATH and its parents that does not exist yet, or
+   NULL. */
+static char *missing_part(const char *path)
+{
+    char *top = NULL, *p = strdup(path);
+    struct stat sb;
+    while (p && *p && stat(p, &sb) != 0 && errno == ENOENT) {
+        free(top);
+        top = strdup(p);
+        char *slash = strrchr(p, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+    }
+    free(p);
+    return top;
+}
+
+/* Remove the folders outdir_open() made, from PATH out to CREATED, while
+   they are empty: a build that wrote nothing leaves no trace. */
+static void remove_created(const zb_outdir *d)
+{
+    char *p = strdup(d->path);
+    while (p && rmdir(p) == 0 && strcmp(p, d->created)) {
+        char *slash = strrchr(p, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+    }
+    free(p);
+}
+
+char *outdir_name(const char *unit, int year)
+{
+    zb_buf b = {0};
+    buf_printf(&b, "%s-%d", unit, year);
+    for (char *p = b.failed ? NULL : b.data; p && *p; p++)
+        if (*p == '/' || (unsigned char)*p < 0x20 || (p == b.data && *p == '.'))
+            *p = '_';
+    return buf_detach(&b);
+}
+
 zb_status outdir_open(const char *path, zb_diags *diags, zb_outdir **out)
 {
     *out = NULL;
-    zb_status st = file_make_dirs(path, diags);
-    if (st != ZB_OK)
-        return st;
     zb_outdir *d = calloc(1, sizeof *d);
     if (!d)
         return ZB_ERR_NOMEM;
+    d->created = missing_part(path);
+    zb_status st = file_make_dirs(path, diags);
+    if (st != ZB_OK) {
+        free(d->created);
+        free(d);
+        return st;
+    }
     d->lock = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     d->path = strdup(path);
     d->staging = join(path, STAGING_PREFIX "XXXXXX");
@@ -127,6 +174,9 @@ void outdir_close(zb_outdir *d)
         file_remove_dir(d->staging);
     if (d->lock >= 0)
         close(d->lock);
+    if (d->created)
+        remove_created(d); /* when nothing was put in them */
+    free(d->created);
     sums_free(&d->previous);
     free(d->staging);
     free(d->path);
@@ -156,46 +206,6 @@ char *outdir_relative(const zb_outdir *d, const char *path)
 }
 
 /* ---------------------------------------------------------- committing */
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names of the outputs in the staging folder, sorted, into *NAMES
-   (free each and the array); a writer's temporary files (".name.XXXXXX",
-   left by a failure) are not outputs. */
-static zb_status staged_names(const zb_outdir *d, char ***names, size_t *n,
-                              zb_diags *diags)
-{
-    *names = NULL;
-    *n = 0;
-    DIR *dir = opendir(d->staging);
-    if (!dir)
-        return io_error(diags, d->staging, "无法读取临时目录");
-    zb_status st = ZB_OK;
-    size_t cap = 0;
-    struct dirent *e;
-    while (st == ZB_OK && (e = readdir(dir))) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 32;
-            char **grown = realloc(*names, cap * sizeof *grown);
-            if (!grown) {
-                st = ZB_ERR_NOMEM;
-                break;
-            }
-            *names = grown;
-        }
-        (*names)[*n] = strdup(e->d_name);
-        st = (*names)[(*n)++] ? ZB_OK : ZB_ERR_NOMEM;
-    }
-    closedir(dir);
-    if (*n)
-        qsort(*names, *n, sizeof **names, compare_strings);
-    return st;
-}
 
 /* Move the staged output NAME into the folder, or drop it when the
    folder's copy has the same bytes; list it in NOW. */
@@ -231,7 +241,7 @@ static zb_status commit_one(const zb_outdir *d, const char *name,
 static int own_name(const char *name)
 {
     return *name && *name != '.' && !strchr(name, '/') &&
-           strcmp(name, OUTDIR_SUMS);
+           strcmp(name, SUMS_FILE);
 }
 
 /* The outputs of the last build that this one did not write: removed
@@ -268,7 +278,7 @@ static zb_status settle_previous(const zb_outdir *d, const zb_sums *inputs,
 static zb_status write_sums(const zb_outdir *d, zb_sums *now, zb_diags *diags)
 {
     zb_buf text = {0};
-    char *path = join(d->path, OUTDIR_SUMS);
+    char *path = join(d->path, SUMS_FILE);
     zb_status st = path ? sums_format(now, &text) : ZB_ERR_NOMEM;
     if (st == ZB_OK && !file_equals(path, buf_str(&text), text.len))
         st = file_write_atomic(path, buf_str(&text), text.len, diags);
@@ -283,7 +293,7 @@ zb_status outdir_commit(zb_outdir *d, const zb_sums *inputs, bool prune,
     char **names;
     size_t n;
     zb_sums now = {0};
-    zb_status st = staged_names(d, &names, &n, diags);
+    zb_status st = file_list_dir(d->staging, &names, &n, diags);
     for (size_t i = 0; st == ZB_OK && i < n; i++)
         st = commit_one(d, names[i], &now, report, arg, diags);
     if (st == ZB_OK)

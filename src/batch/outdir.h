@@ -39,8 +39,10 @@ typedef void (*outdir_report)(const char *name, outdir_change change,
 
 typedef struct zb_outdir zb_outdir;
 
-/* The name of the list in each output folder. */
-#define OUTDIR_SUMS "SHA256SUMS"
+/* The name of the folder of a ledger of the unit UNIT for YEAR:
+   "<unit>-<year>", the unit's name made a safe file name ('/' and
+   control characters as '_', no leading '.'). Free it. */
+char *outdir_name(const char *unit, int year);
 
 /* Open the output folder PATH: create it when missing, wait while another
    zhengban builds into it (a lock on the folder), read the SHA256SUMS of

@@ -13,21 +13,26 @@
 #include <unistd.h>
 
 #include "../core/buf.h"
+#include "../core/fileio.h"
 #include "interrupt.h"
 
 /* A message: its type (with ASK when an answer is awaited), the length of
-   its bytes in 4 bytes of this machine's order, the bytes. */
+   its bytes in 4 bytes of this machine's order, the bytes. Types from
+   POOL_DIAG up are the pool's own. */
 enum { HEADER = 5, ASK = 0x80, TICK_MS = 100, NOT_STARTED = 255 };
+enum { POOL_DIAG = 120, POOL_SCRATCH };
 
 struct pool_link {
     int fd;
 };
 
 typedef struct worker {
-    pid_t pid;  /* 0: a free place */
-    int fd;     /* the parent's end of the line */
+    pid_t pid;       /* 0: a free place */
+    int fd;          /* the parent's end of the line */
     size_t job;
-    zb_buf in;  /* bytes read that are not yet a whole message */
+    zb_buf in;       /* bytes read that are not yet a whole message */
+    zb_diags diags;  /* sent by the worker */
+    char *scratch;   /* the worker's folder to remove at its end */
 } worker;
 
 static int send_all(int fd, const void *data, size_t n)
@@ -76,7 +81,66 @@ int pool_ask(pool_link *link, int type, const void *data, size_t len)
     }
 }
 
+/* D as severity, line, column, file, rule, message, each ending in NUL. */
+void pool_send_diags(pool_link *link, const zb_diags *diags)
+{
+    zb_buf b = {0};
+    for (size_t i = 0; i < diags->count; i++) {
+        const zb_diag *d = &diags->items[i];
+        buf_reset(&b);
+        buf_printf(&b, "%d%c%ld%c%d%c%s%c%s%c%s%c", (int)d->severity, 0,
+                   d->line, 0, d->col, 0, d->file ? d->file : "", 0,
+                   d->rule ? d->rule : "", 0, d->message, 0);
+        if (!b.failed)
+            send_message(link, POOL_DIAG, b.data, b.len);
+    }
+    buf_free(&b);
+}
+
+void pool_scratch(pool_link *link, const char *scratch)
+{
+    send_message(link, POOL_SCRATCH, scratch, strlen(scratch));
+}
+
 /* ------------------------------------------------------------- parent */
+
+/* Add the diagnostic DATA (LEN bytes, as pool_send_diags() wrote it). */
+static void add_diag(zb_diags *diags, const char *data, size_t len)
+{
+    const char *f[6];
+    const char *p = data, *end = data + len;
+    for (int i = 0; i < 6; i++) {
+        const char *nul = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
+        if (!nul)
+            return;
+        f[i] = p;
+        p = nul + 1;
+    }
+    diags_add(diags, *f[3] ? f[3] : NULL, atol(f[1]), atoi(f[2]),
+              (zb_severity)atoi(f[0]), *f[4] ? f[4] : NULL, "%s", f[5]);
+}
+
+/* Take message TYPE of W: the pool's own, or message()'s. */
+static int take(worker *w, int type, const char *data, size_t len,
+                const pool_hooks *h)
+{
+    if (type == POOL_DIAG) {
+        add_diag(&w->diags, data, len);
+    } else if (type == POOL_SCRATCH) {
+        free(w->scratch);
+        w->scratch = strndup(data, len);
+    } else {
+        return h->message(w->job, type, data, len, h->arg);
+    }
+    return 0;
+}
+
+static void ended_unstarted(size_t job, const pool_hooks *h)
+{
+    zb_diags none = {0};
+    h->ended(job, NOT_STARTED, &none, h->arg);
+    diags_free(&none);
+}
 
 /* Start job JOB in the free place W; the other places are ALL[0..N). */
 static void start(worker *w, size_t job, const pool_hooks *h, worker *all,
@@ -85,7 +149,7 @@ static void start(worker *w, size_t job, const pool_hooks *h, worker *all,
     int sv[2];
     w->job = job;
     if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
-        h->ended(job, NOT_STARTED, h->arg);
+        ended_unstarted(job, h);
         return;
     }
     fflush(stdout);
@@ -105,7 +169,7 @@ static void start(worker *w, size_t job, const pool_hooks *h, worker *all,
     close(sv[1]);
     if (pid < 0) {
         close(sv[0]);
-        h->ended(job, NOT_STARTED, h->arg);
+        ended_unstarted(job, h);
         return;
     }
     fcntl(sv[0], F_SETFL, O_NONBLOCK);
@@ -123,8 +187,7 @@ static void dispatch(worker *w, const pool_hooks *h)
         memcpy(&len, p + 1, sizeof len);
         if (w->in.len - at - HEADER < len)
             break;
-        int answer = h->message(w->job, p[0] & ~ASK, (const char *)p + HEADER,
-                                len, h->arg);
+        int answer = take(w, p[0] & ~ASK, (const char *)p + HEADER, len, h);
         if (p[0] & ASK) {
             unsigned char c = (unsigned char)answer;
             send_all(w->fd, &c, 1);
@@ -153,11 +216,15 @@ static int drain(worker *w, const pool_hooks *h)
     int status = 0;
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
-    size_t job = w->job;
+    if (w->scratch)
+        file_remove_dir(w->scratch);
+    h->ended(w->job,
+             WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status),
+             &w->diags, h->arg);
+    diags_free(&w->diags);
     buf_free(&w->in);
+    free(w->scratch);
     *w = (worker){0};
-    h->ended(job, WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status),
-             h->arg);
     return 1;
 }
 
@@ -178,7 +245,7 @@ int pool_run(size_t count, unsigned workers, const pool_hooks *h)
         free(ws);
         free(fds);
         for (size_t j = 0; j < count; j++)
-            h->ended(j, NOT_STARTED, h->arg);
+            ended_unstarted(j, h);
         return 0;
     }
     size_t next = 0;

@@ -17,14 +17,24 @@
 
 #include <stddef.h>
 
+#include "../core/diag.h"
 #include "../core/status.h"
 
 /* The worker's end of its line to the parent. */
 typedef struct pool_link pool_link;
 
-/* Send the message TYPE (0-127) with the LEN bytes of DATA to the
+/* Send the message TYPE (1-119) with the LEN bytes of DATA to the
    parent. */
 zb_status pool_send(pool_link *link, int type, const void *data, size_t len);
+
+/* Send every diagnostic of DIAGS to the parent, which hands them to
+   ended(). */
+void pool_send_diags(pool_link *link, const zb_diags *diags);
+
+/* Tell the parent about SCRATCH, a folder of the worker's own: the parent
+   removes it (file_remove_dir()) when the worker has ended, however it
+   ended. */
+void pool_scratch(pool_link *link, const char *scratch);
 
 /* Send the message and wait for the parent's answer: what message()
    returned (0-255), or -1 when the parent is gone. */
@@ -38,8 +48,9 @@ typedef struct pool_hooks {
     int (*message)(size_t job, int type, const char *data, size_t len,
                    void *arg);
     /* In the parent: the worker of JOB ended with exit status STATUS, or
-       was killed by signal -STATUS. */
-    void (*ended)(size_t job, int status, void *arg);
+       was killed by signal -STATUS; DIAGS are those it sent (the hook may
+       add to them; they are freed after). */
+    void (*ended)(size_t job, int status, zb_diags *diags, void *arg);
     /* In the parent, about ten times a second while workers run; may be
        NULL. */
     void (*tick)(void *arg);

@@ -190,3 +190,40 @@ void file_remove_dir(const char *path)
     closedir(dir);
     rmdir(path);
 }
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+zb_status file_list_dir(const char *path, char ***names, size_t *n,
+                        zb_diags *diags)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return io_error(diags, path, "无法读取目录");
+    zb_status st = ZB_OK;
+    size_t cap = 0;
+    struct dirent *e;
+    while (st == ZB_OK && (e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 32;
+            char **grown = realloc(*names, cap * sizeof *grown);
+            if (!grown) {
+                st = ZB_ERR_NOMEM;
+                break;
+            }
+            *names = grown;
+        }
+        (*names)[*n] = strdup(e->d_name);
+        st = (*names)[(*n)++] ? ZB_OK : ZB_ERR_NOMEM;
+    }
+    closedir(dir);
+    if (*n)
+        qsort(*names, *n, sizeof **names, compare_names);
+    return st;
+}

@@ -36,6 +36,12 @@ int file_equals(const char *path, const void *data, size_t n);
    directories only. Missing PATH is fine. */
 void file_remove_dir(const char *path);
 
+/* The names of the files and folders in the directory PATH, sorted in
+   byte order, without "." and ".." and without names that start with "."
+   (hidden, or a writer's temporary file). Free each name and *NAMES. */
+zb_status file_list_dir(const char *path, char ***names, size_t *n,
+                        zb_diags *diags);
+
 /* Create the directory PATH and any missing parents (mode 0755 less the
    umask); an existing directory is fine. */
 zb_status file_make_dirs(const char *path, zb_diags *diags);

@@ -17,6 +17,9 @@
 #include "hash.h"
 #include "status.h"
 
+/* The name of the file that holds the list. */
+#define SUMS_FILE "SHA256SUMS"
+
 typedef struct sums_entry {
     char *name;
     char hex[HASH_HEX_SIZE];
