@@ -7,7 +7,6 @@
 
 #include "../core/buf.h"
 #include "../core/hash.h"
-#include "interrupt.h"
 #include "pool.h"
 
 /* What a worker tells the parent. */
@@ -101,8 +100,7 @@ static zb_status ledger_sums(const zb_outdir *d, const char *path,
     return st;
 }
 
-/* Build the staged outputs of IN into D and move them into place, with
-   Ctrl-C held off while they move. */
+/* Build the staged outputs of IN into D and move them into place. */
 static zb_status build_into(const batch_run *r, worker_ctx *w,
                             const char *ledger, build_input *in, zb_outdir *d,
                             zb_diags *diags)
@@ -124,10 +122,8 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
                  o->formats == (CATALOG_PDF | CATALOG_XLSX);
     zb_sums inputs = {0};
     zb_status cst = ledger_sums(d, ledger, &in->front.source, &inputs);
-    interrupt_hold(1);
     if (cst == ZB_OK)
         cst = outdir_commit(d, &inputs, whole, on_changed, w, diags);
-    interrupt_hold(0);
     sums_free(&inputs);
     return st != ZB_OK ? st : cst;
 }

@@ -13,6 +13,7 @@
 
 #include "../core/buf.h"
 #include "../core/fileio.h"
+#include "interrupt.h"
 
 #define STAGING_PREFIX ".zhengban-staging-"
 
@@ -293,6 +294,7 @@ zb_status outdir_commit(zb_outdir *d, const zb_sums *inputs, bool prune,
     char **names;
     size_t n;
     zb_sums now = {0};
+    interrupt_hold(1);
     zb_status st = file_list_dir(d->staging, &names, &n, diags);
     for (size_t i = 0; st == ZB_OK && i < n; i++)
         st = commit_one(d, names[i], &now, report, arg, diags);
@@ -306,5 +308,6 @@ zb_status outdir_commit(zb_outdir *d, const zb_sums *inputs, bool prune,
         free(names[i]);
     free(names);
     sums_free(&now);
+    interrupt_hold(0);
     return st;
 }

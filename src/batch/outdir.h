@@ -64,7 +64,8 @@ char *outdir_relative(const zb_outdir *d, const char *path);
    outputs the previous SHA256SUMS listed and this build did not write are
    removed; without it (a build of some forms only, or one that failed)
    they stay, with their lines. REPORT (may be NULL) is told of each
-   output in name order, then of each removal. */
+   output in name order, then of each removal. SIGINT and SIGTERM wait
+   until the folder is whole again (interrupt_hold()). */
 zb_status outdir_commit(zb_outdir *d, const zb_sums *inputs, bool prune,
                         outdir_report report, void *arg, zb_diags *diags);
 

@@ -167,3 +167,112 @@ zb_status bundle_write(const zb_builder *b, build_input *in,
     mask_free(m);
     return st;
 }
+
+/* ------------------------------------------------------------- reading */
+
+/* The folder every entry of B is in ("桐川县医疗保障局-2023"); NULL when
+   the entries are not all files of one folder. */
+static char *folder_of(const zb_bundle *b)
+{
+    char *folder = NULL;
+    for (size_t i = 0; i < b->entries.count; i++) {
+        const char *name = b->entries.items[i].name;
+        const char *slash = strchr(name, '/');
+        if (!slash || slash == name || strchr(slash + 1, '/') ||
+            (folder && (strlen(folder) != (size_t)(slash - name) ||
+                        strncmp(folder, name, (size_t)(slash - name))))) {
+            free(folder);
+            return NULL;
+        }
+        if (!folder)
+            folder = strndup(name, (size_t)(slash - name));
+    }
+    return folder;
+}
+
+/* Whether every file of B is listed in SUMS with its digest and every
+   file SUMS lists is there (the ledger's line, ../NAME, aside). */
+static zb_status check_sums(const zb_bundle *b, const char *folder,
+                            const zb_sums *sums, const char *path,
+                            zb_diags *diags)
+{
+    zb_status st = ZB_OK;
+    size_t skip = strlen(folder) + 1;
+    char hex[HASH_HEX_SIZE];
+    for (size_t i = 0; i < b->entries.count; i++) {
+        const zipfile_entry *e = &b->entries.items[i];
+        const char *name = e->name + skip;
+        if (!strcmp(name, SUMS_FILE))
+            continue;
+        const sums_entry *s = sums_find(sums, name);
+        hash_bytes(e->data, e->len, hex);
+        if (!s || strcmp(s->hex, hex)) {
+            diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
+                      s ? "报送包中 %s 的 SHA-256 与 SHA256SUMS 所列不符：文件"
+                          "在生成后被改动过"
+                        : "报送包中的 %s 不在 SHA256SUMS 中：文件是生成后加入的",
+                      e->name);
+            st = ZB_ERR_INVALID;
+        }
+    }
+    zb_buf name = {0};
+    for (size_t i = 0; i < sums->count; i++) {
+        if (!strncmp(sums->items[i].name, "../", 3))
+            continue;
+        buf_reset(&name);
+        buf_printf(&name, "%s/%s", folder, sums->items[i].name);
+        if (!zipfile_find(&b->entries, buf_str(&name))) {
+            diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
+                      "SHA256SUMS 所列的 %s 不在报送包中：文件在生成后被删除",
+                      buf_str(&name));
+            st = ZB_ERR_INVALID;
+        }
+    }
+    buf_free(&name);
+    return st;
+}
+
+zb_status bundle_read(const char *path, zb_bundle *out, zb_diags *diags)
+{
+    *out = (zb_bundle){0};
+    zb_status st = zipfile_read(path, ENTRY_MAX, &out->entries, diags);
+    char *folder = st == ZB_OK ? folder_of(out) : NULL;
+    if (st == ZB_OK && !folder) {
+        diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
+                  "不是 zhengban 报送包：报送包中应只有一个目录“单位名称-年度/”");
+        st = ZB_ERR_INVALID;
+    }
+    zb_buf name = {0};
+    const zipfile_entry *list = NULL;
+    if (st == ZB_OK) {
+        buf_printf(&name, "%s/%s", folder, SUMS_FILE);
+        list = zipfile_find(&out->entries, buf_str(&name));
+        buf_reset(&name);
+        buf_printf(&name, "%s/%s", folder, BUNDLE_FACTS);
+        out->facts = zipfile_find(&out->entries, buf_str(&name));
+        if (!list || !out->facts) {
+            diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
+                      "不是 zhengban 报送包：缺少 %s/%s", folder,
+                      list ? BUNDLE_FACTS : SUMS_FILE);
+            st = ZB_ERR_INVALID;
+        }
+    }
+    zb_sums sums = {0};
+    if (st == ZB_OK) {
+        buf_reset(&name);
+        buf_printf(&name, "%s（%s）", path, list->name);
+        st = sums_parse(list->data, list->len, buf_str(&name), &sums, diags);
+    }
+    if (st == ZB_OK)
+        st = check_sums(out, folder, &sums, path, diags);
+    sums_free(&sums);
+    buf_free(&name);
+    free(folder);
+    return st;
+}
+
+void bundle_free(zb_bundle *bundle)
+{
+    zipfile_entries_free(&bundle->entries);
+    bundle->facts = NULL;
+}

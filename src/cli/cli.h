@@ -28,6 +28,7 @@ typedef struct zb_command {
 
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
+int cmd_aggregate(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_bundle(int argc, char **argv);
 int cmd_check(int argc, char **argv);

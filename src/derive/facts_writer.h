@@ -13,11 +13,7 @@
 #define ZB_FACTS_WRITER_H
 
 #include "facts.h"
-
-/* The namespace of the facts; its last part is the version of the shape
-   (forms/facts.xsd). */
-#define FACTS_NAMESPACE "urn:zhengban:facts:1"
-#define FACTS_VERSION 1
+#include "facts_xml.h"
 
 typedef struct facts_writer facts_writer;
 

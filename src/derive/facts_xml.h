@@ -19,6 +19,12 @@
 #include "../core/status.h"
 #include "facts.h"
 
+/* The namespace of the facts; its last part is the version of the shape
+   (forms/facts.xsd). A reader of facts (the county roll-up) checks it. */
+#define FACTS_NAMESPACE "urn:zhengban:facts:1"
+#define FACTS_NAMESPACE_STEM "urn:zhengban:facts:"
+#define FACTS_VERSION 1
+
 /* Append the facts element as the last child of the root element of DOC,
    the document FACTS were derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is
    as it was). */
