@@ -17,17 +17,15 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="by-confirmation" match="l:log/l:event" use="@confirmation"/>
-  <xsl:key name="by-operator" match="l:log/l:event"
+  <xsl:key name="by-confirmation" match="/l:ledger/l:log/l:event" use="@confirmation"/>
+  <xsl:key name="by-operator" match="/l:ledger/l:log/l:event"
            use="concat(@confirmation, ' ', @operator)"/>
 
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="confirmation">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -38,11 +36,7 @@
 
   <xsl:template match="l:confirmation">
     <xsl:call-template name="confirmation">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="concat(position(), ' ', @id)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
       <xsl:with-param name="confirmation" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -53,7 +47,10 @@
     <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
     <xsl:variable name="user" select="key('person', $computer/@user)"/>
     <xsl:variable name="events" select="key('by-confirmation', $confirmation/@id)"/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}">
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="heading"/>
       <p style="fields" align="right">
         <xsl:text>编号：</xsl:text>

@@ -13,13 +13,25 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <!-- The names of the departments that review this form. -->
+  <xsl:variable name="it-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'it'"/>
+      <xsl:with-param name="with" select="'assets'"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="assets-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'assets'"/>
+      <xsl:with-param name="with" select="'it'"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="demand">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -30,12 +42,7 @@
 
   <xsl:template match="l:demand">
     <xsl:call-template name="demand">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text"
-              select="concat(position(), ' ', key('dept', @dept)/@name)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', key('dept', @dept)/@name)"/>
       <xsl:with-param name="demand" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -44,7 +51,10 @@
     <xsl:param name="sheet"/>
     <xsl:param name="demand" select="/.."/>
     <xsl:variable name="handler" select="key('person', $demand/@handler)"/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}">
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="heading"/>
       <fields style="fields">
         <xsl:call-template name="field">
@@ -95,23 +105,13 @@
           <xsl:with-param name="need" select="$demand/l:need[@category = '其他']"/>
         </xsl:call-template>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'it'"/>
-              <xsl:with-param name="with" select="'assets'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($it-name)"/>
           <xsl:with-param name="review" select="$demand/l:itReview"/>
           <xsl:with-param name="label-span" select="2"/>
           <xsl:with-param name="span" select="4"/>
         </xsl:call-template>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'assets'"/>
-              <xsl:with-param name="with" select="'it'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($assets-name)"/>
           <xsl:with-param name="review" select="$demand/l:assetReview"/>
           <xsl:with-param name="label-span" select="2"/>
           <xsl:with-param name="span" select="4"/>

@@ -21,15 +21,15 @@
        run is consecutive in the form's order, so its length is a count.
        A page may break inside a department or a person (their names then
        show on each page), never inside a computer's rows. -->
-  <xsl:key name="by-dept" match="f:installations/f:installation" use="@dept"/>
-  <xsl:key name="by-user" match="f:installations/f:installation"
+  <xsl:key name="by-dept" match="/l:ledger/f:facts/f:installations/f:installation" use="@dept"/>
+  <xsl:key name="by-user" match="/l:ledger/f:facts/f:installations/f:installation"
            use="concat(@dept, ' ', @staff)"/>
-  <xsl:key name="by-computer" match="f:installations/f:installation"
+  <xsl:key name="by-computer" match="/l:ledger/f:facts/f:installations/f:installation"
            use="@computer"/>
 
   <xsl:template name="sections">
     <section xsl:use-attribute-sets="page">
-      <xsl:attribute name="name"><xsl:call-template name="form-sheet-name"/></xsl:attribute>
+      <xsl:call-template name="section-name"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>

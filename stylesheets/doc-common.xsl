@@ -28,8 +28,9 @@
     xmlns:f="urn:zhengban:facts:1"
     xmlns:zb="urn:zhengban:xslt"
     xmlns:str="http://exslt.org/strings"
+    xmlns:exsl="http://exslt.org/common"
     xmlns:lo="urn:zhengban:layout:1"
-    exclude-result-prefixes="l f zb str">
+    exclude-result-prefixes="l f zb str exsl">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -95,10 +96,19 @@
           <xsl:value-of select="normalize-space(l:to)"/>
           <xsl:text>：</xsl:text>
         </lo:p>
-        <xsl:apply-templates select="." mode="body"/>
-        <xsl:apply-templates select="l:attachments"/>
-        <xsl:call-template name="signoff"/>
-        <xsl:apply-templates select="l:note"/>
+        <!-- the 署名 never on a page without text of the body (7.3.5.4):
+             the body's last block is kept with it -->
+        <xsl:variable name="body">
+          <xsl:apply-templates select="." mode="body"/>
+        </xsl:variable>
+        <xsl:variable name="blocks" select="exsl:node-set($body)/*"/>
+        <xsl:copy-of select="$blocks[position() &lt; last()]"/>
+        <lo:keep>
+          <xsl:copy-of select="$blocks[last()]"/>
+          <xsl:apply-templates select="l:attachments"/>
+          <xsl:call-template name="signoff"/>
+          <xsl:apply-templates select="l:note"/>
+        </lo:keep>
         <xsl:apply-templates select="." mode="after-note"/>
         <xsl:if test="not($attached)">
           <xsl:call-template name="colophon"/>
@@ -294,7 +304,7 @@
     <xsl:variable name="cn">
       <xsl:call-template name="cn-number"><xsl:with-param name="n" select="$n"/></xsl:call-template>
     </xsl:variable>
-    <lo:p src="{$src}">
+    <lo:p keep-with-next="true" src="{$src}">
       <xsl:attribute name="style">
         <xsl:choose>
           <xsl:when test="$level = 1">h1</xsl:when>

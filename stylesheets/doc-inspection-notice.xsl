@@ -46,9 +46,10 @@
       </xsl:call-template>
       <lo:p style="body">
         <xsl:for-each select="f:grade">
+          <xsl:variable name="dept" select="@dept"/>
           <xsl:if test="position() &gt; 1">；</xsl:if>
           <xsl:for-each select="$ledger">
-            <xsl:value-of select="key('dept', current()/@dept)/@name"/>
+            <xsl:value-of select="key('dept', $dept)/@name"/>
           </xsl:for-each>
           <xsl:value-of select="concat('：', @grade)"/>
         </xsl:for-each>

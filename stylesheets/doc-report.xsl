@@ -24,6 +24,19 @@
   <xsl:variable name="kind" select="'report'"/>
 
   <xsl:variable name="year" select="string($ledger/@year)"/>
+
+  <!-- what the unit calls itself: 局 -> 我局, 全局; 中心 -> 我中心; else
+       我单位 -->
+  <xsl:variable name="unit-name" select="normalize-space($ledger/l:unit/@name)"/>
+  <xsl:variable name="unit-word">
+    <xsl:variable name="last" select="substring($unit-name, string-length($unit-name))"/>
+    <xsl:choose>
+      <xsl:when test="substring($unit-name, string-length($unit-name) - 1) = '中心'">中心</xsl:when>
+      <xsl:when test="contains('局院委办厅所站馆校社会', $last)"><xsl:value-of select="$last"/></xsl:when>
+      <xsl:otherwise>单位</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="we" select="concat('我', $unit-word)"/>
   <xsl:variable name="topics" select="'responsibility procurement usage inspection training plan '"/>
 
   <xsl:template match="l:document" mode="body">
@@ -138,7 +151,7 @@
   <xsl:template name="responsibility">
     <xsl:variable name="group" select="$ledger/l:leadership/l:member"/>
     <xsl:variable name="head" select="$group[@role = '组长'][1]"/>
-    <xsl:text>我局成立了由</xsl:text>
+    <xsl:value-of select="concat($we, '成立了由')"/>
     <xsl:for-each select="$ledger">
       <xsl:value-of select="key('staff', $head/@staff)/@post"/>
     </xsl:for-each>
@@ -166,16 +179,25 @@
         select="$ledger/l:software/l:commercial[starts-with(l:purchase/@date, $year)]"/>
     <xsl:choose>
       <xsl:when test="$bought">
-        <xsl:value-of select="concat($year, '年，我局按照软件采购计划采购正版软件')"/>
+        <xsl:value-of select="concat($year, '年，', $we, '按照软件采购计划采购正版软件')"/>
         <xsl:for-each select="$bought">
           <xsl:if test="position() &gt; 1">、</xsl:if>
+          <xsl:variable name="amount" select="string(l:purchase/@amount)"/>
           <xsl:value-of select="concat(@name, '（', l:license/@count, '个许可，')"/>
-          <xsl:value-of select="concat(l:purchase/@amount, '元）')"/>
+          <!-- the amount as the ledger writes it, without a bare .00 -->
+          <xsl:choose>
+            <xsl:when test="substring-after($amount, '.') = '00' or
+                            substring-after($amount, '.') = '0'">
+              <xsl:value-of select="substring-before($amount, '.')"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$amount"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>元）</xsl:text>
         </xsl:for-each>
         <xsl:text>。</xsl:text>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat($year, '年，我局没有采购软件。')"/>
+        <xsl:value-of select="concat($year, '年，', $we, '没有采购软件。')"/>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:variable name="total" select="$facts/f:statistics/f:purchases/f:row[@origin = '合计']"/>
@@ -197,7 +219,7 @@
     <xsl:if test="$held">
       <xsl:text>截至</xsl:text>
       <xsl:call-template name="cn-date"><xsl:with-param name="date" select="$facts/@asOf"/></xsl:call-template>
-      <xsl:value-of select="concat('，我局累计拥有正版软件许可',
+      <xsl:value-of select="concat('，', $we, '累计拥有正版软件许可',
                                    $held/f:cell[@category = '总计']/@licenses,
                                    '个，其中操作系统软件', $held/f:cell[@category = '操作系统']/@licenses,
                                    '个、办公软件', $held/f:cell[@category = '办公']/@licenses,
@@ -209,11 +231,12 @@
     <xsl:variable name="c" select="$facts/f:statistics/f:computers"/>
     <xsl:variable name="p" select="$facts/f:statistics/f:people"/>
     <xsl:if test="$c">
-      <xsl:value-of select="concat('全局在用计算机', $c/@total, '台（服务器', $c/@servers, '台、台式机',
+      <xsl:value-of select="concat('全', $unit-word, '在用计算机', $c/@total, '台（服务器', $c/@servers, '台、台式机',
                                    $c/@desktops, '台、便携机', $c/@laptops, '台），',
                                    $p/@total, '名工作人员中', $p/@computerUsers, '人使用计算机。')"/>
     </xsl:if>
-    <xsl:text>我局按照《软件台账管理规定》建立软件使用管理台账，软件安装、卸载和升级一律填写申请表或由</xsl:text>
+    <xsl:value-of select="$we"/>
+    <xsl:text>按照《软件台账管理规定》建立软件使用管理台账，软件安装、卸载和升级一律填写申请表或由</xsl:text>
     <xsl:call-template name="dept-name"><xsl:with-param name="dept" select="$ledger/l:unit/l:roles/l:it/@dept"/></xsl:call-template>
     <xsl:text>统一部署，安装维护后由使用人签字确认</xsl:text>
     <xsl:variable name="updates" select="$ledger/l:revisions/l:revision[starts-with(@date, $year)]"/>
@@ -237,7 +260,7 @@
   <xsl:template name="inspection">
     <xsl:variable name="checks" select="$ledger/l:inspections/l:inspection[starts-with(@date, $year)]"/>
     <xsl:if test="not($checks)">
-      <xsl:value-of select="concat($year, '年，我局尚未开展软件使用情况全面检查。')"/>
+      <xsl:value-of select="concat($year, '年，', $we, '尚未开展软件使用情况全面检查。')"/>
     </xsl:if>
     <xsl:for-each select="$checks">
       <xsl:call-template name="cn-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
@@ -274,18 +297,18 @@
   <xsl:template name="training">
     <xsl:variable name="events" select="$ledger/l:trainings/l:training[starts-with(@date, $year)]"/>
     <xsl:if test="not($events)">
-      <xsl:value-of select="concat($year, '年，我局没有举办或参加软件正版化培训。')"/>
+      <xsl:value-of select="concat($year, '年，', $we, '没有举办或参加软件正版化培训。')"/>
     </xsl:if>
     <xsl:for-each select="$events">
       <xsl:call-template name="cn-date"><xsl:with-param name="date" select="@date"/></xsl:call-template>
       <xsl:choose>
         <xsl:when test="@external = 'true' or @external = '1'">
           <xsl:text>，</xsl:text>
-          <xsl:if test="@attendees"><xsl:value-of select="concat('我局', @attendees, '人')"/></xsl:if>
+          <xsl:if test="@attendees"><xsl:value-of select="concat($we, @attendees, '人')"/></xsl:if>
           <xsl:value-of select="concat('参加', @organiser, '举办的', normalize-space(@title), '。')"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="concat('，我局举办', normalize-space(@title))"/>
+          <xsl:value-of select="concat('，', $we, '举办', normalize-space(@title))"/>
           <xsl:if test="@attendees"><xsl:value-of select="concat('，', @attendees, '人参加')"/></xsl:if>
           <xsl:text>。</xsl:text>
         </xsl:otherwise>
@@ -294,7 +317,7 @@
   </xsl:template>
 
   <xsl:template name="plan">
-    <xsl:value-of select="concat($year + 1, '年，我局将继续落实软件正版化工作责任，严格执行软件正版化工作六项制度，',
+    <xsl:value-of select="concat($year + 1, '年，', $we, '将继续落实软件正版化工作责任，严格执行软件正版化工作六项制度，',
                                  '做好软件采购、安装维护和台账管理，至少每半年更新一次软件台账，',
                                  '年内开展一次软件使用情况全面检查，举办一次软件正版化培训。')"/>
   </xsl:template>

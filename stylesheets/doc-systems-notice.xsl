@@ -30,6 +30,9 @@
 
   <xsl:template match="s:h1 | s:h2 | s:p" mode="system">
     <lo:p>
+      <xsl:if test="not(self::s:p)">
+        <xsl:attribute name="keep-with-next">true</xsl:attribute>
+      </xsl:if>
       <xsl:attribute name="style">
         <xsl:choose>
           <xsl:when test="self::s:p">body</xsl:when>

@@ -19,7 +19,8 @@
                  left, the opinion and "审核人：…　年　月　日" on the right
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
-    sheet-name   a worksheet name: at most 31 characters, none of []:*?/\
+    section-name a section's (worksheet's) name: at most 31 characters, none
+                 of []:*?/\
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
@@ -52,12 +53,12 @@
   <xsl:variable name="F" select="/l:ledger/f:facts"/>
   <xsl:variable name="roles" select="$L/l:unit/l:roles"/>
 
-  <xsl:key name="person" match="l:staff/l:person" use="@id"/>
-  <xsl:key name="dept" match="l:departments/l:department" use="@id"/>
-  <xsl:key name="computer" match="l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="l:software/*" use="@id"/>
-  <xsl:key name="request" match="l:requests/l:request" use="@id"/>
-  <xsl:key name="deployment" match="l:deployments/l:deployment" use="@id"/>
+  <xsl:key name="person" match="/l:ledger/l:staff/l:person" use="@id"/>
+  <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+  <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
+  <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
 
   <!-- ============================================================ document -->
 
@@ -99,7 +100,7 @@
   <xsl:variable name="side-margin">
     <xsl:choose>
       <xsl:when test="$orientation = 'portrait'">18</xsl:when>
-      <xsl:otherwise>15</xsl:otherwise>
+      <xsl:otherwise>12</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:attribute-set name="page">
@@ -120,19 +121,18 @@
   </xsl:template>
 
   <!-- The name of a single-copy form's worksheet: 附件N 标题. -->
-  <xsl:template name="form-sheet-name">
-    <xsl:call-template name="sheet-name">
-      <xsl:with-param name="text" select="concat('附件', $number, ' ', $title)"/>
-    </xsl:call-template>
-  </xsl:template>
+  <xsl:variable name="form-sheet" select="concat('附件', $number, ' ', $title)"/>
 
-  <!-- TEXT made a valid worksheet name: Excel's forbidden characters made
+  <!-- The name attribute of a <section> (call it first thing inside): TEXT
+       made a valid worksheet name, Excel's forbidden characters made
        full-width, at most 31 characters. Copies are named "序号 名称", so
        the number keeps them apart whatever is cut off. -->
-  <xsl:template name="sheet-name">
-    <xsl:param name="text"/>
-    <xsl:value-of select="normalize-space(substring(translate(
-        normalize-space($text), &quot;[]:*?/\'&quot;, '［］：＊？／＼’'), 1, 31))"/>
+  <xsl:template name="section-name">
+    <xsl:param name="text" select="$form-sheet"/>
+    <xsl:attribute name="name">
+      <xsl:value-of select="normalize-space(substring(translate(
+          normalize-space($text), &quot;[]:*?/\'&quot;, '［］：＊？／＼’'), 1, 31))"/>
+    </xsl:attribute>
   </xsl:template>
 
   <!-- DATE (YYYY-MM-DD) as 2023年6月20日; nothing when empty. -->

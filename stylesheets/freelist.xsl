@@ -10,17 +10,16 @@
     xmlns:l="urn:zhengban:ledger:1"
     xmlns:f="urn:zhengban:facts:1"
     xmlns:zb="urn:zhengban:xslt"
-    exclude-result-prefixes="l f zb">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="l f zb exsl">
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="installed" match="f:installations/f:installation" use="@software"/>
-  <xsl:key name="installed-version" match="f:installations/f:installation"
-           use="concat(@software, ' ', @version)"/>
+  <xsl:key name="installed" match="/l:ledger/f:facts/f:installations/f:installation" use="@software"/>
 
   <xsl:template name="sections">
     <section xsl:use-attribute-sets="page">
-      <xsl:attribute name="name"><xsl:call-template name="form-sheet-name"/></xsl:attribute>
+      <xsl:call-template name="section-name"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
@@ -66,11 +65,16 @@
         <xsl:with-param name="what" select="'软件名称'"/>
       </xsl:call-template>
       <cell>
-        <xsl:for-each select="key('installed', @id)[generate-id() = generate-id(
-            key('installed-version', concat(@software, ' ', @version))[1])]">
-          <xsl:sort select="@version"/>
+        <!-- the distinct versions: sorted, each unlike the one before -->
+        <xsl:variable name="versions">
+          <xsl:for-each select="key('installed', @id)/@version">
+            <xsl:sort select="."/>
+            <v><xsl:value-of select="."/></v>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:for-each select="exsl:node-set($versions)/*[not(. = preceding-sibling::*[1])]">
           <xsl:if test="position() > 1">、</xsl:if>
-          <xsl:value-of select="@version"/>
+          <xsl:value-of select="."/>
         </xsl:for-each>
       </cell>
       <xsl:call-template name="cell">

@@ -19,15 +19,13 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="log" match="f:log/f:software" use="@id"/>
+  <xsl:key name="log" match="/l:ledger/f:facts/f:log/f:software" use="@id"/>
 
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="log">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -38,11 +36,7 @@
 
   <xsl:template match="l:commercial | l:oem | l:free">
     <xsl:call-template name="log">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="concat(position(), ' ', @id)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
       <xsl:with-param name="software" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -51,7 +45,10 @@
     <xsl:param name="sheet"/>
     <xsl:param name="software" select="/.."/>
     <xsl:variable name="license" select="$software/l:license"/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}">
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <table style="cell-s" header-rows="4">
@@ -151,26 +148,25 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A row per event; inline, as this template runs once per event. -->
   <xsl:template match="f:row">
-    <xsl:variable name="src" select="concat($source, ':', @line, ' ')"/>
     <xsl:variable name="computer" select="key('computer', @computer)"/>
+    <xsl:variable name="person" select="key('person', @staff)"/>
+    <xsl:variable name="dept" select="key('dept', @dept)"/>
     <row>
       <cell type="integer"><xsl:value-of select="position()"/></cell>
-      <cell type="check"><xsl:value-of select="number(@action = 'install')"/></cell>
-      <cell type="check"><xsl:value-of select="number(@action = 'uninstall')"/></cell>
-      <cell src="{$src}计算机编号"><xsl:value-of select="@computer"/></cell>
+      <cell type="check"><xsl:if test="@action = 'install'">1</xsl:if></cell>
+      <cell type="check"><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
+      <cell><xsl:value-of select="@computer"/></cell>
       <cell src="{zb:where($computer)} 计算机品牌">
-        <xsl:value-of select="normalize-space(concat($computer/@brand, ' ', $computer/@model))"/>
+        <xsl:value-of select="$computer/@brand"/>
+        <xsl:if test="$computer/@model">
+          <xsl:value-of select="concat(' ', $computer/@model)"/>
+        </xsl:if>
       </cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="key('person', @staff)/@name"/>
-        <xsl:with-param name="what" select="'使用人'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="key('dept', @dept)/@name"/>
-        <xsl:with-param name="what" select="'使用部门'"/>
-      </xsl:call-template>
-      <cell src="{$src}版本"><xsl:value-of select="@version"/></cell>
+      <cell src="{zb:where($person)} 使用人"><xsl:value-of select="$person/@name"/></cell>
+      <cell src="{zb:where($dept)} 使用部门"><xsl:value-of select="$dept/@name"/></cell>
+      <cell src="{$source}:{@line} 版本"><xsl:value-of select="@version"/></cell>
       <cell type="date" date-format="iso"><xsl:value-of select="@date"/></cell>
       <cell type="integer"><xsl:value-of select="@running"/></cell>
     </row>

@@ -14,15 +14,33 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="plan-facts" match="f:plans/f:plan" use="@id"/>
+  <xsl:key name="plan-facts" match="/l:ledger/f:facts/f:plans/f:plan" use="@id"/>
+
+  <!-- The names of the departments that review this form. -->
+  <xsl:variable name="it-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'it'"/>
+      <xsl:with-param name="with" select="'assets finance'"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="assets-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'assets'"/>
+      <xsl:with-param name="with" select="'it finance'"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="finance-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'finance'"/>
+      <xsl:with-param name="with" select="'it assets'"/>
+    </xsl:call-template>
+  </xsl:variable>
 
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="plan">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -33,11 +51,7 @@
 
   <xsl:template match="l:plan">
     <xsl:call-template name="plan">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="concat(position(), ' ', @id)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
       <xsl:with-param name="plan" select="."/>
       <xsl:with-param name="n" select="position()"/>
     </xsl:call-template>
@@ -49,7 +63,10 @@
     <xsl:param name="n" select="1"/>
     <xsl:variable name="handler" select="key('person', $plan/@handler)"/>
     <xsl:variable name="totals" select="key('plan-facts', $plan/@id)"/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}">
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="heading"/>
       <fields style="fields">
         <xsl:call-template name="field">
@@ -129,36 +146,21 @@
           <cell/>
         </row>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'it'"/>
-              <xsl:with-param name="with" select="'assets finance'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($it-name)"/>
           <xsl:with-param name="review" select="$plan/l:itReview"/>
           <xsl:with-param name="label-span" select="2"/>
           <xsl:with-param name="span" select="5"/>
           <xsl:with-param name="height" select="26"/>
         </xsl:call-template>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'assets'"/>
-              <xsl:with-param name="with" select="'it finance'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($assets-name)"/>
           <xsl:with-param name="review" select="$plan/l:assetReview"/>
           <xsl:with-param name="label-span" select="2"/>
           <xsl:with-param name="span" select="5"/>
           <xsl:with-param name="height" select="26"/>
         </xsl:call-template>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'finance'"/>
-              <xsl:with-param name="with" select="'it assets'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($finance-name)"/>
           <xsl:with-param name="review" select="$plan/l:financeReview"/>
           <xsl:with-param name="label-span" select="2"/>
           <xsl:with-param name="span" select="5"/>

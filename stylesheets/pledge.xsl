@@ -17,9 +17,7 @@
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="pledge">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -30,11 +28,7 @@
 
   <xsl:template match="l:person">
     <xsl:call-template name="pledge">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="concat(position(), ' ', @name)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @name)"/>
       <xsl:with-param name="person" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -42,8 +36,11 @@
   <xsl:template name="pledge">
     <xsl:param name="sheet"/>
     <xsl:param name="person" select="/.."/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}" margin-top="30"
+    <section xsl:use-attribute-sets="page" margin-top="30"
              margin-left="28" margin-right="26">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="heading"/>
       <space height="12"/>
       <p style="body">本人承诺严格遵守单位软件正版化工作相关规定，不私自在计算机办公设备及系统中安装或卸载软件。本人若违反单位软件正版化工作相关规定，全部后果由本人负责。</p>

@@ -14,13 +14,18 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <!-- The names of the departments that review this form. -->
+  <xsl:variable name="it-name">
+    <xsl:call-template name="role-name">
+      <xsl:with-param name="role" select="'it'"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">
         <xsl:call-template name="request">
-          <xsl:with-param name="sheet">
-            <xsl:call-template name="form-sheet-name"/>
-          </xsl:with-param>
+          <xsl:with-param name="sheet" select="$form-sheet"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -31,11 +36,7 @@
 
   <xsl:template match="l:request">
     <xsl:call-template name="request">
-      <xsl:with-param name="sheet">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="concat(position(), ' ', @id)"/>
-        </xsl:call-template>
-      </xsl:with-param>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
       <xsl:with-param name="request" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -47,7 +48,10 @@
     <xsl:variable name="computer" select="key('computer', $request/@computer)"/>
     <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
                                         | $request/l:upgrade"/>
-    <section xsl:use-attribute-sets="page" name="{$sheet}">
+    <section xsl:use-attribute-sets="page">
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$sheet"/>
+      </xsl:call-template>
       <xsl:call-template name="heading"/>
       <p style="fields" align="right">
         <xsl:text>编号：</xsl:text>
@@ -140,11 +144,7 @@
           <xsl:with-param name="span" select="3"/>
         </xsl:call-template>
         <xsl:call-template name="approval">
-          <xsl:with-param name="who">
-            <xsl:call-template name="role-name">
-              <xsl:with-param name="role" select="'it'"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="who" select="string($it-name)"/>
           <xsl:with-param name="verb" select="'意见'"/>
           <xsl:with-param name="review" select="$request/l:itOpinion"/>
           <xsl:with-param name="span" select="3"/>
@@ -185,10 +185,8 @@
     <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
     <xsl:call-template name="cell">
       <xsl:with-param name="node" select="$software/@name"/>
-      <xsl:with-param name="text">
-        <xsl:value-of select="$software/@name"/>
-        <xsl:if test="$v"><xsl:value-of select="concat(' / ', $v)"/></xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="text" select="concat($software/@name,
+          substring(' / ', 1, 3 * boolean($v)), $v)"/>
       <xsl:with-param name="what" select="$what"/>
       <xsl:with-param name="style" select="'left'"/>
       <xsl:with-param name="colspan" select="3"/>

@@ -22,7 +22,7 @@
 
   <xsl:template name="sections">
     <section xsl:use-attribute-sets="page">
-      <xsl:attribute name="name"><xsl:call-template name="form-sheet-name"/></xsl:attribute>
+      <xsl:call-template name="section-name"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
       <table style="cell">

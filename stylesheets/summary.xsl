@@ -17,7 +17,7 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="installed" match="f:software/f:entry" use="@id"/>
+  <xsl:key name="installed" match="/l:ledger/f:facts/f:software/f:entry" use="@id"/>
 
   <xsl:variable name="S" select="$F/f:statistics"/>
   <xsl:variable name="commercial" select="$L/l:software/l:commercial"/>
@@ -25,15 +25,15 @@
 
   <!-- One grid for both tables: the workbook merges them column by column. -->
   <xsl:template name="columns">
-    <col width="9"/><col width="30"/><col width="2*"/><col width="15"/>
+    <col width="9"/><col width="30"/><col width="1*"/><col width="15"/>
     <col width="15"/><col width="19"/><col width="17"/><col width="17"/>
-    <col width="15"/><col width="1*"/><col width="19"/><col width="48"/>
+    <col width="15"/><col width="19"/><col width="19"/><col width="50"/>
     <col width="15"/>
   </xsl:template>
 
   <xsl:template name="sections">
     <section xsl:use-attribute-sets="page">
-      <xsl:attribute name="name"><xsl:call-template name="form-sheet-name"/></xsl:attribute>
+      <xsl:call-template name="section-name"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>

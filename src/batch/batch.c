@@ -161,8 +161,7 @@ static int work(size_t job, pool_link *link, void *arg)
     build_input in;
     zb_outdir *d = NULL;
     char *folder = NULL;
-    zb_status st = build_load(r->builder, ledger, o->blank, w.timings, &in,
-                              &diags);
+    zb_status st = build_load(r->builder, ledger, w.timings, &in, &diags);
     if (st == ZB_OK) {
         folder = folder_of(o->dir, in.front.ledger);
         st = folder ? claim(link, folder) : ZB_ERR_NOMEM;
@@ -175,6 +174,9 @@ static int work(size_t job, pool_link *link, void *arg)
     }
     outdir_close(d);
     build_input_free(&in);
+    if (st != ZB_OK && !diags.errors)
+        diags_add(&diags, ledger, 0, 0, DIAG_ERROR, NULL, "%s",
+                  status_describe(st));
     send_results(link, &diags, w.timings, ledger, st);
     diags_free(&diags);
     free(folder);

@@ -155,7 +155,9 @@ zb_status bundle_write(const zb_builder *b, build_input *in,
 {
     zb_mask *m = NULL;
     *changed = false;
-    zb_status st = with_serials ? ZB_OK : mask_open(in->front.ledger, &m);
+    zb_status st = build_derive(in, NULL, diags);
+    if (st == ZB_OK && !with_serials)
+        st = mask_open(in->front.ledger, &m);
     if (st == ZB_OK && m)
         st = mask_doc(m, in->front.doc);
     if (st == ZB_OK)

@@ -27,8 +27,8 @@
 /* The file of the facts in a bundle's folder. */
 #define BUNDLE_FACTS "facts.xml"
 
-/* Write the bundle of the ledger IN (from build_load(), not blank), read
-   from the file LEDGER, to PATH; its files are made in the empty folder
+/* Write the bundle of the ledger IN (from build_load()), read from the
+   file LEDGER, to PATH; its files are made in the empty folder
    SCRATCH first. Serial numbers are masked unless WITH_SERIALS (IN's
    document is masked in place). PATH keeps its bytes and time when they
    would not change: *CHANGED says whether it was written. */

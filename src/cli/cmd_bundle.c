@@ -142,7 +142,7 @@ static int work(size_t job, pool_link *link, void *arg)
     build_input in;
     char *scratch = NULL;
     bool changed = false;
-    zb_status st = build_load(r->builder, a->ledger, false, NULL, &in, &diags);
+    zb_status st = build_load(r->builder, a->ledger, NULL, &in, &diags);
     if (st == ZB_OK)
         st = make_parent(a->output, &diags);
     if (st == ZB_OK && !(scratch = make_scratch(&diags)))

@@ -1,6 +1,5 @@
 #include "facts.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 
 /* What the derivation reads and where it reports. */

@@ -19,8 +19,9 @@
 #include "../core/status.h"
 #include "facts.h"
 
-/* The namespace of the facts; its last part is the version of the shape
-   (forms/facts.xsd). A reader of facts (the county roll-up) checks it. */
+/* The namespace of the facts and the version of their shape
+   (forms/facts.xsd), which is its last part and the root's version
+   attribute. A reader refuses facts of another version. */
 #define FACTS_NAMESPACE "urn:zhengban:facts:1"
 #define FACTS_NAMESPACE_STEM "urn:zhengban:facts:"
 #define FACTS_VERSION 1

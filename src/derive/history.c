@@ -66,29 +66,32 @@ static mark *collect_marks(const zb_ledger *l, size_t *n)
     for (size_t s = 0; s < l->nsoftware; s++) {
         const zb_oem *oem = &l->software[s].oem;
         for (size_t m = 0;
-             l->software[s].kind == SOFTWARE_OEM && m < oem->nmachines;
-             m++, k++) {
+             l->software[s].kind == SOFTWARE_OEM && m < oem->nmachines; m++) {
             int pc = oem->machines[m];
-            marks[k] = (mark){l->computers[pc].acquired,
-                              STEP_ACQUIRED,
-                              (int)s,
-                              pc,
-                              ZB_NONE,
-                              k};
+            marks[k] = (mark){.date = l->computers[pc].acquired,
+                              .kind = STEP_ACQUIRED,
+                              .software = (int)s,
+                              .computer = pc,
+                              .event = ZB_NONE,
+                              .seq = k};
+            k++;
         }
     }
-    for (size_t e = 0; e < l->nevents; e++, k++)
-        marks[k] =
-            (mark){l->events[e].date,     STEP_EVENT, l->events[e].software,
-                   l->events[e].computer, (int)e,     e};
+    for (size_t e = 0; e < l->nevents; e++)
+        marks[k++] = (mark){.date = l->events[e].date,
+                            .kind = STEP_EVENT,
+                            .software = l->events[e].software,
+                            .computer = l->events[e].computer,
+                            .event = (int)e,
+                            .seq = e};
     for (size_t c = 0; c < l->ncomputers; c++)
         if (l->computers[c].disposed)
-            marks[k++] = (mark){l->computers[c].disposed,
-                                STEP_DISPOSED,
-                                ZB_NONE,
-                                (int)c,
-                                ZB_NONE,
-                                c};
+            marks[k++] = (mark){.date = l->computers[c].disposed,
+                                .kind = STEP_DISPOSED,
+                                .software = ZB_NONE,
+                                .computer = (int)c,
+                                .event = ZB_NONE,
+                                .seq = c};
     qsort(marks, k, sizeof *marks, compare_marks);
     *n = k;
     return marks;
@@ -150,13 +153,22 @@ static void sweep_step(sweep *w, const mark *m, int software, int install)
     size_t p = lower_bound(w->pairs, w->npairs, pair_of(m->computer, software));
     size_t at = h->nsteps++;
     zb_step *step = &h->steps[at];
-    *step = (zb_step){m->kind,  m->date, software, m->computer,
-                      m->event, ZB_NONE, 0};
+    *step = (zb_step){.kind = m->kind,
+                      .date = m->date,
+                      .software = software,
+                      .computer = m->computer,
+                      .event = m->event,
+                      .copy = ZB_NONE};
     if (install && w->live[p] == ZB_NONE) {
         step->copy = w->live[p] = (int)h->ncopies;
-        h->copies[h->ncopies++] =
-            (zb_copy){software, m->computer, m->date, 0,       m->event,
-                      ZB_NONE,  w->own[p],   at,      SIZE_MAX};
+        h->copies[h->ncopies++] = (zb_copy){.software = software,
+                                            .computer = m->computer,
+                                            .from = m->date,
+                                            .install_event = m->event,
+                                            .uninstall_event = ZB_NONE,
+                                            .own_machine = w->own[p],
+                                            .first = at,
+                                            .last = SIZE_MAX};
         w->running[software]++;
     } else if (!install && w->live[p] != ZB_NONE) {
         zb_copy *c = &h->copies[w->live[p]];

@@ -106,10 +106,12 @@ static int choose_one(const zb_catalog *cat, const zb_ledger *ledger,
         if (strlen(ledger->documents[k].id) == len &&
             !strncmp(ledger->documents[k].id, token, len))
             found = docs[k] = true;
+    /* numbers go up to 99; a longer one names no form */
     int digits = len > 0 && strspn(token, "0123456789") >= len;
+    int number = digits && len <= 3 ? atoi(token) : -1;
     for (size_t i = 0; i < cat->count; i++) {
         const zb_catalog_entry *e = &cat->entries[i];
-        int match = digits ? atoi(token) == entry_number(ledger, e)
+        int match = digits ? number == entry_number(ledger, e)
                            : strlen(e->name) == len &&
                                  !strncmp(e->name, token, len);
         if (match) {
@@ -416,27 +418,25 @@ static zb_status build_document(const zb_builder *b, const build_job *job,
     return st;
 }
 
-/* Derive the facts of the ledger IN->front and append them to its
-   document, where the stylesheets read them (/l:ledger/f:facts). */
-static zb_status add_facts(build_input *in, zb_diags *diags)
-{
-    zb_front *front = &in->front;
-    zb_status st = facts_derive(front->ledger, front->source.name, &in->facts,
-                                diags);
-    if (st == ZB_OK)
-        st = facts_append(in->facts, front->doc);
-    return st;
-}
-
-zb_status build_load(const zb_builder *b, const char *path, bool blank,
+zb_status build_load(const zb_builder *b, const char *path,
                      zb_timings *timings, build_input *out, zb_diags *diags)
 {
     out->facts = NULL;
     zb_status st = front_load_file(b->schema, path, &out->front, diags);
     timings_merge(timings, &out->front.timings);
+    return st;
+}
+
+zb_status build_derive(build_input *in, zb_timings *timings, zb_diags *diags)
+{
+    zb_front *front = &in->front;
+    if (in->facts)
+        return ZB_OK;
     double start = timing_now();
-    if (st == ZB_OK && !blank)
-        st = add_facts(out, diags);
+    zb_status st = facts_derive(front->ledger, front->source.name, &in->facts,
+                                diags);
+    if (st == ZB_OK)
+        st = facts_append(in->facts, front->doc);
     timings_add(timings, "derive", start);
     return st;
 }
@@ -457,6 +457,8 @@ zb_status build_write(const zb_builder *b, const build_job *job,
     zb_status st = chosen && docs ? ZB_OK : ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = choose_entries(b, job, front->ledger, chosen, docs, diags);
+    if (st == ZB_OK && !job->blank)
+        st = build_derive(in, job->timings, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
@@ -483,8 +485,7 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
                        zb_diags *diags)
 {
     build_input in;
-    zb_status st = build_load(b, job->ledger, job->blank, job->timings, &in,
-                              diags);
+    zb_status st = build_load(b, job->ledger, job->timings, &in, diags);
     if (st == ZB_OK)
         st = build_write(b, job, &in, diags);
     build_input_free(&in);

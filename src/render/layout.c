@@ -325,7 +325,7 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
 static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
 {
     static const char *const attrs[] = {"style", "align", "indent", "hang",
-        "indent-right", "balance", "src", NULL};
+        "indent-right", "balance", "keep-with-next", "src", NULL};
     reader_check_attrs(r, n, attrs);
     p->style = reader_style(r, n, 1);
     p->align = (lo_align)reader_enum(r, n, "align", lo_align_names,
@@ -336,6 +336,8 @@ static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
     p->hang = reader_chars(r, n, "hang", 0, em);
     p->indent_right = reader_chars(r, n, "indent-right", 0, em);
     p->balance = reader_enum(r, n, "balance", lo_bool_names, 0) % 2;
+    p->keep_with_next =
+        reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
     return reader_inline(r, n, p->style, &p->runs, &p->run_count);
 }
 
@@ -500,33 +502,56 @@ static zb_status read_signoff(lo_reader *r, xmlNodePtr n, lo_signoff *s)
 
 static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b);
 
-static zb_status read_colophon(lo_reader *r, xmlNodePtr n, lo_colophon *c)
+/* Read the child blocks of N into G: elements named in the
+   NULL-terminated list ALLOWED, at least one. */
+static zb_status read_group(lo_reader *r, xmlNodePtr n,
+                            const char *const *allowed, lo_group *g)
 {
-    static const char *const attrs[] = {"page", NULL};
-    static const char *const pages[] = {"any", "even", NULL};
-    reader_check_attrs(r, n, attrs);
     check_no_text(r, n);
-    c->even = reader_enum(r, n, "page", pages, 0) == 1;
-    c->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
-                             sizeof *c->blocks);
-    if (!c->blocks)
+    g->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+                             sizeof *g->blocks);
+    if (!g->blocks)
         return ZB_ERR_NOMEM;
     for (xmlNodePtr k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        if (!reader_is(k, "p") && !reader_is(k, "fields") &&
-            !reader_is(k, "rule") && !reader_is(k, "space")) {
-            reader_error(r, k, "<colophon> 里只能有 <p>、<fields>、<rule> 与 "
-                               "<space>");
+        int ok = 0;
+        for (const char *const *a = allowed; *a && !ok; a++)
+            ok = reader_is(k, *a);
+        if (!ok) {
+            zb_buf list = {0};
+            for (const char *const *a = allowed; *a; a++)
+                buf_printf(&list, "%s<%s>", a == allowed ? "" : "、", *a);
+            reader_error(r, k, "<%s> 里只能有 %s", n->name, buf_str(&list));
+            buf_free(&list);
             continue;
         }
-        zb_status st = read_block(r, k, &c->blocks[c->block_count++]);
+        zb_status st = read_block(r, k, &g->blocks[g->block_count++]);
         if (st != ZB_OK)
             return st;
     }
-    if (!c->block_count)
-        reader_error(r, n, "版记是空的");
+    if (!g->block_count)
+        reader_error(r, n, "是空的");
     return ZB_OK;
+}
+
+static zb_status read_colophon(lo_reader *r, xmlNodePtr n, lo_colophon *c)
+{
+    static const char *const attrs[] = {"page", NULL};
+    static const char *const pages[] = {"any", "even", NULL};
+    static const char *const blocks[] = {"p", "fields", "rule", "space", NULL};
+    reader_check_attrs(r, n, attrs);
+    c->even = reader_enum(r, n, "page", pages, 0) == 1;
+    return read_group(r, n, blocks, &c->group);
+}
+
+static zb_status read_keep(lo_reader *r, xmlNodePtr n, lo_keep *k)
+{
+    static const char *const attrs[] = {NULL};
+    static const char *const blocks[] = {"p", "fields", "signature", "rule",
+                                         "space", "signoff", NULL};
+    reader_check_attrs(r, n, attrs);
+    return read_group(r, n, blocks, k);
 }
 
 static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
@@ -560,12 +585,15 @@ static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
     } else if (reader_is(n, "colophon")) {
         b->kind = LO_BLOCK_COLOPHON;
         return read_colophon(r, n, &b->u.colophon);
+    } else if (reader_is(n, "keep")) {
+        b->kind = LO_BLOCK_KEEP;
+        return read_keep(r, n, &b->u.keep);
     } else if (reader_is(n, "page-break")) {
         b->kind = LO_BLOCK_PAGE_BREAK;
         reader_check_attrs(r, n, no_attrs);
     } else {
         reader_error(r, n, "不是版面块元素（p、fields、table、signature、rule、"
-                           "space、page-break、signoff、colophon）");
+                           "space、page-break、signoff、colophon、keep）");
         b->kind = LO_BLOCK_PAGE_BREAK;
     }
     return ZB_OK;

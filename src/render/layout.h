@@ -88,6 +88,8 @@ typedef struct lo_para {
     double hang;          /* left indent of the other lines, pt */
     double indent_right;  /* right indent of every line, pt */
     bool balance;         /* lines as even as the line count allows */
+    bool keep_with_next;  /* on the page of the next paragraph's first two
+                             lines (a heading) */
     lo_run *runs;
     size_t run_count;
 } lo_para;
@@ -243,8 +245,15 @@ typedef enum lo_block_kind {
     LO_BLOCK_SPACE,
     LO_BLOCK_PAGE_BREAK,
     LO_BLOCK_SIGNOFF,
-    LO_BLOCK_COLOPHON
+    LO_BLOCK_COLOPHON,
+    LO_BLOCK_KEEP
 } lo_block_kind;
+
+/* Blocks within a block. */
+typedef struct lo_group {
+    lo_block *blocks;
+    size_t block_count;
+} lo_group;
 
 /* 版记: blocks set at the foot of the body so that the last one ends on
    its bottom edge, on a page of their own when the page has no room, and
@@ -253,9 +262,14 @@ typedef enum lo_block_kind {
    7.5.1). */
 typedef struct lo_colophon {
     bool even;
-    lo_block *blocks;     /* p, fields, rule, space */
-    size_t block_count;
+    lo_group group;       /* p, fields, rule, space */
 } lo_colophon;
+
+/* Blocks kept on one page: when they do not fit, the first one, if it is
+   a paragraph, leaves all but its last two lines on the page and the rest
+   goes to the next page together (GB/T 9704-2012 7.3.5.4: 署名 and 成文日期
+   on the same page as text of the body). */
+typedef lo_group lo_keep;  /* p, fields, signature, rule, space, signoff */
 
 struct lo_block {
     lo_block_kind kind;
@@ -269,6 +283,7 @@ struct lo_block {
         lo_space space;
         lo_signoff signoff;
         lo_colophon colophon;
+        lo_keep keep;
     } u;
 };
 

@@ -105,10 +105,11 @@ static zb_status need(pdf_ctx *ctx, double height)
     return ZB_OK;
 }
 
-/* Draw the lines of BOX at the cursor, flowing over pages. */
-static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
+/* Draw the lines [FROM, TO) of BOX at the cursor, flowing over pages. */
+static zb_status flow_lines(pdf_ctx *ctx, const pdf_box *box, size_t from,
+                            size_t to, double left)
 {
-    for (size_t k = 0; k < box->count; k++) {
+    for (size_t k = from; k < to; k++) {
         double pitch = ctx->lines[box->first + k].pitch;
         if (need(ctx, pitch) != ZB_OK)
             return ctx->status;
@@ -117,6 +118,12 @@ static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
         ctx->page_empty = false;
     }
     return ZB_OK;
+}
+
+/* Draw the lines of BOX at the cursor, flowing over pages. */
+static zb_status flow_box(pdf_ctx *ctx, const pdf_box *box, double left)
+{
+    return flow_lines(ctx, box, 0, box->count, left);
 }
 
 /* ----------------------------------------------------------- blocks */
@@ -362,7 +369,7 @@ static zb_status place_fields(pdf_ctx *ctx, const lo_fields *f, long line)
     return ctx->status;
 }
 
-/* ------------------------------------------------- 署名, space, 版记 */
+/* ---------------------------- 署名, spaces, groups of blocks (版记, keep) */
 
 static zb_status place_signoff(pdf_ctx *ctx, const lo_signoff *s, long line)
 {
@@ -420,16 +427,18 @@ static void place_space(pdf_ctx *ctx, const lo_space *sp)
 
 static zb_status place_block(pdf_ctx *ctx, const lo_block *b);
 
-/* The height of the blocks of C, measured by placing them without drawing. */
-static double colophon_height(pdf_ctx *ctx, const lo_colophon *c)
+/* The height of the COUNT BLOCKS, measured by placing them without drawing
+   (spaces count even at the top of a page). */
+static double blocks_height(pdf_ctx *ctx, const lo_block *blocks,
+                            size_t count)
 {
     double y = ctx->y;
     bool empty = ctx->page_empty;
     ctx->dry = true;
     ctx->y = ctx->top;
     ctx->page_empty = false;
-    for (size_t i = 0; i < c->block_count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &c->blocks[i]);
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++)
+        place_block(ctx, &blocks[i]);
     double height = ctx->top - ctx->y;
     ctx->dry = false;
     ctx->y = y;
@@ -447,12 +456,49 @@ static zb_status colophon_page(pdf_ctx *ctx, bool *blank)
     return pdf_new_page(ctx);
 }
 
+/* Is there room for HEIGHT below the cursor (or is the page empty)? */
+static bool room_for(const pdf_ctx *ctx, double height)
+{
+    return ctx->page_empty || ctx->y - height >= ctx->bottom - EPS;
+}
+
+/* Before placing the paragraph P kept with the paragraph NEXT: a new page
+   unless P and the first two lines of NEXT fit on this one. */
+static zb_status keep_para(pdf_ctx *ctx, const lo_block *p,
+                           const lo_block *next)
+{
+    pdf_box box;
+    text_reset(ctx);
+    if (layout_para(ctx, &next->u.para, ctx->right - ctx->left, next->line,
+                    &box) != ZB_OK)
+        return ctx->status;
+    double height = next->u.para.style->space_before;
+    for (size_t k = 0; k < box.count && k < 2; k++)
+        height += ctx->lines[box.first + k].pitch;
+    height += blocks_height(ctx, p, 1);
+    return room_for(ctx, height) ? ZB_OK : pdf_new_page(ctx);
+}
+
+static zb_status place_blocks(pdf_ctx *ctx, const lo_block *blocks,
+                              size_t count)
+{
+    for (size_t i = 0; i < count && ctx->status == ZB_OK; i++) {
+        const lo_block *b = &blocks[i];
+        if (b->kind == LO_BLOCK_PARA && b->u.para.keep_with_next &&
+            i + 1 < count && b[1].kind == LO_BLOCK_PARA && !ctx->dry &&
+            keep_para(ctx, b, &b[1]) != ZB_OK)
+            break;
+        place_block(ctx, b);
+    }
+    return ctx->status;
+}
+
 static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
 {
-    double height = colophon_height(ctx, c);
+    const lo_group *g = &c->group;
+    double height = blocks_height(ctx, g->blocks, g->block_count);
     bool blank = false;
-    if (ctx->status == ZB_OK && ctx->y - height < ctx->bottom - EPS &&
-        !ctx->page_empty)
+    if (ctx->status == ZB_OK && !room_for(ctx, height))
         colophon_page(ctx, &blank);
     while (ctx->status == ZB_OK && c->even &&
            ctx->pages[ctx->page_count - 1].number % 2 == 1)
@@ -462,9 +508,42 @@ static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
     ctx->pages[ctx->page_count - 1].unnumbered = blank;
     ctx->y = ctx->bottom + height;
     ctx->page_empty = false;
-    for (size_t i = 0; i < c->block_count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &c->blocks[i]);
-    return ctx->status;
+    return place_blocks(ctx, g->blocks, g->block_count);
+}
+
+/* The blocks of K on one page: when they do not fit, a first paragraph
+   of more than two lines leaves the others here, and its last two lines
+   go to the next page with the rest. */
+static zb_status place_keep(pdf_ctx *ctx, const lo_keep *k)
+{
+    const lo_block *first = &k->blocks[0];
+    if (room_for(ctx, blocks_height(ctx, k->blocks, k->block_count)))
+        return place_blocks(ctx, k->blocks, k->block_count);
+    if (first->kind != LO_BLOCK_PARA) {
+        if (pdf_new_page(ctx) != ZB_OK)
+            return ctx->status;
+        return place_blocks(ctx, k->blocks, k->block_count);
+    }
+    double rest = blocks_height(ctx, k->blocks + 1, k->block_count - 1);
+    const lo_para *p = &first->u.para;
+    text_reset(ctx);
+    pdf_box box;
+    if (layout_para(ctx, p, ctx->right - ctx->left, first->line, &box) !=
+        ZB_OK)
+        return ctx->status;
+    size_t stay = box.count > 2 ? box.count - 2 : 0;
+    double tail = p->style->space_after + rest;
+    for (size_t i = stay; i < box.count; i++)
+        tail += ctx->lines[box.first + i].pitch;
+    space_down(ctx, p->style->space_before);
+    if (flow_lines(ctx, &box, 0, stay, ctx->left) != ZB_OK)
+        return ctx->status;
+    if (!room_for(ctx, tail) && pdf_new_page(ctx) != ZB_OK)
+        return ctx->status;
+    if (flow_lines(ctx, &box, stay, box.count, ctx->left) != ZB_OK)
+        return ctx->status;
+    space_down(ctx, p->style->space_after);
+    return place_blocks(ctx, k->blocks + 1, k->block_count - 1);
 }
 
 /* ----------------------------------------------------------- sections */
@@ -492,6 +571,8 @@ static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
         return place_signoff(ctx, &b->u.signoff, b->line);
     case LO_BLOCK_COLOPHON:
         return place_colophon(ctx, &b->u.colophon);
+    case LO_BLOCK_KEEP:
+        return place_keep(ctx, &b->u.keep);
     }
     return ZB_OK;
 }
@@ -501,9 +582,7 @@ static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
     ctx->section = s;
     if (pdf_new_page(ctx) != ZB_OK)
         return ctx->status;
-    for (size_t i = 0; i < s->block_count && ctx->status == ZB_OK; i++)
-        place_block(ctx, &s->blocks[i]);
-    return ctx->status;
+    return place_blocks(ctx, s->blocks, s->block_count);
 }
 
 /* ------------------------------------------------------------ footers */

@@ -226,10 +226,11 @@ zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
     *plan = (xlsx_plan){.repeat_first = -1, .repeat_last = -1};
     for (size_t i = 0; i < s->block_count; i++)
         if (s->blocks[i].kind == LO_BLOCK_SIGNOFF ||
-            s->blocks[i].kind == LO_BLOCK_COLOPHON) {
+            s->blocks[i].kind == LO_BLOCK_COLOPHON ||
+            s->blocks[i].kind == LO_BLOCK_KEEP) {
             diags_add(diags, doc->name, s->blocks[i].line, 0, DIAG_ERROR,
-                      "xlsx", "署名（signoff）与版记（colophon）只用于红头"
-                      "文件，只能排成 PDF，不能排成 XLSX");
+                      "xlsx", "署名（signoff）、版记（colophon）与同页块组"
+                      "（keep）只用于红头文件，只能排成 PDF，不能排成 XLSX");
             return ZB_ERR_INVALID;
         }
     zb_status st = plan_grid(s, plan);

@@ -334,6 +334,7 @@ static zb_status write_block(sheet *sh, const lo_block *b, size_t index)
     case LO_BLOCK_PAGE_BREAK:
     case LO_BLOCK_SIGNOFF:   /* refused by xlsx_plan_section() */
     case LO_BLOCK_COLOPHON:
+    case LO_BLOCK_KEEP:
         break;
     }
     return ZB_OK;

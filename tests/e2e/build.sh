@@ -36,6 +36,7 @@ zb build "$SAMPLE" -o "$T/out"
 expect_rc "build the sample exit 0" 0
 expect_count "22 files written" "$T/out/$U/附件*" 22
 expect_in "prints what it wrote" "$T/out/$U/附件05-软件正版化工作信息统计表.pdf" "$OUT"
+expect_count "and the sample's 3 documents" "$T/out/$U/公文-*.pdf" 3
 expect_in "prints the count" "文件：25 个已更新，0 个未变，0 个已删除" "$OUT"
 [ ! -s "$ERR" ] && pass "a clean ledger prints no diagnostics" \
     || fail "a clean ledger prints no diagnostics" "$(head -3 "$ERR")"
@@ -190,9 +191,9 @@ for f in "$T"/layout/$U/*.layout.xml "$T"/blank-layout/$U/*.layout.xml; do
         fail "$name valid against layout.xsd" "$(head -3 "$T/xsd")"
     fi
 done
-expect_count "--format layout writes layouts only" "$T/layout/$U/*.layout.xml" 14
-expect_count "--format layout: 11 forms and 3 documents, nothing else" \
+expect_count "--format layout writes layouts only (11 forms, 3 documents)" \
     "$T/layout/$U/[附公]*" 14
+expect_count "--format layout: every output a layout" "$T/layout/$U/*.layout.xml" 14
 zb render "$T/layout/$U/附件01-软件正版化工作领导小组成员信息表.layout.xml" -o "$T/r.pdf"
 pdftotext "$T/r.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "a written layout renders" 韦振邦局领导 "$T/r.txt"

@@ -2,7 +2,7 @@
 """gbt9704.py - the geometry of GB/T 9704-2012 measured in a rendered PDF.
 
     gbt9704.py CHECK PDF      CHECK: report, notice, inspection, preprinted,
-                              blank-before-colophon
+                              full-page, blank-before-colophon
 
 Prints "PASS name" / "FAIL name: why" lines for tests/run.sh. Every expected
 position below is worked out by hand from the standard and written down as a
@@ -29,15 +29,10 @@ C = 156 / 28
 TOL = 0.5
 FORBIDDEN_START = "，。、；：？！）》」』】〕”’"
 
-failures = 0
-
-
 def report(name, ok, why=""):
-    global failures
     if ok:
         print("PASS " + name)
     else:
-        failures += 1
         print("FAIL %s: %s" % (name, why))
 
 
@@ -318,11 +313,16 @@ def check_report(pdf):
 def check_notice(pdf):
     d = Doc(pdf)
     check_head(d, "桐川县医疗保障局文件", 44, "桐医保发〔2023〕15号", False)
-    # page 3 continues the first system: a full page of body text
-    check_grid(d, 3, 37.0, "full page 3", expect=22)
-    line = d.pages[2][0] if len(d.pages) > 2 else None
-    near("full page first line on the first grid line", d.top(line, 16), 37 + 2.2914)
+    check_grid(d, 2, 37.0, "page 2")
     check_flush(d, 3, "page 3")
+    # a heading is kept with the first two lines after it
+    alone = []
+    for n, lines in enumerate(d.pages, 1):
+        body = [l for l in lines if l["y0"] / MM < 262]
+        if body and re.match(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）",
+                             body[-1]["text"]):
+            alone.append("p%d %s" % (n, body[-1]["text"][:10]))
+    report("no heading last on a page", not alone, "; ".join(alone))
     check_lines(d, range(1, len(d.pages) + 1), "notice")
     for text in ("规划财务股确保软件采购经费纳入年度预算",
                  "办公室牵头制定年度软件正版化工作计划",
@@ -371,6 +371,25 @@ def check_inspection(pdf, preprinted=False):
     check_colophon(d, cc=False)
 
 
+def check_full_page(pdf):
+    """A page full of body text (tests/layout/grid.xml): 22 lines, the
+    first on the first grid line, each 28 characters flush at both edges."""
+    d = Doc(pdf)
+    check_grid(d, 1, 37.0, "full page", expect=22)
+    lines = [l for l in d.pages[0] if l["y0"] / MM < 262]
+    near("full page first line on the first grid line", d.top(lines[0], 16),
+         37 + 2.2914)
+    near("full page last line on the 22nd grid line", d.top(lines[-1], 16),
+         37 + 21 * P + 2.2914)
+    check_flush(d, 1, "full page")
+    check_lines(d, [1, 2], "full page")
+    # 28 characters, or 27 when one went down with a mark that may not
+    # start a line
+    full = [l for l in lines[1:] if width_chars(l["text"]) in (27, 28)]
+    report("full page lines of 28 characters (27 before a mark)",
+           len(full) == len(lines) - 1, "%d of %d" % (len(full), len(lines) - 1))
+
+
 def check_blank_before_colophon(pdf):
     d = Doc(pdf)
     report("four pages", len(d.pages) == 4, "%d pages" % len(d.pages))
@@ -388,6 +407,7 @@ def main():
      "notice": check_notice,
      "inspection": check_inspection,
      "preprinted": lambda p: check_inspection(p, preprinted=True),
+     "full-page": check_full_page,
      "blank-before-colophon": check_blank_before_colophon}[check](pdf)
 
 

@@ -251,6 +251,18 @@ for name in form long tall-row; do
     fi
 done
 
+# ---- a keep that does not fit: the paragraph's last two lines go to the
+# next page with the 署名 (tests/layout/keep.xml)
+render keep
+check_pdf keep
+pdftotext -f 1 -l 1 "$T/keep.pdf" - | tr -d '\f' | grep -v '^$' | tail -1 | cut -c1-3 >"$T/keep1"
+pdftotext -f 2 -l 2 "$T/keep.pdf" - | grep -v '^$' | tr -d ' ' >"$T/keep2"
+expect_in "keep: the paragraph's first line stays on page 1" "甲" "$T/keep1"
+[ "$(head -c 3 "$T/keep2")" = 丙 ] && pass "keep: its last two lines open page 2" \
+    || fail "keep: its last two lines open page 2" "$(head -1 "$T/keep2")"
+expect_in "keep: the 署名 on page 2" "桐川县医疗保障局" "$T/keep2"
+expect_in "keep: the 成文日期 on page 2" "2023年12月25日" "$T/keep2"
+
 # ---- alignment measured in the PDF (pdftotext -bbox-layout)
 pdftotext -bbox-layout "$T/punctuation.pdf" "$T/pb.html"
 python3 - "$T/pb.html" >"$T/flush" <<'PY'

@@ -9,7 +9,7 @@ SAMPLE=$TOP/sample-data/county-medical-insurance-2023.xml
 XSD=$TOP/forms/facts.xsd
 LEDGERS="$SAMPLE $TOP/tests/data/derive/holdings.xml
          $TOP/tests/data/derive/cents.xml $TOP/tests/data/derive/log.xml
-         $TOP/tests/data/minimal.xml"
+         $TOP/tests/data/derive/empty.xml $TOP/tests/data/minimal.xml"
 
 # ---- text -------------------------------------------------------------------
 
@@ -60,7 +60,10 @@ for f in $LEDGERS; do
     fi
 done
 
-# every list present even when empty
+# every list present even when empty; names escaped as XML and JSON need
+expect_in xml_escaped 'unit="空白&amp;&lt;测试&gt;&quot;局\\"' "$T/empty.xml"
+expect_in json_escaped '"unit": "空白&<测试>\"局\\\\"' "$T/empty.json"
+expect_in json_no_rows '"installation": []' "$T/empty.json"
 expect_in json_empty_list '"homeEdition": []' "$T/cents.json"
 expect_in xml_empty_plans '<plans/>' "$T/log.xml"
 # amounts are exact decimal strings, counts are numbers

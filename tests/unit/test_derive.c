@@ -544,7 +544,7 @@ static double xpath_number(xmlDocPtr doc, const char *expr)
 {
     xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
     xmlXPathRegisterNs(ctx, BAD_CAST "l", BAD_CAST LEDGER_NAMESPACE);
-    xmlXPathRegisterNs(ctx, BAD_CAST "f", BAD_CAST "urn:zhengban:facts:1");
+    xmlXPathRegisterNs(ctx, BAD_CAST "f", BAD_CAST FACTS_NAMESPACE);
     xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr, ctx);
     double v = r ? xmlXPathCastToNumber(r) : -1;
     xmlXPathFreeObject(r);

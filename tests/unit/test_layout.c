@@ -289,7 +289,10 @@ TEST(reads_the_type_grid)
         "<signoff style='body' date='2023-06-20' sealed='false'> 桐川县医疗保障局 "
         "</signoff>\n"
         "<colophon page='even'><rule width='0.35'/><p style='body'>抄送：县版权局。"
-        "</p></colophon></section>", &d, &doc) == ZB_OK);
+        "</p></colophon>\n"
+        "<keep><p style='body'>特此报告。</p><space lines='2'/>"
+        "<signoff style='body' date='2023-12-25'>桐川县医疗保障局</signoff></keep>"
+        "</section>", &d, &doc) == ZB_OK);
     if (d.count)
         diags_print(&d, stdout);
     const lo_section *s = &doc->sections[0];
@@ -306,7 +309,7 @@ TEST(reads_the_type_grid)
     EXPECT(fabs(layout_line_height(s, body, 30) - 57.9814) < 0.001);
     EXPECT(layout_line_height(s, kai, 19.2) == 19.2);
     const lo_block *b = s->blocks;
-    EXPECT(s->block_count == 8);
+    EXPECT(s->block_count == 9);
     EXPECT(b[0].u.space.kind == LO_SPACE_TO &&
            near(b[0].u.space.amount, 35 * LO_PT_PER_MM));
     EXPECT(b[1].u.space.kind == LO_SPACE_LINES && b[1].u.space.amount == 2);
@@ -326,9 +329,13 @@ TEST(reads_the_type_grid)
     EXPECT(b[6].kind == LO_BLOCK_SIGNOFF && !so->sealed && so->ymd == 20230620);
     EXPECT_STR(so->name, "桐川县医疗保障局");
     const lo_colophon *c = &b[7].u.colophon;
-    EXPECT(b[7].kind == LO_BLOCK_COLOPHON && c->even && c->block_count == 2);
-    EXPECT(c->blocks[0].kind == LO_BLOCK_RULE &&
-           c->blocks[1].kind == LO_BLOCK_PARA);
+    EXPECT(b[7].kind == LO_BLOCK_COLOPHON && c->even &&
+           c->group.block_count == 2);
+    EXPECT(c->group.blocks[0].kind == LO_BLOCK_RULE &&
+           c->group.blocks[1].kind == LO_BLOCK_PARA);
+    const lo_keep *k = &b[8].u.keep;
+    EXPECT(b[8].kind == LO_BLOCK_KEEP && k->block_count == 3);
+    EXPECT(k->blocks[2].kind == LO_BLOCK_SIGNOFF && k->blocks[2].u.signoff.sealed);
     layout_free_doc(doc);
     diags_free(&d);
 }
@@ -342,6 +349,10 @@ TEST(rejects_bad_grid_and_document_blocks)
     expect_rejected(GRID_SECTION "<colophon>\n<table style='cell'><col/>"
                     "<row><cell>x</cell></row></table></colophon></section>",
                     "<colophon> 里只能有", 6);
+    expect_rejected(GRID_SECTION "<keep>\n<page-break/></keep></section>",
+                    "<keep> 里只能有 <p>、<fields>、<signature>、<rule>、<space>、"
+                    "<signoff>", 6);
+    expect_rejected(GRID_SECTION "<keep>\n</keep></section>", "是空的", 5);
     expect_rejected(GRID_SECTION "<colophon page='odd'><rule/></colophon>"
                     "</section>", "page=\"odd\" 不是可用的值", 5);
     expect_rejected("<section name='s'>\n<signoff style='body'>桐川县医疗保障局"
