@@ -799,9 +799,8 @@ static void check_sheet_name(lo_reader *r, xmlNodePtr n, const char *name)
     if (!chars || chars > 31 || strpbrk(name, "[]:*?/\\"))
         reader_error(r, n, "name=\"%s\" 不能作工作表名（1–31 个字符，不含 "
                            "[]:*?/\\）", name);
-    for (size_t i = 0; i + 1 < r->doc->section_count; i++)
-        if (!strcmp(r->doc->sections[i].name, name))
-            reader_error(r, n, "节名 “%s” 重复（工作表名须唯一）", name);
+    if (xmlHashAddEntry(r->sheet_names, BAD_CAST name, (void *)name) != 0)
+        reader_error(r, n, "节名 “%s” 重复（工作表名须唯一）", name);
 }
 
 static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
@@ -884,8 +883,10 @@ zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
         return ZB_ERR_NOMEM;
     doc->name = arena_strdup(&doc->arena, name);
     lo_reader r = {.doc = doc, .diags = diags, .ids = xmlHashCreate(64),
-                   .cell_section = xmlHashCreate(64)};
-    zb_status st = doc->name && r.ids && r.cell_section ? ZB_OK : ZB_ERR_NOMEM;
+                   .cell_section = xmlHashCreate(64),
+                   .sheet_names = xmlHashCreate(64)};
+    zb_status st = doc->name && r.ids && r.cell_section && r.sheet_names
+                       ? ZB_OK : ZB_ERR_NOMEM;
     xmlNodePtr root = xmlDocGetRootElement(xml);
     if (st == ZB_OK && (!root || !reader_is(root, "document"))) {
         diags_add(diags, name, root ? xmlGetLineNo(root) : 0, 0, DIAG_ERROR,
@@ -899,6 +900,7 @@ zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
         reader_resolve_refs(&r);
     xmlHashFree(r.ids, NULL);
     xmlHashFree(r.cell_section, NULL);
+    xmlHashFree(r.sheet_names, NULL);
     free(r.pending);
     if (st == ZB_OK && r.errors)
         st = ZB_ERR_INVALID;

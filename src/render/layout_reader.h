@@ -23,6 +23,7 @@ typedef struct lo_reader {
     const lo_section *section;  /* being read */
     xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */
     xmlHashTablePtr cell_section; /* id -> lo_section* */
+    xmlHashTablePtr sheet_names;  /* the sections' names so far */
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
 } lo_reader;

@@ -740,6 +740,8 @@ static void ctx_free(pdf_ctx *ctx)
     HPDF_Free(ctx->pdf);
 }
 
+#define PDF_PAGES_PER_NODE 8192
+
 zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
                          const char *path, zb_diags *diags)
 {
@@ -751,6 +753,10 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
         return ZB_ERR_NOMEM;
     }
     HPDF_SetCompressionMode(ctx.pdf, HPDF_COMP_ALL);
+    /* a page tree node holds at most HPDF_LIMIT_MAX_ARRAY (32767) kids in
+       libharu: past the first PDF_PAGES_PER_NODE pages, the pages go into
+       nodes of that many */
+    HPDF_SetPagesConfiguration(ctx.pdf, PDF_PAGES_PER_NODE);
     HPDF_UseUTFEncodings(ctx.pdf);
     set_info(&ctx);
     for (size_t i = 0; i < doc->section_count && ctx.status == ZB_OK; i++)

@@ -375,3 +375,22 @@ grep -q '^ok$' "$T/spans.out" && grep -qE '^pages ([4-9]|1[0-9])$' "$T/spans.out
     && pass "spans: headings kept with the next row, breakable spans on each page, kept spans whole" \
     || fail "spans: headings kept with the next row, breakable spans on each page, kept spans whole" \
             "$(head -5 "$T/spans.out")"
+
+# ---- more pages than one libharu page-tree node holds (32,767), in order
+python3 - >"$T/pages.xml" <<'PY'
+print('<?xml version="1.0" encoding="UTF-8"?>\n<document xmlns="urn:zhengban:layout:1">'
+      '<meta title="t" created="2023-12-31"/><styles><style name="c" font="宋体" '
+      'size="五号"/></styles>')
+for i in range(1, 33001):
+    print('<section name="%d"><p style="c">第%d份</p></section>' % (i, i))
+print('</document>')
+PY
+zb render "$T/pages.xml" -o "$T/pages.pdf"
+expect_rc "33,000 pages render" 0
+[ "$(pdfinfo "$T/pages.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')" = 33000 ] \
+    && pass "33,000 pages in the PDF" || fail "33,000 pages in the PDF" \
+    "$(pdfinfo "$T/pages.pdf" 2>&1 | grep -i pages)"
+for p in 1 8192 8193 32767 32768 33000; do
+    pdftotext -f $p -l $p "$T/pages.pdf" - | tr -d ' \n' >"$T/page"
+    expect_in "page $p in its place" "第${p}份" "$T/page"
+done

@@ -239,6 +239,10 @@ TEST(rejects_bad_layouts_naming_the_element)
                     "不是版面块元素", 5);
     expect_rejected("<section name='a:b'><space height='1'/></section>",
                     "不能作工作表名", 4);
+    expect_rejected("<section name='1 韦振邦'><space height='1'/></section>\n"
+                    "<section name='2 韦振邦'><space height='1'/></section>\n"
+                    "<section name='1 韦振邦'><space height='1'/></section>",
+                    "节名 “1 韦振邦” 重复", 6);
     expect_rejected("<section name='s'><table style='cell'><col/><col/>\n"
                     "<row><cell colspan='3'>x</cell></row></table></section>",
                     "超出表格的 2 列", 5);
