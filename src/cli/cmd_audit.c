@@ -84,17 +84,16 @@ static void text_findings(const zb_facts *facts, const char *path, zb_buf *out)
     free(quoted);
 }
 
-/* "65 分，基本合格（严重 1 个扣 30 分，轻微 1 个扣 5 分）" */
+/* "65 分，基本合格（使用家庭版OEM软件 1 个扣 30 分；未签署承诺书 1 个扣 5
+   分）" */
 static void text_rating(const zb_rating *r, zb_buf *out)
 {
     buf_printf(out, "%d 分，%s", r->score, audit_grade_name(r->grade));
-    int any = 0;
-    for (int k = 0; k < LEVEL_COUNT; k++)
-        if (r->counts[k])
-            buf_printf(out, "%s%s %d 个扣 %d 分", any++ ? "，" : "（",
-                       audit_level_name(k), r->counts[k],
-                       r->counts[k] * audit_deduction(k));
-    buf_append_str(out, any ? "）\n" : "\n");
+    for (size_t i = 0; i < r->nreasons; i++)
+        buf_printf(out, "%s%s %d 个扣 %d 分", i ? "；" : "（",
+                   r->reasons[i].check->name, r->reasons[i].findings,
+                   r->reasons[i].points);
+    buf_append_str(out, r->nreasons ? "）\n" : "\n");
 }
 
 static void text_report(const zb_facts *facts, const char *path, zb_buf *out)
@@ -116,10 +115,11 @@ static void text_report(const zb_facts *facts, const char *path, zb_buf *out)
     buf_printf(out,
                "\n考核评议（《软件正版化考核评议制度》第九条）：100 分起，"
                "每个严重问题扣 %d 分，一般问题扣 %d 分，轻微问题扣 %d 分；"
-               "90 分及以上优秀，80 分及以上合格，60 分及以上基本合格，"
-               "60 分以下不合格\n",
+               "%d 分及以上优秀，%d 分及以上合格，%d 分及以上基本合格，"
+               "以下不合格\n",
                audit_deduction(LEVEL_SERIOUS), audit_deduction(LEVEL_GENERAL),
-               audit_deduction(LEVEL_MINOR));
+               audit_deduction(LEVEL_MINOR), audit_grade_floor(GRADE_EXCELLENT),
+               audit_grade_floor(GRADE_PASS), audit_grade_floor(GRADE_BASIC));
     for (size_t i = 0; i < a->nratings; i++) {
         buf_printf(out, "  %s：", dept_name(l, a->ratings[i].dept));
         text_rating(&a->ratings[i], out);

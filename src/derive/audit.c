@@ -215,6 +215,12 @@ int audit_deduction(zb_level level)
     return points[level];
 }
 
+int audit_grade_floor(zb_grade grade)
+{
+    static const int floors[] = {90, 80, 60, 0};
+    return floors[grade];
+}
+
 void audit_rate(const int counts[LEVEL_COUNT], zb_rating *rating)
 {
     long long lost = 0;
@@ -223,39 +229,71 @@ void audit_rate(const int counts[LEVEL_COUNT], zb_rating *rating)
         lost += (long long)counts[k] * audit_deduction((zb_level)k);
     }
     rating->score = lost >= 100 ? 0 : (int)(100 - lost);
-    rating->grade = rating->score >= 90   ? GRADE_EXCELLENT
-                    : rating->score >= 80 ? GRADE_PASS
-                    : rating->score >= 60 ? GRADE_BASIC
-                                          : GRADE_FAIL;
+    rating->grade = GRADE_EXCELLENT;
+    while (rating->score < audit_grade_floor(rating->grade))
+        rating->grade++;
 }
 
+/* R's reasons: the entries of BY_CHECK (one per check) with findings,
+   copied to *NEXT, which moves past them. */
+static void give_reasons(zb_rating *r, const zb_reason *by_check,
+                         zb_reason **next)
+{
+    r->reasons = *next;
+    for (size_t k = 0; k < NCHECKS; k++)
+        if (by_check[k].findings)
+            *(*next)++ = by_check[k];
+    r->nreasons = (size_t)(*next - r->reasons);
+}
+
+/* Rate every department and the unit; the reasons of department D are
+   counted in by_check[D * NCHECKS + K], the unit's in per_check. */
 static zb_status rate(const zb_ledger *l, zb_audit *a)
 {
     size_t n = l->ndepartments;
+    zb_reason *by_check = calloc(n * NCHECKS + 1, sizeof *by_check);
     int(*counts)[LEVEL_COUNT] = calloc(n + 1, sizeof *counts);
     a->ratings = calloc(n + 1, sizeof *a->ratings);
     a->per_check = calloc(NCHECKS, sizeof *a->per_check);
-    if (!counts || !a->ratings || !a->per_check) {
-        free(counts);
-        return ZB_ERR_NOMEM;
-    }
+    a->reasons = calloc(a->nfindings + NCHECKS + 1, sizeof *a->reasons);
+    zb_status st =
+        by_check && counts && a->ratings && a->per_check && a->reasons
+            ? ZB_OK
+            : ZB_ERR_NOMEM;
     int all[LEVEL_COUNT] = {0};
-    for (size_t i = 0; i < a->nfindings; i++) {
-        const zb_finding *f = &a->findings[i];
-        all[f->level]++;
-        a->per_check[f->check - checks]++;
-        if (f->dept != ZB_NONE)
-            counts[f->dept][f->level]++;
+    for (size_t k = 0; st == ZB_OK && k < NCHECKS; k++) {
+        a->per_check[k].check = &checks[k];
+        for (size_t d = 0; d < n; d++)
+            by_check[d * NCHECKS + k].check = &checks[k];
     }
-    for (size_t d = 0; d < n; d++) {
+    for (size_t i = 0; st == ZB_OK && i < a->nfindings; i++) {
+        const zb_finding *f = &a->findings[i];
+        size_t k = (size_t)(f->check - checks);
+        int points = audit_deduction(f->level);
+        all[f->level]++;
+        a->per_check[k].findings++;
+        a->per_check[k].points += points;
+        if (f->dept == ZB_NONE)
+            continue;
+        counts[f->dept][f->level]++;
+        by_check[f->dept * NCHECKS + k].findings++;
+        by_check[f->dept * NCHECKS + k].points += points;
+    }
+    zb_reason *next = a->reasons;
+    for (size_t d = 0; st == ZB_OK && d < n; d++) {
         a->ratings[d].dept = (int)d;
         audit_rate(counts[d], &a->ratings[d]);
+        give_reasons(&a->ratings[d], by_check + d * NCHECKS, &next);
     }
-    a->nratings = n;
-    a->unit.dept = ZB_NONE;
-    audit_rate(all, &a->unit);
+    if (st == ZB_OK) {
+        a->nratings = n;
+        a->unit.dept = ZB_NONE;
+        audit_rate(all, &a->unit);
+        give_reasons(&a->unit, a->per_check, &next);
+    }
+    free(by_check);
     free(counts);
-    return ZB_OK;
+    return st;
 }
 
 /* ---- running ------------------------------------------------------------- */
@@ -301,6 +339,7 @@ void audit_free(zb_audit *a)
     free(a->findings);
     free(a->ratings);
     free(a->per_check);
+    free(a->reasons);
     arena_free(&a->arena);
     *a = (zb_audit){0};
 }

@@ -75,12 +75,22 @@ typedef struct zb_finding {
     const char *text; /* what was found, one Chinese sentence */
 } zb_finding;
 
+/* What a 股室 (or the unit) lost points for: its findings of one check. */
+typedef struct zb_reason {
+    const zb_audit_check *check;
+    int findings;
+    int points; /* their deductions */
+} zb_reason;
+
 /* The grade of a 股室 (or of the whole unit). */
 typedef struct zb_rating {
     int dept;                /* ZB_NONE for the unit */
     int counts[LEVEL_COUNT]; /* its findings by level */
     int score;               /* 100 less the deductions, at least 0 */
     zb_grade grade;
+    const zb_reason *reasons; /* by check, in table order; only checks with
+                                 findings */
+    size_t nreasons;
 } zb_rating;
 
 typedef struct zb_audit {
@@ -89,9 +99,10 @@ typedef struct zb_audit {
     size_t nfindings;
     zb_rating *ratings; /* one per department, in ledger order */
     size_t nratings;
-    zb_rating unit;    /* all the findings of the unit */
-    size_t *per_check; /* findings of each check, in table order */
-    zb_arena arena;    /* the ids and texts */
+    zb_rating unit;       /* all the findings of the unit */
+    zb_reason *per_check; /* the findings of each check, in table order */
+    zb_reason *reasons;   /* what the ratings' reasons point into */
+    zb_arena arena;       /* the ids and texts */
 } zb_audit;
 
 /* The checks, in the order README lists them; *COUNT gets their number. */
@@ -106,8 +117,11 @@ zb_status audit_run(const zb_ledger *ledger, const zb_history *history,
 /* The points a finding of LEVEL takes off (30, 15, 5). */
 int audit_deduction(zb_level level);
 
+/* The lowest score of GRADE (90, 80, 60, 0). */
+int audit_grade_floor(zb_grade grade);
+
 /* Rate COUNTS findings of each level: RATING gets them, its score and its
-   grade (README "考核评议"). */
+   grade (README "考核评议"); its reasons are left alone. */
 void audit_rate(const int counts[LEVEL_COUNT], zb_rating *rating);
 
 /* "严重", "一般", "轻微"; "优秀", "合格", "基本合格", "不合格". */

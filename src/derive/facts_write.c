@@ -284,21 +284,55 @@ static void put_rating(facts_writer *w, const zb_rating *r)
     put(w, "grade", audit_grade_name(r->grade));
 }
 
+/* The rule of the ratings: the points of each level, the lowest score of
+   each grade. */
+static void write_scale(facts_writer *w)
+{
+    w->begin(w, "scale");
+    put_int(w, "serious", audit_deduction(LEVEL_SERIOUS));
+    put_int(w, "general", audit_deduction(LEVEL_GENERAL));
+    put_int(w, "minor", audit_deduction(LEVEL_MINOR));
+    put_int(w, "excellent", audit_grade_floor(GRADE_EXCELLENT));
+    put_int(w, "pass", audit_grade_floor(GRADE_PASS));
+    put_int(w, "basic", audit_grade_floor(GRADE_BASIC));
+    w->end(w);
+}
+
 static void write_checks(const zb_audit *a, facts_writer *w)
 {
     size_t n;
-    const zb_audit_check *checks = audit_checks(&n);
+    audit_checks(&n);
     w->begin_list(w, "check");
     for (size_t i = 0; i < n; i++) {
+        const zb_reason *c = &a->per_check[i];
         w->begin(w, "check");
-        put(w, "id", checks[i].id);
-        put(w, "name", checks[i].name);
-        put(w, "article", checks[i].article);
-        put(w, "quote", checks[i].quote);
-        put_int(w, "findings", (long long)a->per_check[i]);
+        put(w, "id", c->check->id);
+        put(w, "name", c->check->name);
+        put(w, "article", c->check->article);
+        put(w, "quote", c->check->quote);
+        put_int(w, "findings", c->findings);
+        put_int(w, "deduction", c->points);
         w->end(w);
     }
     w->end_list(w);
+}
+
+static void write_rating(const zb_ledger *l, const zb_rating *r,
+                         facts_writer *w)
+{
+    w->begin(w, "rating");
+    PUT_ID(w, "dept", l->departments, r->dept);
+    put_rating(w, r);
+    w->begin_list(w, "reason");
+    for (size_t i = 0; i < r->nreasons; i++) {
+        w->begin(w, "reason");
+        put(w, "check", r->reasons[i].check->id);
+        put_int(w, "findings", r->reasons[i].findings);
+        put_int(w, "deduction", r->reasons[i].points);
+        w->end(w);
+    }
+    w->end_list(w);
+    w->end(w);
 }
 
 static void write_findings(const zb_ledger *l, const zb_audit *a,
@@ -338,15 +372,12 @@ static void write_audit(const zb_facts *f, facts_writer *w, int standalone)
     }
     put_int(w, "findings", (long long)a->nfindings);
     put_rating(w, &a->unit);
+    write_scale(w);
     write_checks(a, w);
     write_findings(l, a, w);
     w->begin_list(w, "rating");
-    for (size_t i = 0; i < a->nratings; i++) {
-        w->begin(w, "rating");
-        PUT_ID(w, "dept", l->departments, a->ratings[i].dept);
-        put_rating(w, &a->ratings[i]);
-        w->end(w);
-    }
+    for (size_t i = 0; i < a->nratings; i++)
+        write_rating(l, &a->ratings[i], w);
     w->end_list(w);
     w->end(w);
 }

@@ -107,8 +107,8 @@ else
 fi
 # 医保中心: 100 - 30 (home edition) - 5 (pledge) = 65, 基本合格; the others
 # have no findings
-expect_in sample_ybzx_grade "  医保中心：65 分，基本合格（严重 1 个扣 30 分，轻微 1 个扣 5 分）" "$OUT"
-expect_in sample_unit_grade "  全单位：65 分，基本合格（严重 1 个扣 30 分，轻微 1 个扣 5 分）" "$OUT"
+expect_in sample_ybzx_grade "  医保中心：65 分，基本合格（使用家庭版OEM软件 1 个扣 30 分；未签署承诺书 1 个扣 5 分）" "$OUT"
+expect_in sample_unit_grade "  全单位：65 分，基本合格（使用家庭版OEM软件 1 个扣 30 分；未签署承诺书 1 个扣 5 分）" "$OUT"
 if [ "$(grep -c '：100 分，优秀$' "$OUT")" -eq 6 ]; then
     pass sample_others_excellent
 else
@@ -128,7 +128,9 @@ else
 fi
 expect_in xml_root '<audit xmlns="urn:zhengban:facts:1" version="1" unit="桐川县医疗保障局" year="2023" asOf="2023-12-25" findings="2" serious="1" general="0" minor="1" score="65" grade="基本合格">' "$T/sample.xml"
 expect_in xml_finding "<finding id=\"oem-home:TCYB-NB-03:OEM-WIN10HOME\" check=\"oem-home\" severity=\"严重\" deduction=\"30\" dept=\"ybzx\" staff=\"s21\" computer=\"TCYB-NB-03\" software=\"OEM-WIN10HOME\" line=\"$home\"" "$T/sample.xml"
-expect_in xml_rating '<rating dept="ybzx" serious="1" general="0" minor="1" score="65" grade="基本合格"/>' "$T/sample.xml"
+expect_in xml_rating '<rating dept="ybzx" serious="1" general="0" minor="1" score="65" grade="基本合格">' "$T/sample.xml"
+expect_in xml_reason '<reason check="oem-home" findings="1" deduction="30"/>' "$T/sample.xml"
+expect_in xml_scale '<scale serious="30" general="15" minor="5" excellent="90" pass="80" basic="60"/>' "$T/sample.xml"
 
 zb audit --format xml "$SAMPLE"
 cmp -s "$OUT" "$T/sample.xml" && pass xml_same_bytes_twice ||

@@ -314,7 +314,16 @@ TEST(findings_in_report_order)
     EXPECT(a.ratings[1].score == 55 && a.ratings[1].grade == GRADE_FAIL);
     EXPECT(a.ratings[2].score == 80 && a.ratings[2].grade == GRADE_PASS);
     EXPECT(a.unit.score == 5 && a.unit.grade == GRADE_FAIL);
-    EXPECT(a.per_check[6] == 2 && a.per_check[10] == 1); /* 私自, 没有系统 */
+    /* the reasons: 办公室 lost 30 for unlicensed software and 15 for a
+       change without authority; the unit 30 for each serious check */
+    const zb_rating *bgs = &a.ratings[1];
+    EXPECT(bgs->nreasons == 2);
+    EXPECT(bgs->nreasons == 2 && !strcmp(bgs->reasons[0].check->id, "unlicensed") &&
+           bgs->reasons[0].findings == 1 && bgs->reasons[0].points == 30 &&
+           !strcmp(bgs->reasons[1].check->id, "unauthorised") &&
+           bgs->reasons[1].points == 15);
+    EXPECT(a.unit.nreasons == 4 && a.per_check[6].findings == 2 &&
+           a.per_check[6].points == 30 && a.per_check[10].points == 30);
     audit_free(&a);
     free(text);
 }
