@@ -13,6 +13,7 @@
 #endif
 
 static const zb_command commands[] = {
+    {"audit", "检查软件正版化合规情况：列出问题和违反的条款，评定各股室等级", cmd_audit},
     {"check", "检查台账，像编译器一样列出全部问题", cmd_check},
     {"build", "检查台账并生成全部附件表格（PDF 与 XLSX）", cmd_build},
     {"bundle", "生成报送县版权局的报送包（zip：总结报告、各表、数据、SHA256SUMS）", cmd_bundle},

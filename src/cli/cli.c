@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,4 +96,91 @@ zb_status cli_load_ledger(const zb_schema *schema, const char *path,
         cli_report(&diags, path, err);
     diags_free(&diags);
     return st;
+}
+
+/* Parse the options of CMD into *FMT; returns -1 to go on (argv[optind]
+   is the ledger), else an exit status. */
+static int parse_format(const cli_facts_command *cmd, int argc, char **argv,
+                        cli_format *fmt)
+{
+    static const struct option options[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    static const char *const names[] = {"text", "xml", "json"};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+        if (c == 'h') {
+            cmd->usage(stdout);
+            return EXIT_VALID;
+        }
+        int known = -1;
+        for (int i = 0; c == 'f' && i < 3; i++)
+            if (!strcmp(optarg, names[i]))
+                known = i;
+        if (known < 0) {
+            fprintf(stderr, "zhengban %s: %s“%s”\n\n", cmd->name,
+                    c == 'f' ? "不认识的格式" : "选项不对",
+                    c == 'f' ? optarg : argv[optind - 1]);
+            cmd->usage(stderr);
+            return EXIT_USAGE;
+        }
+        *fmt = (cli_format)known;
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "zhengban %s: %s\n\n", cmd->name,
+                optind == argc ? "缺少台账文件" : "一次只能处理一个台账");
+        cmd->usage(stderr);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Derive the facts of the valid ledger L (the file PATH) and print them as
+   CMD renders them in FMT on stdout; problems go to stderr. *RC gets the
+   exit status CMD gives the facts. */
+static zb_status print_facts(const cli_facts_command *cmd, const zb_ledger *l,
+                             const char *path, cli_format fmt, int *rc)
+{
+    zb_diags diags = {0};
+    zb_facts *facts = NULL;
+    zb_buf out = {0};
+    zb_status st = facts_derive(l, path, &facts, &diags);
+    if (st == ZB_OK)
+        st = cmd->render(facts, path, fmt, &out);
+    if (st == ZB_OK && (fwrite(out.data, 1, out.len, stdout) != out.len ||
+                        fflush(stdout) != 0)) {
+        st = ZB_ERR_IO;
+        diags_add(&diags, NULL, 0, 0, DIAG_ERROR, NULL, "无法写出结果");
+    }
+    if (st == ZB_OK && cmd->exit_status)
+        *rc = cmd->exit_status(facts);
+    if (st == ZB_ERR_NOMEM)
+        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
+                  status_describe(st));
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    buf_free(&out);
+    facts_free(facts);
+    return st;
+}
+
+int cli_run_facts(const cli_facts_command *cmd, int argc, char **argv)
+{
+    cli_format fmt = CLI_FORMAT_TEXT;
+    int rc = parse_format(cmd, argc, argv, &fmt);
+    if (rc >= 0)
+        return rc;
+    zb_schema *schema;
+    if (cli_open_schema(&schema) != ZB_OK)
+        return EXIT_USAGE;
+    zb_front front;
+    rc = EXIT_VALID;
+    zb_status st = cli_load_ledger(schema, argv[optind], &front, stderr, 0);
+    if (st == ZB_OK)
+        st = print_facts(cmd, front.ledger, argv[optind], fmt, &rc);
+    front_free(&front);
+    schema_close(schema);
+    return st == ZB_OK ? rc : cli_exit_code(st);
 }

@@ -14,8 +14,10 @@
 
 #include <stdio.h>
 
+#include "../core/buf.h"
 #include "../core/diag.h"
 #include "../core/status.h"
+#include "../derive/facts.h"
 #include "../pipeline/front.h"
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_FINDINGS = 3 };
@@ -28,6 +30,7 @@ typedef struct zb_command {
 
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
+int cmd_audit(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_bundle(int argc, char **argv);
@@ -55,9 +58,29 @@ zb_status cli_load_ledger(const zb_schema *schema, const char *path,
    everything else -> 2). */
 int cli_exit_code(zb_status status);
 
-/* Print the diagnostics of the ledger PATH as `check` does: sorted, errors
-   then warnings, after the first of each rule a note quoting its article,
-   then the summary line. */
-void cli_report(zb_diags *diags, const char *path, FILE *out);
+/* The output formats of the commands that print derived facts. */
+typedef enum cli_format {
+    CLI_FORMAT_TEXT,
+    CLI_FORMAT_XML,
+    CLI_FORMAT_JSON
+} cli_format;
+
+/* A command that prints what is derived from one ledger (stats, audit):
+   `zhengban NAME [--format text|xml|json] LEDGER`. */
+typedef struct cli_facts_command {
+    const char *name;
+    void (*usage)(FILE *out);
+    /* Append FACTS, derived from the ledger PATH, in FMT to OUT; ZB_OK or
+       ZB_ERR_NOMEM. */
+    zb_status (*render)(const zb_facts *facts, const char *path, cli_format fmt,
+                        zb_buf *out);
+    /* The exit status once FACTS are printed; NULL: 0. */
+    int (*exit_status)(const zb_facts *facts);
+} cli_facts_command;
+
+/* Run CMD on its command line: parse the options, load and check the
+   ledger (its diagnostics on stderr, as `check` gives them), derive its
+   facts and print them on stdout. Returns the exit status. */
+int cli_run_facts(const cli_facts_command *cmd, int argc, char **argv);
 
 #endif

@@ -8,7 +8,6 @@
  *   xml   the facts document (forms/facts.xsd);
  *   json  the same facts as JSON (src/derive/facts_json.h).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -268,95 +267,20 @@ static void text_report(const zb_facts *f, zb_buf *out)
 
 /* ---- the command --------------------------------------------------------- */
 
-typedef enum format { FORMAT_TEXT, FORMAT_XML, FORMAT_JSON } format;
-
-/* Write FACTS in FORMAT into OUT. */
-static zb_status render(const zb_facts *facts, format fmt, zb_buf *out)
+static zb_status render(const zb_facts *facts, const char *path,
+                        cli_format fmt, zb_buf *out)
 {
-    if (fmt == FORMAT_TEXT) {
+    (void)path;
+    if (fmt == CLI_FORMAT_TEXT) {
         text_report(facts, out);
         return out->failed ? ZB_ERR_NOMEM : ZB_OK;
     }
-    return fmt == FORMAT_JSON ? facts_json(facts, out) : facts_xml(facts, out);
-}
-
-/* Parse the options; returns -1 to go on, else an exit code. */
-static int parse_args(int argc, char **argv, format *fmt)
-{
-    static const struct option options[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    static const char *const names[] = {"text", "xml", "json"};
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        if (c == 'h') {
-            usage(stdout);
-            return EXIT_VALID;
-        }
-        int known = -1;
-        for (int i = 0; c == 'f' && i < 3; i++)
-            if (!strcmp(optarg, names[i]))
-                known = i;
-        if (known < 0) {
-            fprintf(stderr, "zhengban stats: %s“%s”\n\n",
-                    c == 'f' ? "不认识的格式" : "选项不对",
-                    c == 'f' ? optarg : argv[optind - 1]);
-            usage(stderr);
-            return EXIT_USAGE;
-        }
-        *fmt = (format)known;
-    }
-    if (optind != argc - 1) {
-        fputs(optind == argc ? "zhengban stats: 缺少台账文件\n\n"
-                             : "zhengban stats: 一次只能统计一个台账\n\n",
-              stderr);
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    return -1;
-}
-
-/* Derive the facts of the valid ledger L (the file PATH) and print them in
-   FORMAT on stdout; problems go to stderr. */
-static zb_status print_facts(const zb_ledger *l, const char *path, format fmt)
-{
-    zb_diags diags = {0};
-    zb_facts *facts = NULL;
-    zb_buf out = {0};
-    zb_status st = facts_derive(l, path, &facts, &diags);
-    if (st == ZB_OK)
-        st = render(facts, fmt, &out);
-    if (st == ZB_OK && (fwrite(out.data, 1, out.len, stdout) != out.len ||
-                        fflush(stdout) != 0)) {
-        st = ZB_ERR_IO;
-        diags_add(&diags, NULL, 0, 0, DIAG_ERROR, NULL, "无法写出统计结果");
-    }
-    if (st == ZB_ERR_NOMEM)
-        diags_add(&diags, path, 0, 0, DIAG_ERROR, NULL, "%s",
-                  status_describe(st));
-    diags_print(&diags, stderr);
-    diags_free(&diags);
-    buf_free(&out);
-    facts_free(facts);
-    return st;
+    return fmt == CLI_FORMAT_JSON ? facts_json(facts, out)
+                                  : facts_xml(facts, out);
 }
 
 int cmd_stats(int argc, char **argv)
 {
-    format fmt = FORMAT_TEXT;
-    int rc = parse_args(argc, argv, &fmt);
-    if (rc >= 0)
-        return rc;
-    zb_schema *schema;
-    if (cli_open_schema(&schema) != ZB_OK)
-        return EXIT_USAGE;
-    zb_front front;
-    zb_status st = cli_load_ledger(schema, argv[optind], &front, stderr, 0);
-    if (st == ZB_OK)
-        st = print_facts(front.ledger, argv[optind], fmt);
-    front_free(&front);
-    schema_close(schema);
-    return cli_exit_code(st);
+    static const cli_facts_command stats = {"stats", usage, render, NULL};
+    return cli_run_facts(&stats, argc, argv);
 }

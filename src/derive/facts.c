@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "licence.h"
+
 /* What the derivation reads and where it reports. */
 typedef struct derive {
     const zb_ledger *l;
@@ -9,13 +11,6 @@ typedef struct derive {
     zb_diags *diags;
     zb_facts *f;
 } derive;
-
-/* Whether computer C is in service at the end of DATE: acquired by then and
-   not disposed by then. */
-static int in_service(const zb_computer *c, zb_date date)
-{
-    return c->acquired <= date && (!c->disposed || c->disposed > date);
-}
 
 /* Report that WHAT, computed at LINE, does not fit in 64 bits. */
 static zb_status overflow(derive *d, long line, const char *what)
@@ -44,7 +39,7 @@ static zb_status count_people(derive *d)
         return ZB_ERR_NOMEM;
     for (size_t i = 0; i < l->ncomputers; i++) {
         const zb_computer *c = &l->computers[i];
-        if (!in_service(c, l->as_of))
+        if (!history_in_service(c, l->as_of))
             continue;
         s->computers[c->kind]++;
         s->computers_total++;
@@ -113,16 +108,6 @@ static zb_status count_purchases(derive *d)
 }
 
 /* ---- 附件5 五: licences held --------------------------------------------- */
-
-/* Whether commercial entry SW is held on DATE: purchased by then or
-   donated, not disposed by then, its term not over. */
-static int held_on(const zb_software *sw, zb_date date)
-{
-    const zb_commercial *c = &sw->commercial;
-    return (c->donated || c->purchased <= date) &&
-           (!c->disposed || c->disposed > date) &&
-           (!c->term_end || c->term_end >= date);
-}
 
 static void sum_holdings(zb_holding_figure (*t)[COLUMN_COUNT])
 {
@@ -198,7 +183,7 @@ static zb_status count_holdings(derive *d)
     zb_statistics *s = &f->statistics;
     for (size_t i = 0; i < l->nsoftware; i++) {
         const zb_software *sw = &l->software[i];
-        if (sw->kind == SOFTWARE_COMMERCIAL && held_on(sw, l->as_of))
+        if (sw->kind == SOFTWARE_COMMERCIAL && licence_held_on(sw, l->as_of))
             s->holdings[origin_row(sw->origin)][sw->category].commercial +=
                 sw->commercial.license_count;
     }
@@ -320,6 +305,8 @@ zb_status facts_derive(const zb_ledger *ledger, const char *file,
         st = group_log(&d);
     if (st == ZB_OK)
         st = total_plans(&d);
+    if (st == ZB_OK)
+        st = audit_run(ledger, &f->history, &f->audit);
     if (st != ZB_OK) {
         facts_free(f);
         return st;
@@ -333,6 +320,7 @@ void facts_free(zb_facts *f)
     if (!f)
         return;
     history_free(&f->history);
+    audit_free(&f->audit);
     free(f->statistics.home_copies);
     free(f->installed);
     free(f->installations);

@@ -3,7 +3,8 @@
  *
  * Everything the forms show and nobody types: the 附件5 figures, 安装数量
  * (附件7), the installations on the as-of date (附件8), the running counts of
- * the log (附件9) and the plan totals (附件4). Money is summed in 分 and
+ * the log (附件9), the plan totals (附件4) and the audit's findings and
+ * grades. Money is summed in 分 and
  * checked for overflow; nothing goes through a double. README ("附件5 各项
  * 数字的推导") says how each figure is made, for a clerk to check by hand.
  *
@@ -20,6 +21,7 @@
 #include "../core/money.h"
 #include "../core/status.h"
 #include "../parse/ledger.h"
+#include "audit.h"
 #include "history.h"
 
 /* Rows of the 附件5 tables: 国内, 国外, 合计. */
@@ -73,6 +75,7 @@ typedef struct zb_facts {
     zb_money *plan_totals; /* 附件4 共计 by plan */
     zb_money *item_totals; /* 附件4 合计 (单价 × 许可数) of every item,
                               plan after plan */
+    zb_audit audit;        /* the findings and grades (audit.h) */
 } zb_facts;
 
 /* Derive the facts of LEDGER, a ledger that passed front_load_file(), on its

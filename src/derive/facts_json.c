@@ -125,7 +125,8 @@ static void json_end_list(facts_writer *base)
         pop(w, "]");
 }
 
-zb_status facts_json(const zb_facts *facts, zb_buf *out)
+/* Append what WALK writes of FACTS as JSON to OUT. */
+static zb_status json(const zb_facts *facts, facts_walk *walk, zb_buf *out)
 {
     json_writer w = {
         {json_begin, json_attr, json_end, json_list, json_end_list, ZB_OK},
@@ -133,5 +134,15 @@ zb_status facts_json(const zb_facts *facts, zb_buf *out)
         0,
         {0},
         {0}};
-    return facts_write(facts, &w.base);
+    return walk(facts, &w.base);
+}
+
+zb_status facts_json(const zb_facts *facts, zb_buf *out)
+{
+    return json(facts, facts_write, out);
+}
+
+zb_status facts_audit_json(const zb_facts *facts, zb_buf *out)
+{
+    return json(facts, facts_write_audit, out);
 }

@@ -22,4 +22,8 @@
    ZB_ERR_NOMEM. */
 zb_status facts_json(const zb_facts *facts, zb_buf *out);
 
+/* Append only the audit of FACTS as JSON (the audit element as the top
+   object), for `zhengban audit --format json`. */
+zb_status facts_audit_json(const zb_facts *facts, zb_buf *out);
+
 #endif

@@ -271,6 +271,123 @@ static void write_plans(const zb_facts *f, facts_writer *w)
     w->end(w);
 }
 
+/* ---- the audit ----------------------------------------------------------- */
+
+/* The counts by level, the score and the grade of R. */
+static void put_rating(facts_writer *w, const zb_rating *r)
+{
+    static const char *const names[LEVEL_COUNT] = {"serious", "general",
+                                                   "minor"};
+    for (int k = 0; k < LEVEL_COUNT; k++)
+        put_int(w, names[k], r->counts[k]);
+    put_int(w, "score", r->score);
+    put(w, "grade", audit_grade_name(r->grade));
+}
+
+/* The rule of the ratings: the points of each level, the lowest score of
+   each grade. */
+static void write_scale(facts_writer *w)
+{
+    w->begin(w, "scale");
+    put_int(w, "serious", audit_deduction(LEVEL_SERIOUS));
+    put_int(w, "general", audit_deduction(LEVEL_GENERAL));
+    put_int(w, "minor", audit_deduction(LEVEL_MINOR));
+    put_int(w, "excellent", audit_grade_floor(GRADE_EXCELLENT));
+    put_int(w, "pass", audit_grade_floor(GRADE_PASS));
+    put_int(w, "basic", audit_grade_floor(GRADE_BASIC));
+    w->end(w);
+}
+
+static void write_checks(const zb_audit *a, facts_writer *w)
+{
+    size_t n;
+    audit_checks(&n);
+    w->begin_list(w, "check");
+    for (size_t i = 0; i < n; i++) {
+        const zb_reason *c = &a->per_check[i];
+        w->begin(w, "check");
+        put(w, "id", c->check->id);
+        put(w, "name", c->check->name);
+        put(w, "article", c->check->article);
+        put(w, "quote", c->check->quote);
+        put_int(w, "findings", c->findings);
+        put_int(w, "deduction", c->points);
+        w->end(w);
+    }
+    w->end_list(w);
+}
+
+static void write_rating(const zb_ledger *l, const zb_rating *r,
+                         facts_writer *w)
+{
+    w->begin(w, "rating");
+    PUT_ID(w, "dept", l->departments, r->dept);
+    put_rating(w, r);
+    w->begin_list(w, "reason");
+    for (size_t i = 0; i < r->nreasons; i++) {
+        w->begin(w, "reason");
+        put(w, "check", r->reasons[i].check->id);
+        put_int(w, "findings", r->reasons[i].findings);
+        put_int(w, "deduction", r->reasons[i].points);
+        w->end(w);
+    }
+    w->end_list(w);
+    w->end(w);
+}
+
+static void write_findings(const zb_ledger *l, const zb_audit *a,
+                           facts_writer *w)
+{
+    w->begin_list(w, "finding");
+    for (size_t i = 0; i < a->nfindings; i++) {
+        const zb_finding *f = &a->findings[i];
+        w->begin(w, "finding");
+        put(w, "id", f->id);
+        put(w, "check", f->check->id);
+        put(w, "severity", audit_level_name(f->level));
+        put_int(w, "deduction", audit_deduction(f->level));
+        PUT_ID(w, "dept", l->departments, f->dept);
+        PUT_ID(w, "staff", l->staff, f->staff);
+        PUT_ID(w, "computer", l->computers, f->computer);
+        PUT_ID(w, "software", l->software, f->software);
+        put_int(w, "line", f->line);
+        put(w, "text", f->text);
+        w->end(w);
+    }
+    w->end_list(w);
+}
+
+/* The audit element; STANDALONE: the root of a document of its own, which
+   says whose audit it is. */
+static void write_audit(const zb_facts *f, facts_writer *w, int standalone)
+{
+    const zb_ledger *l = f->ledger;
+    const zb_audit *a = &f->audit;
+    w->begin(w, "audit");
+    if (standalone) {
+        put_int(w, "version", FACTS_VERSION);
+        put(w, "unit", l->unit_name);
+        put_int(w, "year", l->year);
+        put_date(w, "asOf", l->as_of);
+    }
+    put_int(w, "findings", (long long)a->nfindings);
+    put_rating(w, &a->unit);
+    write_scale(w);
+    write_checks(a, w);
+    write_findings(l, a, w);
+    w->begin_list(w, "rating");
+    for (size_t i = 0; i < a->nratings; i++)
+        write_rating(l, &a->ratings[i], w);
+    w->end_list(w);
+    w->end(w);
+}
+
+zb_status facts_write_audit(const zb_facts *f, facts_writer *w)
+{
+    write_audit(f, w, 1);
+    return w->status;
+}
+
 zb_status facts_write(const zb_facts *f, facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
@@ -284,6 +401,7 @@ zb_status facts_write(const zb_facts *f, facts_writer *w)
     write_installations(f, w);
     write_log(f, w);
     write_plans(f, w);
+    write_audit(f, w, 0);
     w->end(w);
     return w->status;
 }

@@ -36,4 +36,11 @@ struct facts_writer {
 /* Write FACTS through W; returns W's status. */
 zb_status facts_write(const zb_facts *facts, facts_writer *w);
 
+/* Write only the audit of FACTS, as the root of a document of its own;
+   returns W's status. */
+zb_status facts_write_audit(const zb_facts *facts, facts_writer *w);
+
+/* One of the two walks above. */
+typedef zb_status facts_walk(const zb_facts *facts, facts_writer *w);
+
 #endif

@@ -171,7 +171,8 @@ static void text_end(facts_writer *base)
         base->status = ZB_ERR_NOMEM;
 }
 
-zb_status facts_xml(const zb_facts *facts, zb_buf *out)
+/* Append to OUT what WALK writes of FACTS as a document of its own. */
+static zb_status text(const zb_facts *facts, facts_walk *walk, zb_buf *out)
 {
     text_writer w = {
         {text_begin, text_attr, text_end, no_list, no_end_list, ZB_OK},
@@ -180,5 +181,15 @@ zb_status facts_xml(const zb_facts *facts, zb_buf *out)
         {0},
         0};
     buf_append_str(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    return facts_write(facts, &w.base);
+    return walk(facts, &w.base);
+}
+
+zb_status facts_xml(const zb_facts *facts, zb_buf *out)
+{
+    return text(facts, facts_write, out);
+}
+
+zb_status facts_audit_xml(const zb_facts *facts, zb_buf *out)
+{
+    return text(facts, facts_write_audit, out);
 }

@@ -37,4 +37,9 @@ zb_status facts_append(const zb_facts *facts, xmlDocPtr doc);
    large ledger's facts cost little memory. ZB_OK or ZB_ERR_NOMEM. */
 zb_status facts_xml(const zb_facts *facts, zb_buf *out);
 
+/* Append to OUT only the audit, as a document of its own whose root is the
+   audit element of forms/facts.xsd with the unit, year and as-of date (for
+   `zhengban audit --format xml`). ZB_OK or ZB_ERR_NOMEM. */
+zb_status facts_audit_xml(const zb_facts *facts, zb_buf *out);
+
 #endif

@@ -231,6 +231,11 @@ int history_installed_on(const zb_copy *copy, zb_date date)
     return copy->from <= date && (!copy->until || copy->until > date);
 }
 
+int history_in_service(const zb_computer *c, zb_date date)
+{
+    return c->acquired <= date && (!c->disposed || c->disposed > date);
+}
+
 void history_free(zb_history *h)
 {
     free(h->steps);

@@ -77,6 +77,10 @@ zb_status history_build(const zb_ledger *ledger, zb_history *out);
 /* Whether COPY is installed at the end of DATE. */
 int history_installed_on(const zb_copy *copy, zb_date date);
 
+/* Whether COMPUTER is in service at the end of DATE: acquired by then and
+   not disposed by then. */
+int history_in_service(const zb_computer *computer, zb_date date);
+
 /* Release the history; the struct is empty afterwards. */
 void history_free(zb_history *history);
 

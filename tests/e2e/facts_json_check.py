@@ -20,12 +20,14 @@ LISTS = {'statistics/purchases/row', 'statistics/purchases/row/cell',
          'statistics/holdings/row/cell', 'statistics/holdings/other',
          'statistics/holdings/homeEdition', 'software/entry',
          'installations/installation', 'log/software', 'log/software/row',
-         'plans/plan', 'plans/plan/item'}
+         'plans/plan', 'plans/plan/item', 'audit/check', 'audit/finding',
+         'audit/rating', 'audit/rating/reason'}
 # the attributes whose type is an integer: at the root, and anywhere
 ROOT_INTEGERS = {'version', 'year'}
 INTEGERS = {'total', 'computerUsers', 'servers', 'desktops', 'laptops',
             'licenses', 'commercial', 'oem', 'installed', 'running', 'line',
-            'index'}
+            'index', 'findings', 'serious', 'general', 'minor', 'score',
+            'deduction', 'excellent', 'pass', 'basic'}
 
 
 def local(e):
