@@ -105,7 +105,7 @@ for size in "${sizes[@]}"; do
         b=$(du -sb "$out" 2>/dev/null | cut -f1)
         report build "$s" "$(awk -v p="$p" -v b="${b:-0}" -v w="${s%% *}" \
             'BEGIN {printf "  %d pages  %.1f MB  %.0f pages/s", p, b / 1048576,
-                    w > 0 ? p / w : 0}')"
+                    (w > 0 ? p / w : 0)}')"
         stages=$(rm -rf "$out"; timings "$ZB" build "$ledger" -o "$out")
     else
         echo "  build    (not in this build)"
