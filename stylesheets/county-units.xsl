@@ -21,11 +21,9 @@
 
   <xsl:template name="sections">
     <section xsl:use-attribute-sets="page">
-      <xsl:attribute name="name">
-        <xsl:call-template name="sheet-name">
-          <xsl:with-param name="text" select="$title"/>
-        </xsl:call-template>
-      </xsl:attribute>
+      <xsl:call-template name="section-name">
+        <xsl:with-param name="text" select="$title"/>
+      </xsl:call-template>
       <xsl:call-template name="footer"/>
       <p style="title"><xsl:value-of select="concat($L/@year, '年度', $title)"/></p>
       <xsl:call-template name="unit-fields"/>

@@ -183,14 +183,17 @@ expect_in "county 附件5 filler and phone" "填表人：韦小宝联系电话�
 expect_in "county 附件5 the same title as 附件5" "附件5软件正版化工作信息统计表" "$T/s5.flat"
 
 # The table of units: each unit's 附件5 总计 (乙 17,195.50 元 = 1.72, 丙
-# 17,190.45 = 1.72), then the 合计 row.
+# 17,190.45 = 1.72) and its audit: the sample has two findings, the home
+# edition on TCYB-NB-03 (严重, 30 points) and 马婷婷's missing pledge (轻微,
+# 5): 65 points, 基本合格; 丙's new staff member has a pledge and no
+# computer. Then the 合计 row: 6 findings.
 pdftotext -layout "$T/county/汇总-各单位软件正版化工作情况表.pdf" "$T/units.txt"
 unit_row() { grep -E "$1" "$T/units.txt" | tr -s ' ' | sed 's/^ //'; }
-[ "$(unit_row 桐川县乙局)" = "2 桐川县乙局 2023年12月25日 31 30 34 46 1.72 109" ] \
+[ "$(unit_row 桐川县乙局)" = "2 桐川县乙局 2023年12月25日 31 30 34 46 1.72 109 基本合格 2" ] \
     && pass "units: 乙" || fail "units: 乙" "$(unit_row 桐川县乙局)"
-[ "$(unit_row 桐川县丙局)" = "3 桐川县丙局 2023年12月25日 32 30 34 46 1.72 109" ] \
+[ "$(unit_row 桐川县丙局)" = "3 桐川县丙局 2023年12月25日 32 30 34 46 1.72 109 基本合格 2" ] \
     && pass "units: 丙" || fail "units: 丙" "$(unit_row 桐川县丙局)"
-[ "$(unit_row '^ *合计（')" = "合计（3 个单位） 94 90 102 138 5.16 327 0" ] \
+[ "$(unit_row '^ *合计（')" = "合计（3 个单位） 94 90 102 138 5.16 327 6" ] \
     && pass "units: 合计" || fail "units: 合计" "$(unit_row 合计)"
 
 "$PY" - "$T/county/汇总-软件正版化工作信息统计表.xlsx" "$T/county/汇总-各单位软件正版化工作情况表.xlsx" <<'PY'
