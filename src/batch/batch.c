@@ -14,8 +14,7 @@ enum {
     MSG_CLAIM = 1, /* ask: may I build into this folder? */
     MSG_FORM,      /* a form is written */
     MSG_FILE,      /* a file of the folder: the change (a digit), the name */
-    MSG_TIMINGS,   /* the stage times, as text */
-    MSG_DONE       /* the status, as a decimal number */
+    MSG_TIMINGS    /* the stage times, as text */
 };
 
 /* One ledger, as the parent follows it. */
@@ -23,8 +22,6 @@ typedef struct ledger_run {
     char *folder;   /* claimed */
     size_t other;   /* refused: the ledger that has the folder, + 1 */
     zb_buf timings;
-    zb_status status;
-    bool done;      /* MSG_DONE came */
 } ledger_run;
 
 typedef struct batch_run {
@@ -128,11 +125,10 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
     return st != ZB_OK ? st : cst;
 }
 
-/* Send the diagnostics DIAGS, the stage times TIMINGS (may be NULL) of
-   LEDGER and the status ST. */
+/* Send the diagnostics DIAGS and the stage times TIMINGS (may be NULL)
+   of LEDGER. */
 static void send_results(pool_link *link, const zb_diags *diags,
-                         const zb_timings *timings, const char *ledger,
-                         zb_status st)
+                         const zb_timings *timings, const char *ledger)
 {
     pool_send_diags(link, diags);
     char *text = NULL;
@@ -144,13 +140,10 @@ static void send_results(pool_link *link, const zb_diags *diags,
             pool_send(link, MSG_TIMINGS, text, len);
     }
     free(text);
-    char number[16];
-    int n = snprintf(number, sizeof number, "%d", (int)st);
-    pool_send(link, MSG_DONE, number, (size_t)n);
 }
 
 /* Check, build and commit one ledger; then send its diagnostics. */
-static int work(size_t job, pool_link *link, void *arg)
+static zb_status work(size_t job, pool_link *link, void *arg)
 {
     const batch_run *r = arg;
     const batch_opts *o = r->opts;
@@ -177,11 +170,11 @@ static int work(size_t job, pool_link *link, void *arg)
     if (st != ZB_OK && !diags.errors)
         diags_add(&diags, ledger, 0, 0, DIAG_ERROR, NULL, "%s",
                   status_describe(st));
-    send_results(link, &diags, w.timings, ledger, st);
+    send_results(link, &diags, w.timings, ledger);
     diags_free(&diags);
     free(folder);
     free(w.last_form);
-    return st == ZB_OK ? 0 : 1;
+    return st;
 }
 
 /* ------------------------------------------------------------- parent */
@@ -237,18 +230,12 @@ static int on_message(size_t job, int type, const char *data, size_t len,
     case MSG_TIMINGS:
         buf_append(&l->timings, data, len);
         break;
-    case MSG_DONE: {
-        char number[16] = "";
-        memcpy(number, data, len < sizeof number ? len : sizeof number - 1);
-        l->status = (zb_status)atoi(number);
-        l->done = true;
-        break;
-    }
     }
     return 0;
 }
 
-static void on_ended(size_t job, int status, zb_diags *diags, void *arg)
+static void on_ended(size_t job, const pool_end *end, zb_diags *diags,
+                     void *arg)
 {
     batch_run *r = arg;
     ledger_run *l = &r->ledgers[job];
@@ -257,22 +244,19 @@ static void on_ended(size_t job, int status, zb_diags *diags, void *arg)
         diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
                   "与台账 %s 是同一单位、同一年度，输出到同一目录：一次只生成"
                   "其中一个", r->opts->ledgers[l->other - 1]);
-    if (!l->done) {
-        l->status = ZB_ERR_RENDER;
-        if (status == -SIGINT || status == -SIGTERM)
-            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
-                      "生成被中断，输出目录保持上次生成的样子");
-        else if (status < 0)
-            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
-                      "生成此台账的工作进程异常终止（信号 %d），输出目录保持"
-                      "上次生成的样子；其他台账不受影响", -status);
-        else
-            diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
-                      "生成此台账的工作进程异常退出（状态 %d）", status);
-    }
+    if (!end->finished && (end->signal == SIGINT || end->signal == SIGTERM))
+        diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
+                  "生成被中断，输出目录保持上次生成的样子");
+    else if (!end->finished && end->signal)
+        diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
+                  "生成此台账的工作进程异常终止（信号 %d），输出目录保持"
+                  "上次生成的样子；其他台账不受影响", end->signal);
+    else if (!end->finished)
+        diags_add(diags, ledger, 0, 0, DIAG_ERROR, NULL,
+                  "无法启动或异常结束了生成此台账的工作进程");
     if (r->events->done)
-        r->events->done(job, l->status, diags,
-                        l->timings.len ? buf_str(&l->timings) : NULL,
+        r->events->done(job, end->finished ? end->status : ZB_ERR_RENDER,
+                        diags, l->timings.len ? buf_str(&l->timings) : NULL,
                         r->events->arg);
 }
 

@@ -19,8 +19,8 @@
 /* A message: its type (with ASK when an answer is awaited), the length of
    its bytes in 4 bytes of this machine's order, the bytes. Types from
    POOL_DIAG up are the pool's own. */
-enum { HEADER = 5, ASK = 0x80, TICK_MS = 100, NOT_STARTED = 255 };
-enum { POOL_DIAG = 120, POOL_SCRATCH };
+enum { HEADER = 5, ASK = 0x80, TICK_MS = 100 };
+enum { POOL_DIAG = 120, POOL_SCRATCH, POOL_DONE };
 
 struct pool_link {
     int fd;
@@ -33,6 +33,7 @@ typedef struct worker {
     zb_buf in;       /* bytes read that are not yet a whole message */
     zb_diags diags;  /* sent by the worker */
     char *scratch;   /* the worker's folder to remove at its end */
+    pool_end end;    /* finished and status, once POOL_DONE came */
 } worker;
 
 static int send_all(int fd, const void *data, size_t n)
@@ -129,7 +130,10 @@ static int take(worker *w, int type, const char *data, size_t len,
     } else if (type == POOL_SCRATCH) {
         free(w->scratch);
         w->scratch = strndup(data, len);
-    } else {
+    } else if (type == POOL_DONE && len == 1) {
+        w->end.finished = 1;
+        w->end.status = (zb_status)(data[0] - '0');
+    } else if (h->message) {
         return h->message(w->job, type, data, len, h->arg);
     }
     return 0;
@@ -138,7 +142,8 @@ static int take(worker *w, int type, const char *data, size_t len,
 static void ended_unstarted(size_t job, const pool_hooks *h)
 {
     zb_diags none = {0};
-    h->ended(job, NOT_STARTED, &none, h->arg);
+    pool_end end = {0};
+    h->ended(job, &end, &none, h->arg);
     diags_free(&none);
 }
 
@@ -162,9 +167,11 @@ static void start(worker *w, size_t job, const pool_hooks *h, worker *all,
             if (all[i].pid)
                 close(all[i].fd);
         pool_link link = {sv[1]};
-        int rc = h->work(job, &link, h->arg);
+        zb_status st = h->work(job, &link, h->arg);
+        char done = (char)('0' + st);
+        send_message(&link, POOL_DONE, &done, 1);
         close(sv[1]);
-        exit(rc);
+        exit(st == ZB_OK ? 0 : 1);
     }
     close(sv[1]);
     if (pid < 0) {
@@ -218,9 +225,8 @@ static int drain(worker *w, const pool_hooks *h)
         ;
     if (w->scratch)
         file_remove_dir(w->scratch);
-    h->ended(w->job,
-             WIFSIGNALED(status) ? -WTERMSIG(status) : WEXITSTATUS(status),
-             &w->diags, h->arg);
+    w->end.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    h->ended(w->job, &w->end, &w->diags, h->arg);
     diags_free(&w->diags);
     buf_free(&w->in);
     free(w->scratch);

@@ -40,17 +40,24 @@ void pool_scratch(pool_link *link, const char *scratch);
    returned (0-255), or -1 when the parent is gone. */
 int pool_ask(pool_link *link, int type, const void *data, size_t len);
 
+/* How a job's worker ended. */
+typedef struct pool_end {
+    int finished;     /* work() returned (else the worker died) */
+    zb_status status; /* what work() returned, when finished */
+    int signal;       /* the signal that killed the worker, or 0 */
+} pool_end;
+
 typedef struct pool_hooks {
-    /* In the worker: do job JOB; returns the worker's exit status. */
-    int (*work)(size_t job, pool_link *link, void *arg);
+    /* In the worker: do job JOB. Its status goes to ended(). */
+    zb_status (*work)(size_t job, pool_link *link, void *arg);
     /* In the parent: message TYPE of job JOB. For pool_ask() the return
-       value is the answer. */
+       value is the answer. May be NULL when no job sends any. */
     int (*message)(size_t job, int type, const char *data, size_t len,
                    void *arg);
-    /* In the parent: the worker of JOB ended with exit status STATUS, or
-       was killed by signal -STATUS; DIAGS are those it sent (the hook may
-       add to them; they are freed after). */
-    void (*ended)(size_t job, int status, zb_diags *diags, void *arg);
+    /* In the parent: the worker of JOB ended as END says; DIAGS are those
+       it sent (the hook may add to them; they are freed after). */
+    void (*ended)(size_t job, const pool_end *end, zb_diags *diags,
+                  void *arg);
     /* In the parent, about ten times a second while workers run; may be
        NULL. */
     void (*tick)(void *arg);
@@ -61,8 +68,8 @@ typedef struct pool_hooks {
    one). Returns 0 when every job has ended, or the signal that stopped
    the run (then the jobs not started never are): the caller catches
    SIGINT and SIGTERM with interrupt_catch() first. A second signal kills
-   the workers outright. A job whose worker cannot be started ends with
-   status 255. */
+   the workers outright. A job whose worker cannot be started ends
+   unfinished, with no signal. */
 int pool_run(size_t count, unsigned workers, const pool_hooks *hooks);
 
 #endif

@@ -105,13 +105,12 @@ static int parse_args(int argc, char **argv, aggregate_args *a)
     return -1;
 }
 
-enum { MSG_FILE = 1, MSG_DONE }; /* a file of the folder; the status */
+enum { MSG_FILE = 1 }; /* a file of the folder: the change, the name */
 
 typedef struct aggregate_run {
     const zb_aggregator *aggregator;
     aggregate_args *args;
     zb_status status;
-    bool done;
     size_t updated, unchanged, removed;
 } aggregate_run;
 
@@ -128,7 +127,7 @@ static void send_file(const char *name, outdir_change change, void *arg)
         pool_send(arg, MSG_FILE, line, (size_t)n);
 }
 
-static int work(size_t job, pool_link *link, void *arg)
+static zb_status work(size_t job, pool_link *link, void *arg)
 {
     (void)job;
     aggregate_run *r = arg;
@@ -140,9 +139,7 @@ static int work(size_t job, pool_link *link, void *arg)
     zb_status st = aggregate_write(r->aggregator, &j, &diags);
     pool_send_diags(link, &diags);
     diags_free(&diags);
-    char done = (char)('0' + st);
-    pool_send(link, MSG_DONE, &done, 1);
-    return st == ZB_OK ? 0 : 1;
+    return st;
 }
 
 static int on_message(size_t job, int type, const char *data, size_t len,
@@ -150,10 +147,7 @@ static int on_message(size_t job, int type, const char *data, size_t len,
 {
     (void)job;
     aggregate_run *r = arg;
-    if (type == MSG_DONE && len == 1) {
-        r->status = (zb_status)(data[0] - '0');
-        r->done = true;
-    } else if (type == MSG_FILE && len > 1) {
+    if (type == MSG_FILE && len > 1) {
         outdir_change change = (outdir_change)(data[0] - '0');
         r->updated += change == OUTDIR_UPDATED;
         r->unchanged += change == OUTDIR_UNCHANGED;
@@ -165,17 +159,17 @@ static int on_message(size_t job, int type, const char *data, size_t len,
     return 0;
 }
 
-static void on_ended(size_t job, int status, zb_diags *diags, void *arg)
+static void on_ended(size_t job, const pool_end *end, zb_diags *diags,
+                     void *arg)
 {
     (void)job;
     aggregate_run *r = arg;
-    if (!r->done) {
-        r->status = ZB_ERR_RENDER;
+    r->status = end->finished ? end->status : ZB_ERR_RENDER;
+    if (!end->finished)
         diags_add(diags, NULL, 0, 0, DIAG_ERROR, NULL,
-                  status == -SIGINT || status == -SIGTERM
+                  end->signal == SIGINT || end->signal == SIGTERM
                       ? "汇总被中断，输出目录保持原样"
                       : "汇总的工作进程异常终止，输出目录保持原样");
-    }
     diags_sort(diags);
     diags_print(diags, stderr);
 }

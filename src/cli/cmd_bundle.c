@@ -96,14 +96,13 @@ static int parse_args(int argc, char **argv, bundle_args *a)
     return -1;
 }
 
-enum { MSG_DONE = 1 }; /* the status and whether the file changed */
+enum { MSG_CHANGED = 1 }; /* the bundle was written (its bytes changed) */
 
 typedef struct bundle_run {
     const zb_builder *builder;
     const bundle_args *args;
     zb_status status;
     bool changed;
-    bool done;
 } bundle_run;
 
 /* A new scratch folder under $TMPDIR (or /tmp); NULL on failure. */
@@ -133,7 +132,7 @@ static zb_status make_parent(const char *path, zb_diags *diags)
     return st;
 }
 
-static int work(size_t job, pool_link *link, void *arg)
+static zb_status work(size_t job, pool_link *link, void *arg)
 {
     (void)job;
     const bundle_run *r = arg;
@@ -157,35 +156,31 @@ static int work(size_t job, pool_link *link, void *arg)
     free(scratch);
     pool_send_diags(link, &diags);
     diags_free(&diags);
-    char done[2] = {(char)('0' + st), changed ? '1' : '0'};
-    pool_send(link, MSG_DONE, done, sizeof done);
-    return st == ZB_OK ? 0 : 1;
+    if (changed)
+        pool_send(link, MSG_CHANGED, "", 0);
+    return st;
 }
 
 static int on_message(size_t job, int type, const char *data, size_t len,
                       void *arg)
 {
-    (void)job;
+    (void)job, (void)data, (void)len;
     bundle_run *r = arg;
-    if (type == MSG_DONE && len == 2) {
-        r->status = (zb_status)(data[0] - '0');
-        r->changed = data[1] == '1';
-        r->done = true;
-    }
+    r->changed = type == MSG_CHANGED;
     return 0;
 }
 
-static void on_ended(size_t job, int status, zb_diags *diags, void *arg)
+static void on_ended(size_t job, const pool_end *end, zb_diags *diags,
+                     void *arg)
 {
     (void)job;
     bundle_run *r = arg;
-    if (!r->done) {
-        r->status = ZB_ERR_RENDER;
+    r->status = end->finished ? end->status : ZB_ERR_RENDER;
+    if (!end->finished)
         diags_add(diags, r->args->ledger, 0, 0, DIAG_ERROR, NULL,
-                  status == -SIGINT || status == -SIGTERM
+                  end->signal == SIGINT || end->signal == SIGTERM
                       ? "生成报送包被中断，未写出报送包"
                       : "生成报送包的工作进程异常终止，未写出报送包");
-    }
     if (diags->count)
         cli_report(diags, r->args->ledger, stderr);
 }
@@ -212,7 +207,7 @@ int cmd_bundle(int argc, char **argv)
         build_close(builder);
         return EXIT_USAGE;
     }
-    bundle_run r = {builder, &a, ZB_OK, false, false};
+    bundle_run r = {builder, &a, ZB_OK, false};
     pool_hooks hooks = {work, on_message, on_ended, NULL, &r};
     int sig = pool_run(1, 1, &hooks);
     if (!sig && r.status == ZB_OK && !a.quiet)

@@ -6,7 +6,6 @@
 
 #include "../bundle/bundle.h"
 #include "../core/buf.h"
-#include "../core/datadir.h"
 #include "../core/fileio.h"
 #include "../core/hash.h"
 #include "../forms/catalog.h"
@@ -71,15 +70,9 @@ zb_status aggregate_open(const char *datadir, const char *fonts,
         st = catalog_load(datadir, diags, &a->catalog);
     if (st == ZB_OK)
         st = set_forms(a, diags);
-    for (int i = 0; st == ZB_OK && i < COUNTY_FORMS; i++) {
-        zb_buf rel = {0};
-        buf_printf(&rel, "stylesheets/%s", a->forms[i].stylesheet);
-        char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
-        st = path ? transform_load(path, datadir, diags, &a->forms[i].sheet)
-                  : ZB_ERR_NOMEM;
-        free(path);
-        buf_free(&rel);
-    }
+    for (int i = 0; st == ZB_OK && i < COUNTY_FORMS; i++)
+        st = transform_load_named(datadir, a->forms[i].stylesheet, diags,
+                                  &a->forms[i].sheet);
     if (st == ZB_OK)
         st = pdf_fonts_load(fonts, diags, &a->fonts);
     if (st != ZB_OK) {

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "../core/datadir.h"
 #include "../core/fileio.h"
 #include "../derive/facts.h"
 #include "../derive/facts_xml.h"
@@ -22,20 +21,6 @@ struct zb_builder {
     zb_stylesheet **doc_sheets;  /* one per catalogue document */
     pdf_fonts *fonts;        /* NULL when no PDF is wanted */
 };
-
-/* Compile DATADIR/stylesheets/FILE. */
-static zb_status load_sheet(const char *datadir, const char *file,
-                            zb_diags *diags, zb_stylesheet **out)
-{
-    zb_buf rel = {0};
-    buf_printf(&rel, "stylesheets/%s", file);
-    char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
-    zb_status st = path ? transform_load(path, datadir, diags, out)
-                        : ZB_ERR_NOMEM;
-    free(path);
-    buf_free(&rel);
-    return st;
-}
 
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out)
@@ -54,11 +39,12 @@ zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
         st = b->sheets && b->doc_sheets ? ZB_OK : ZB_ERR_NOMEM;
     }
     for (size_t i = 0; st == ZB_OK && i < b->catalog->count; i++)
-        st = load_sheet(datadir, b->catalog->entries[i].stylesheet, diags,
-                        &b->sheets[i]);
+        st = transform_load_named(datadir, b->catalog->entries[i].stylesheet,
+                                  diags, &b->sheets[i]);
     for (size_t i = 0; st == ZB_OK && i < b->catalog->document_count; i++)
-        st = load_sheet(datadir, b->catalog->documents[i].stylesheet, diags,
-                        &b->doc_sheets[i]);
+        st = transform_load_named(datadir,
+                                  b->catalog->documents[i].stylesheet, diags,
+                                  &b->doc_sheets[i]);
     if (st == ZB_OK && (formats & CATALOG_PDF))
         st = pdf_fonts_load(fonts, diags, &b->fonts);
     if (st != ZB_OK) {

@@ -19,16 +19,6 @@ snapshot() {
 # leftovers DIR: staging folders or temporary files below DIR
 leftovers() { find "$1" -name '.*' ! -name . | head -3; }
 
-# wait_for TEST-EXPRESSION: up to 60 s
-wait_for() {
-    local i
-    for i in $(seq 600); do
-        eval "$1" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 # staged DIR: a staging folder below DIR holds a rendered file
 staged() { [ -n "$(find "$1" -path '*/.zhengban-staging-*/*' -name '*.pdf' 2>/dev/null | head -1)" ]; }
 
@@ -180,7 +170,12 @@ fi
 "$ZB" build "$T/many/unit1.xml" "$T/many/unit2.xml" -o "$T/k" -j 2 \
     >"$T/k.out" 2>"$T/k.err" &
 pid=$!
-if wait_for "[ \$(find '$T/k' -path '*/.zhengban-staging-*/*.pdf' 2>/dev/null | cut -d/ -f1-\$(( \$(echo '$T/k' | tr -cd / | wc -c) + 2 )) | sort -u | wc -l) -ge 2 ]"; then
+# staging_folders DIR: how many staging folders below DIR hold a PDF
+staging_folders() {
+    find "$1" -path '*/.zhengban-staging-*/*.pdf' 2>/dev/null | sed 's|/[^/]*$||' \
+        | sort -u | wc -l
+}
+if wait_for "[ \$(staging_folders '$T/k') -ge 2 ]"; then
     victim=$(pgrep -P $pid | head -1)
     kill -KILL "$victim"
     wait $pid

@@ -12,16 +12,6 @@ LEDGER=$T/ledgers/台账.xml
 SUMS=$T/out/$U/SHA256SUMS
 cp "$SAMPLE" "$LEDGER"
 
-# wait_for TEST-EXPRESSION: up to 60 s
-wait_for() {
-    local i
-    for i in $(seq 600); do
-        eval "$1" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 # ledger_hash: the SHA-256 of the ledger as SHA256SUMS lists it
 listed() { grep -F "$(sha256sum <"$LEDGER" | cut -c1-64)  " "$SUMS" >/dev/null 2>&1; }
 
