@@ -87,12 +87,16 @@ static zb_status claim(pool_link *link, const char *folder)
 
 /* The ledger's line in SHA256SUMS: its path from the folder, its hash. */
 static zb_status ledger_sums(const zb_outdir *d, const char *path,
-                             const zb_source *src, zb_sums *out)
+                             const zb_source *src, zb_sums *out,
+                             zb_diags *diags)
 {
     char *rel = outdir_relative(d, path);
     char hex[HASH_HEX_SIZE];
     hash_bytes(src->text, src->len, hex);
     zb_status st = rel ? sums_add(out, rel, hex) : ZB_ERR_IO;
+    if (!rel)
+        diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
+                  "台账在生成时被移走，无法写入 SHA256SUMS");
     free(rel);
     return st;
 }
@@ -115,10 +119,10 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
     zb_status st = build_write(r->builder, &job, in, diags);
     if (st == ZB_ERR_NOMEM || st == ZB_ERR_USAGE)
         return st;
-    bool whole = st == ZB_OK && (!o->forms || !*o->forms) &&
+    bool whole = st == ZB_OK && (!o->forms || !*o->forms) && !o->blank &&
                  o->formats == (CATALOG_PDF | CATALOG_XLSX);
     zb_sums inputs = {0};
-    zb_status cst = ledger_sums(d, ledger, &in->front.source, &inputs);
+    zb_status cst = ledger_sums(d, ledger, &in->front.source, &inputs, diags);
     if (cst == ZB_OK)
         cst = outdir_commit(d, &inputs, whole, on_changed, w, diags);
     sums_free(&inputs);
@@ -155,9 +159,11 @@ static zb_status work(size_t job, pool_link *link, void *arg)
     zb_outdir *d = NULL;
     char *folder = NULL;
     zb_status st = build_load(r->builder, ledger, w.timings, &in, &diags);
+    bool refused = false; /* another ledger of the run has the folder */
     if (st == ZB_OK) {
         folder = folder_of(o->dir, in.front.ledger);
         st = folder ? claim(link, folder) : ZB_ERR_NOMEM;
+        refused = st == ZB_ERR_USAGE;
     }
     if (st == ZB_OK)
         st = outdir_open(folder, &diags, &d);
@@ -167,7 +173,7 @@ static zb_status work(size_t job, pool_link *link, void *arg)
     }
     outdir_close(d);
     build_input_free(&in);
-    if (st != ZB_OK && !diags.errors)
+    if (st != ZB_OK && !diags.errors && !refused) /* else the parent says */
         diags_add(&diags, ledger, 0, 0, DIAG_ERROR, NULL, "%s",
                   status_describe(st));
     send_results(link, &diags, w.timings, ledger);
@@ -180,7 +186,7 @@ static zb_status work(size_t job, pool_link *link, void *arg)
 /* ------------------------------------------------------------- parent */
 
 /* The folder FOLDER (LEN bytes) for ledger JOB, unless another ledger of
-   the run has it: 1 to go on, 0 refused (with a diagnostic). */
+   the run has it: 1 to go on, 0 refused (on_ended() says why). */
 static int grant(batch_run *r, size_t job, const char *folder, size_t len)
 {
     ledger_run *l = &r->ledgers[job];

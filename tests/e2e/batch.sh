@@ -111,6 +111,11 @@ zb build "$T/same.xml" -o "$T/b" --forms 1 --format pdf
 expect_in "--forms 1: nothing removed" "文件：0 个已更新，1 个未变，0 个已删除" "$OUT"
 [ "$(wc -l <"$T/b/$U/SHA256SUMS")" -eq 26 ] && pass "--forms 1: SHA256SUMS keeps every output" \
     || fail "--forms 1: SHA256SUMS keeps every output" "$(wc -l <"$T/b/$U/SHA256SUMS") lines"
+# blank forms are no documents, yet nothing is removed
+zb build "$T/same.xml" -o "$T/b" --blank --forms 1,12
+expect_in "--blank: nothing removed" "0 个已删除" "$OUT"
+[ -s "$T/b/$U/公文-report-2023.pdf" ] && pass "--blank: the documents stay" \
+    || fail "--blank: the documents stay" "removed"
 
 # ----------------------- ten ledgers, two at a time, one of them invalid
 mkdir "$T/many"

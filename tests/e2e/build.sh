@@ -221,6 +221,8 @@ expect_rc "no -o exit 2" 2
 zb build "$SAMPLE" "$SAMPLE" -o "$T/two"
 expect_rc "one unit and year twice exit 2" 2
 expect_in "one unit and year twice: why" "是同一单位、同一年度" "$ERR"
+[ "$(grep -c 'error:' "$ERR")" -eq 1 ] && pass "one unit and year twice: one error" \
+    || fail "one unit and year twice: one error" "$(cat "$ERR")"
 zb build --help
 expect_rc "--help exit 0" 0
 expect_in "--help names --blank" "--blank" "$OUT"
