@@ -2,10 +2,10 @@
 <!--
   doc-inspection-notice.xsl - the notice of the year's software check
   (检查通报, kind="inspection-notice"; 《软件日常使用管理规定》四.1: 通报检查
-  结果). The body is the ledger's; after it, when the derived facts carry the
-  audit's findings (<f:audit>, issue 6), a part lists every finding with the
-  article it breaks and each 股室's grade. Until then the notice states what
-  the office wrote into the ledger. See doc-common.xsl.
+  结果). The body is the ledger's; after it, from the audit in the derived
+  facts (<f:audit>), a part lists every finding with the article it breaks
+  (f:finding/@message, @article) and another each 股室's grade (f:rating).
+  See doc-common.xsl.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -38,14 +38,14 @@
         </xsl:if>
       </lo:p>
     </xsl:for-each>
-    <xsl:if test="f:grade">
+    <xsl:if test="f:rating">
       <xsl:call-template name="heading">
         <xsl:with-param name="level" select="1"/>
         <xsl:with-param name="n" select="count($doc/l:body/l:section) + 2"/>
         <xsl:with-param name="text" select="'考核评议结果'"/>
       </xsl:call-template>
       <lo:p style="body">
-        <xsl:for-each select="f:grade">
+        <xsl:for-each select="f:rating">
           <xsl:variable name="dept" select="@dept"/>
           <xsl:if test="position() &gt; 1">；</xsl:if>
           <xsl:for-each select="$ledger">

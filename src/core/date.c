@@ -73,17 +73,17 @@ int32_t date_to_days(zb_date date)
     return era * 146097 + doe - 719468;
 }
 
-zb_date date_add_days(zb_date date, int32_t days)
+zb_date date_add_days(zb_date date, int days)
 {
     /* civil from days, after Howard Hinnant */
     int32_t z = date_to_days(date) + days + 719468;
-    int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int32_t doe = z - era * 146097;
-    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int32_t mp = (5 * doy + 2) / 153;
-    int32_t d = doy - (153 * mp + 2) / 5 + 1;
-    int32_t m = mp < 10 ? mp + 3 : mp - 9;
-    int32_t y = yoe + era * 400 + (m <= 2);
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp < 10 ? mp + 3 : mp - 9;
+    int y = yoe + era * 400 + (m <= 2);
     return y * 10000 + m * 100 + d;
 }

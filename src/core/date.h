@@ -30,7 +30,7 @@ void date_format_cn(zb_date date, char buf[32]);
 /* Days since 1970-01-01 (proleptic Gregorian), for date arithmetic. */
 int32_t date_to_days(zb_date date);
 
-/* DATE moved by DAYS days (negative: back): 2023-12-31 + 1 = 2024-01-01. */
-zb_date date_add_days(zb_date date, int32_t days);
+/* DATE moved by DAYS days (negative: back). */
+zb_date date_add_days(zb_date date, int days);
 
 #endif

@@ -310,6 +310,7 @@ static void write_checks(const zb_audit *a, facts_writer *w)
         put(w, "name", c->check->name);
         put(w, "article", c->check->article);
         put(w, "quote", c->check->quote);
+        put(w, "content", c->check->text);
         put_int(w, "findings", c->findings);
         put_int(w, "deduction", c->points);
         w->end(w);
@@ -351,7 +352,8 @@ static void write_findings(const zb_ledger *l, const zb_audit *a,
         PUT_ID(w, "computer", l->computers, f->computer);
         PUT_ID(w, "software", l->software, f->software);
         put_int(w, "line", f->line);
-        put(w, "text", f->text);
+        put(w, "article", f->check->article);
+        put(w, "message", f->text);
         w->end(w);
     }
     w->end_list(w);

@@ -18,8 +18,8 @@ static const char *const action_names[] = {"install", "uninstall"};
 static const char *const document_names[] = {"report", "systems-notice",
                                              "inspection-notice", "general"};
 static const char *const form_names[] = {
-    "leadership", "pledge", "demand", "plan",    "statistics",  "freelist",
-    "summary",    "detail", "log",    "request", "confirmation"};
+    "leadership", "pledge", "demand", "plan",    "statistics",   "freelist",
+    "summary",    "detail", "log",    "request", "confirmation", "audit"};
 
 #define ENUM(r, node, name, values)                                            \
     field_enum(r, node, name, values, (int)(sizeof values / sizeof *values))

@@ -48,6 +48,7 @@ typedef enum zb_form {
     FORM_LOG,          /* 附件9 软件安装维护情况明细表 */
     FORM_REQUEST,      /* 附件10 软件安装维护申请表 */
     FORM_CONFIRMATION, /* 附件11 软件安装维护确认单 */
+    FORM_AUDIT,        /* 附件12 软件使用情况检查及考核评议表 (audit) */
     FORM_COUNT
 } zb_form;
 

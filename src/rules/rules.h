@@ -13,8 +13,9 @@
  * gw-… 党政机关公文, schema… the structure itself.
  *
  * A second table of the same entry type can hold other checks over the
- * same model (the audit's compliance findings): rules_run() takes any
- * table.
+ * same model: rules_run() takes any table. (The audit's compliance
+ * findings are records rather than diagnostics and need the derived
+ * history, so they have a table of their own: src/derive/audit.h.)
  */
 #ifndef ZB_RULES_H
 #define ZB_RULES_H

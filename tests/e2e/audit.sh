@@ -147,6 +147,7 @@ ids = [f["id"] for f in a["finding"]]
 assert ids == ["oem-home:TCYB-NB-03:OEM-WIN10HOME", "no-pledge:s31"], ids
 assert [f["severity"] for f in a["finding"]] == ["严重", "轻微"]
 assert len(a["check"]) >= 11 and len(a["rating"]) == 7
+assert a["finding"][0]["article"] == "《软件正版化考核评议制度》第三条"
 EOF
     pass json_findings
 else
@@ -193,3 +194,77 @@ expect_rc help_exit_0 0
 expect_in help_names_exit_3 "3 发现了问题" "$OUT"
 zb --help
 expect_in command_listed "  audit " "$OUT"
+
+# ---- the audit form (附件12 by default): build writes it -------------------
+# 检查结果 and 考核评议 of the sample, read back from the PDF and the workbook.
+
+export XDG_CONFIG_HOME=$T/xdg # the built-in default fonts
+mkdir -p "$XDG_CONFIG_HOME"
+FORM=附件12-软件使用情况检查及考核评议表
+zb build "$SAMPLE" -o "$T/form" --forms audit
+expect_rc form_build_exit_0 0
+pdftotext -layout "$T/form/$FORM.pdf" - | tr -d ' \n' >"$T/form.txt"
+for text in 附件12 软件使用情况检查及考核评议表 单位名称（盖章）：桐川县医疗保障局 \
+    填表人：陆雅琴 填表日期：2023年12月25日 检查范围：2023年1月1日至2023年12月25日 \
+    "发现问题：2个（严重1个，一般0个，轻微1个）" 一、检查结果 序号严重程度股室检查项目问题说明依据台账行号 \
+    1严重医保中心使用家庭版OEM软件《软件正版化考核评议制度》第三条192 \
+    计算机TCYB-NB-03（何建平）使用家庭版随机预装软件 \
+    2轻微医保中心未签署承诺书《软件正版化工作责任制度》三67 \
+    马婷婷（医保中心）使用计算机TCYB-PC-026 \
+    依据条款原文：《软件正版化考核评议制度》第三条：“局机关的办公设备及软件适用正版软件 \
+    二、考核评议 7医保中心10165基本合格使用家庭版OEM软件1个，扣30分；未签署承诺书1个，扣5分 \
+    1局领导000100优秀 全单位10165基本合格 \
+    "评议办法（《软件正版化考核评议制度》第九条）：每个股室以100分为基础，严重问题每个扣30分" \
+    软件正版化工作领导小组组长（签字）：; do
+    expect_in "form_pdf_shows_$text" "$text" "$T/form.txt"
+done
+[ "$(pdfinfo "$T/form/$FORM.pdf" | awk '/^Pages:/ {print $2}')" -eq 1 ] &&
+    pass form_sample_one_page || fail form_sample_one_page "more than one page"
+
+if /usr/bin/python3 - "$T/form/$FORM.xlsx" >"$T/xlsx" 2>&1 <<'PYEOF'; then
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r if c.value is not None] for r in ws.iter_rows()]
+rows = [r for r in rows if r]
+def row(first, second):
+    return next(r for r in rows if len(r) > 1 and r[0] == first and r[1] == second)
+assert ws.title == "附件12 软件使用情况检查及考核评议表", ws.title
+assert rows[1] == ["软件使用情况检查及考核评议表"], rows[1]
+assert row("序号", "严重程度") == ["序号", "严重程度", "股室", "检查项目", "问题说明",
+                                  "依据", "台账行号"]
+home = row(1, "严重")
+assert home[2:4] == ["医保中心", "使用家庭版OEM软件"], home
+assert home[5:] == ["《软件正版化考核评议制度》第三条", 192], home
+assert row(2, "轻微")[-1] == 67
+assert row(7, "医保中心")[2:] == [1, 0, 1, 65, "基本合格",
+    "使用家庭版OEM软件 1 个，扣 30 分；未签署承诺书 1 个，扣 5 分"]
+assert row(1, "局领导")[2:] == [0, 0, 0, 100, "优秀"]
+unit = next(r for r in rows if r[0] == "全单位")
+assert unit[1:6] == [1, 0, 1, 65, "基本合格"], unit
+PYEOF
+    pass form_xlsx_cells
+else
+    fail form_xlsx_cells "$(tail -3 "$T/xlsx")"
+fi
+
+zb build "$AUDIT/clean.xml" -o "$T/clean-form" --forms 12
+pdftotext -layout "$T/clean-form/$FORM.pdf" - | tr -d ' \n' >"$T/clean.txt"
+expect_in form_clean_says_none 未发现问题 "$T/clean.txt"
+expect_in form_clean_excellent 3业务股000100优秀 "$T/clean.txt"
+expect_not_in form_clean_quotes_nothing 依据条款原文 "$T/clean.txt"
+
+# renumbered by the ledger like any other form
+sed 's|</roles>|</roles><numbering><form name="audit" number="3"/><form name="demand" number="12"/></numbering>|' \
+    "$AUDIT/clean.xml" >"$T/renumbered.xml"
+zb build "$T/renumbered.xml" -o "$T/renumbered" --forms 3 --format pdf
+if [ -s "$T/renumbered/附件03-软件使用情况检查及考核评议表.pdf" ]; then
+    pass form_renumbered
+else
+    fail form_renumbered "$(ls "$T/renumbered" 2>&1)"
+fi
+
+zb build "$SAMPLE" -o "$T/blank-form" --forms audit --blank
+pdftotext -layout "$T/blank-form/$FORM.pdf" - | tr -d ' \n' >"$T/blank.txt"
+expect_in form_blank_frame "检查范围：年月日至年月日" "$T/blank.txt"
+expect_not_in form_blank_has_no_data 医保中心 "$T/blank.txt"

@@ -34,10 +34,10 @@ fi
 # --------------------------------------------------------- a full build
 zb build "$SAMPLE" -o "$T/out"
 expect_rc "build the sample exit 0" 0
-expect_count "22 files written" "$T/out/$U/附件*" 22
+expect_count "24 files written" "$T/out/$U/附件*" 24
 expect_in "prints what it wrote" "$T/out/$U/附件05-软件正版化工作信息统计表.pdf" "$OUT"
 expect_count "and the sample's 3 documents" "$T/out/$U/公文-*.pdf" 3
-expect_in "prints the count" "文件：25 个已更新，0 个未变，0 个已删除" "$OUT"
+expect_in "prints the count" "文件：27 个已更新，0 个未变，0 个已删除" "$OUT"
 [ ! -s "$ERR" ] && pass "a clean ledger prints no diagnostics" \
     || fail "a clean ledger prints no diagnostics" "$(head -3 "$ERR")"
 for n in 01-软件正版化工作领导小组成员信息表 02-使用正版软件承诺书 \
@@ -191,9 +191,9 @@ for f in "$T"/layout/$U/*.layout.xml "$T"/blank-layout/$U/*.layout.xml; do
         fail "$name valid against layout.xsd" "$(head -3 "$T/xsd")"
     fi
 done
-expect_count "--format layout writes layouts only (11 forms, 3 documents)" \
-    "$T/layout/$U/[附公]*" 14
-expect_count "--format layout: every output a layout" "$T/layout/$U/*.layout.xml" 14
+expect_count "--format layout writes layouts only (12 forms, 3 documents)" \
+    "$T/layout/$U/[附公]*" 15
+expect_count "--format layout: every output a layout" "$T/layout/$U/*.layout.xml" 15
 zb render "$T/layout/$U/附件01-软件正版化工作领导小组成员信息表.layout.xml" -o "$T/r.pdf"
 pdftotext "$T/r.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "a written layout renders" 韦振邦局领导 "$T/r.txt"
@@ -209,9 +209,9 @@ expect_count "--format pdf: no workbook" "$T/named/$U/*.xlsx" 0
 zb build "$SAMPLE" -o "$T/x" --forms 1,2 --format xlsx
 expect_count "--format xlsx: workbooks only" "$T/x/$U/*.xlsx" 2
 expect_count "--format xlsx: no PDF" "$T/x/$U/*.pdf" 0
-zb build "$SAMPLE" -o "$T/none" --forms 5,12
+zb build "$SAMPLE" -o "$T/none" --forms 5,13
 expect_rc "--forms naming no form exit 2" 2
-expect_in "--forms names the unknown form" "“12”" "$ERR"
+expect_in "--forms names the unknown form" "“13”" "$ERR"
 [ ! -e "$T/none" ] && pass "--forms naming no form writes nothing" \
     || fail "--forms naming no form writes nothing" "$(ls "$T/none")"
 zb build "$SAMPLE" -o "$T/fmt" --format docx
@@ -232,7 +232,7 @@ expect_count "-o creates missing directories" "$T/deep/er/dir/$U/*.xlsx" 1
 # ------------------------------------------------------------ --blank
 zb build "$SAMPLE" -o "$T/blank" --blank
 expect_rc "--blank exit 0" 0
-expect_count "--blank writes every form" "$T/blank/$U/附件*" 22
+expect_count "--blank writes every form" "$T/blank/$U/附件*" 24
 for pdf in "$T"/blank/$U/*.pdf; do
     pdftotext "$pdf" - | tr -d ' \n' >"$T/b.txt"
     name=$(basename "$pdf" .pdf)

@@ -142,7 +142,7 @@ in_order inspection 一、检查基本情况 二、发现的问题 （一）预�
 
 # ---- the audit's findings, once the facts carry them (issue 6; the shape
 # written here by hand is the one doc-inspection-notice.xsl reads)
-sed 's|</ledger>|<facts xmlns="urn:zhengban:facts:1"><audit><finding message="计算机 TCYB-NB-03 预装家庭版操作系统" article="《软件正版化考核评议制度》第三条"/><grade dept="bgs" grade="优秀"/><grade dept="ybzx" grade="合格"/></audit></facts></ledger>|' \
+sed 's|</ledger>|<facts xmlns="urn:zhengban:facts:1"><audit><finding message="计算机 TCYB-NB-03 预装家庭版操作系统" article="《软件正版化考核评议制度》第三条"/><rating dept="bgs" grade="优秀"/><rating dept="ybzx" grade="合格"/></audit></facts></ledger>|' \
     "$S" >"$T/audit.xml"
 doc audit doc-inspection-notice -- "$T/audit.xml"
 flat audit >"$T/audit.flat"

@@ -54,9 +54,20 @@ def refuse_float(text):
     sys.exit('a floating-point number in the JSON: ' + text)
 
 
+def refuse_duplicates(pairs):
+    """An object, unless two members share a name (an attribute and a
+    child element of one name would)."""
+    names = [k for k, _ in pairs]
+    twice = sorted({k for k in names if names.count(k) > 1})
+    if twice:
+        sys.exit('a name used twice in one JSON object: ' + ', '.join(twice))
+    return dict(pairs)
+
+
 xml_facts = convert(ET.parse(sys.argv[1]).getroot())
 with open(sys.argv[2], encoding='utf-8') as f:
-    json_facts = json.load(f, parse_float=refuse_float)
+    json_facts = json.load(f, parse_float=refuse_float,
+                           object_pairs_hook=refuse_duplicates)
 a = json.dumps(xml_facts, ensure_ascii=False)
 b = json.dumps(json_facts, ensure_ascii=False)
 if a != b:

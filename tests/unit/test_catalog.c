@@ -28,16 +28,16 @@ static void make_datadir(const char *catalog)
     diags_free(&d);
 }
 
-TEST(loads_the_eleven_forms_in_order)
+TEST(loads_the_twelve_forms_in_order)
 {
     zb_diags d = {0};
     zb_catalog *c;
     EXPECT(catalog_load(fixture_top(), &d, &c) == ZB_OK);
-    EXPECT(c && c->count == 11);
+    EXPECT(c && c->count == 12);
     for (size_t i = 0; c && i < c->count; i++) {
         const zb_catalog_entry *e = &c->entries[i];
-        /* the guide's numbers 1..11 in order, each a form of the ledger
-           whose default 附件 number is the same */
+        /* the guide's numbers 1..11, then the audit's 12, in order, each
+           a form of the ledger whose default 附件 number is the same */
         EXPECT(e->number == (int)i + 1);
         EXPECT(ledger_form_find(e->name) == (zb_form)i);
         EXPECT(e->formats == (CATALOG_PDF | CATALOG_XLSX));
@@ -116,7 +116,7 @@ int main(void)
     if (!mkdtemp(dir))
         return 1;
     xml_init();
-    RUN(loads_the_eleven_forms_in_order);
+    RUN(loads_the_twelve_forms_in_order);
     RUN(a_pdf_only_entry);
     RUN(a_broken_catalogue_is_an_installation_fault);
     RUN(make_dirs_makes_parents_and_refuses_a_file);
