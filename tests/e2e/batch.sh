@@ -25,17 +25,17 @@ staged() { [ -n "$(find "$1" -path '*/.zhengban-staging-*/*' -name '*.pdf' 2>/de
 # ------------------------------------------- a full build, then again
 zb build "$SAMPLE" -o "$T/a"
 expect_rc "build exit 0" 0
-expect_in "summary: every file new" "文件：25 个已更新，0 个未变，0 个已删除" "$OUT"
+expect_in "summary: every file new" "文件：27 个已更新，0 个未变，0 个已删除" "$OUT"
 expect_in "summary: the ledger built" "1 个台账：1 个已生成" "$OUT"
-[ "$(grep -c "^$T/a/$U/" "$OUT")" -eq 25 ] && pass "lists the 25 updated files" \
-    || fail "lists the 25 updated files" "$(grep -c "^$T/a/$U/" "$OUT") listed"
+[ "$(grep -c "^$T/a/$U/" "$OUT")" -eq 27 ] && pass "lists the 27 updated files" \
+    || fail "lists the 27 updated files" "$(grep -c "^$T/a/$U/" "$OUT") listed"
 [ -z "$(leftovers "$T/a")" ] && pass "no staging folder or temporary file left" \
     || fail "no staging folder or temporary file left" "$(leftovers "$T/a")"
 
-# SHA256SUMS: 25 outputs and the ledger, as sha256sum checks them
+# SHA256SUMS: 27 outputs and the ledger, as sha256sum checks them
 sums=$T/a/$U/SHA256SUMS
-[ "$(wc -l <"$sums")" -eq 26 ] && pass "SHA256SUMS has 26 lines" \
-    || fail "SHA256SUMS has 26 lines" "$(wc -l <"$sums")"
+[ "$(wc -l <"$sums")" -eq 28 ] && pass "SHA256SUMS has 28 lines" \
+    || fail "SHA256SUMS has 28 lines" "$(wc -l <"$sums")"
 if (cd "$T/a/$U" && sha256sum --strict -c SHA256SUMS >"$T/c" 2>&1); then
     pass "sha256sum -c SHA256SUMS (the ledger too)"
 else
@@ -48,7 +48,7 @@ snapshot "$T/a" >"$T/a.before"
 sleep 1.1
 zb build "$SAMPLE" -o "$T/a"
 expect_rc "rebuild exit 0" 0
-expect_in "rebuild: nothing updated" "文件：0 个已更新，25 个未变，0 个已删除" "$OUT"
+expect_in "rebuild: nothing updated" "文件：0 个已更新，27 个未变，0 个已删除" "$OUT"
 snapshot "$T/a" >"$T/a.after"
 cmp -s "$T/a.before" "$T/a.after" && pass "rebuild rewrites nothing (bytes and mtimes)" \
     || fail "rebuild rewrites nothing (bytes and mtimes)" "$(diff "$T/a.before" "$T/a.after" | head -4)"
@@ -65,7 +65,7 @@ sleep 1.1
 cp "$T/renamed.xml" "$T/same.xml"
 zb build "$T/same.xml" -o "$T/b"
 expect_rc "renamed: exit 0" 0
-expect_in "renamed: 7 updated, 18 unchanged" "文件：7 个已更新，18 个未变，0 个已删除" "$OUT"
+expect_in "renamed: 7 updated, 20 unchanged" "文件：7 个已更新，20 个未变，0 个已删除" "$OUT"
 grep "^$T/b/$U/" "$OUT" | sed "s|^$T/b/$U/||" | sort >"$T/updated"
 cat >"$T/expected" <<'LIST'
 公文-inspection-2023.pdf
@@ -88,28 +88,28 @@ changed=$(diff <(grep -v '^[0-9a-f]\{64\} ' "$T/b.before") \
 # ---------------- an output no longer written is removed, nothing else
 echo "单位自己的说明" >"$T/b/$U/我的说明.txt"
 echo "readme" >"$T/b/readme.txt"
-sed 's|</unit>|<numbering><form name="statistics" number="12"/></numbering></unit>|' \
+sed 's|</unit>|<numbering><form name="statistics" number="13"/></numbering></unit>|' \
     "$T/same.xml" >"$T/renumbered.xml"
 cp "$T/renumbered.xml" "$T/same.xml"
 zb build "$T/same.xml" -o "$T/b"
 expect_rc "renumbered: exit 0" 0
 expect_in "renumbered: 附件05 removed" "已删除 $T/b/$U/附件05-软件正版化工作信息统计表.pdf" "$OUT"
-# 附件12 is new; the notice issuing the six systems attaches every form
+# 附件13 is new; the notice issuing the six systems attaches every form
 # blank, numbered as the unit numbers them, so it changes too.
-expect_in "renumbered: 3 updated, 2 removed" "文件：3 个已更新，22 个未变，2 个已删除" "$OUT"
+expect_in "renumbered: 3 updated, 2 removed" "文件：3 个已更新，24 个未变，2 个已删除" "$OUT"
 expect_in "renumbered: the six systems' notice renumbers its 附件" \
     "$T/b/$U/公文-notice-2023-15.pdf" "$OUT"
 [ ! -e "$T/b/$U/附件05-软件正版化工作信息统计表.xlsx" ] && pass "renumbered: old 附件05 gone" \
     || fail "renumbered: old 附件05 gone" "still there"
-[ -s "$T/b/$U/附件12-软件正版化工作信息统计表.xlsx" ] && pass "renumbered: 附件12 written" \
-    || fail "renumbered: 附件12 written" "missing"
+[ -s "$T/b/$U/附件13-软件正版化工作信息统计表.xlsx" ] && pass "renumbered: 附件13 written" \
+    || fail "renumbered: 附件13 written" "missing"
 [ "$(cat "$T/b/$U/我的说明.txt")" = 单位自己的说明 ] && [ "$(cat "$T/b/readme.txt")" = readme ] \
     && pass "files of the user are left alone" || fail "files of the user are left alone" "changed"
 expect_not_in "SHA256SUMS does not list the user's file" "我的说明" "$T/b/$U/SHA256SUMS"
 # a build of some forms only removes nothing and keeps the other lines
 zb build "$T/same.xml" -o "$T/b" --forms 1 --format pdf
 expect_in "--forms 1: nothing removed" "文件：0 个已更新，1 个未变，0 个已删除" "$OUT"
-[ "$(wc -l <"$T/b/$U/SHA256SUMS")" -eq 26 ] && pass "--forms 1: SHA256SUMS keeps every output" \
+[ "$(wc -l <"$T/b/$U/SHA256SUMS")" -eq 28 ] && pass "--forms 1: SHA256SUMS keeps every output" \
     || fail "--forms 1: SHA256SUMS keeps every output" "$(wc -l <"$T/b/$U/SHA256SUMS") lines"
 # blank forms are no documents, yet nothing is removed
 zb build "$T/same.xml" -o "$T/b" --blank --forms 1,12

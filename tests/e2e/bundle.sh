@@ -44,6 +44,7 @@ $U/附件08-软件使用情况明细表.pdf
 $U/附件09-软件安装维护情况明细表.pdf
 $U/附件10-软件安装维护申请表.pdf
 $U/附件11-软件安装维护确认单.pdf
+$U/附件12-软件使用情况检查及考核评议表.pdf
 $U/SHA256SUMS
 LIST
 cut -d' ' -f1 "$T/entries" | cmp -s - "$T/expected" \
@@ -64,8 +65,8 @@ fi
 expect_in "bundle: the ledger's own line" \
     "$(sha256sum <"$SAMPLE" | cut -c1-64)  ../county-medical-insurance-2023.xml" \
     "$T/bx/$U/SHA256SUMS"
-[ "$(wc -l <"$T/bx/$U/SHA256SUMS")" -eq 15 ] && pass "bundle: 14 files and the ledger listed" \
-    || fail "bundle: 14 files and the ledger listed" "$(wc -l <"$T/bx/$U/SHA256SUMS")"
+[ "$(wc -l <"$T/bx/$U/SHA256SUMS")" -eq 16 ] && pass "bundle: 15 files and the ledger listed" \
+    || fail "bundle: 15 files and the ledger listed" "$(wc -l <"$T/bx/$U/SHA256SUMS")"
 if xmllint --noout --schema "$TOP/forms/facts.xsd" "$T/bx/$U/facts.xml" 2>"$T/xsd"; then
     pass "bundle: facts.xml valid against forms/facts.xsd"
 else
