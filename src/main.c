@@ -16,6 +16,8 @@ static const zb_command commands[] = {
     {"audit", "检查软件正版化合规情况：列出问题和违反的条款，评定各股室等级", cmd_audit},
     {"check", "检查台账，像编译器一样列出全部问题", cmd_check},
     {"build", "检查台账并生成全部附件表格（PDF 与 XLSX）", cmd_build},
+    {"bundle", "生成报送县版权局的报送包（zip：总结报告、各表、数据、SHA256SUMS）", cmd_bundle},
+    {"aggregate", "县版权局汇总各单位的报送包：全县统计表与分单位情况表", cmd_aggregate},
     {"render", "把版面文档排成可打印的 PDF 或 XLSX（格式由扩展名决定）", cmd_render},
     {"stats", "列出台账推导的数字：附件5 统计表、安装数量等（文本、XML、JSON）", cmd_stats},
     {NULL, NULL, NULL}

@@ -7,6 +7,7 @@
 #   expect_not_in NAME TEXT FILE
 #   check_pdf NAME            the checks every PDF $T/NAME.pdf must pass
 #   pass NAME / fail NAME WHY
+#   wait_for 'TEST'           wait (at most 60 s) until TEST holds
 #
 # $T is a scratch directory removed at exit; $TOP the source tree.
 
@@ -19,6 +20,17 @@ ERR=$T/stderr
 RC=0
 
 pass() { echo "PASS $1"; }
+
+# wait_for SHELL-TEST: true once the test holds, tried every 0.1 s for up
+# to 60 s; false if it never does
+wait_for() {
+    local i
+    for i in $(seq 600); do
+        eval "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
 fail() { echo "FAIL $1: $2"; }
 
 zb() {

@@ -31,7 +31,9 @@ typedef struct zb_command {
 /* The commands: cmd_<name>(argc, argv) runs `zhengban <name>`, argv[0]
    being the command name; returns the exit status. */
 int cmd_audit(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_bundle(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -1,5 +1,6 @@
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -153,4 +154,76 @@ zb_status file_write_atomic(const char *path, const void *data, size_t n,
         return st;
     }
     return file_commit_temp(tmp, path, diags);
+}
+
+int file_equals(const char *path, const void *data, size_t n)
+{
+    struct stat sb;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    int same = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+               (size_t)sb.st_size == n;
+    const char *p = data;
+    char chunk[65536];
+    size_t got;
+    while (same && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        same = got <= n && !memcmp(chunk, p, got);
+        p += got;
+        n -= got;
+    }
+    same = same && n == 0 && !ferror(f);
+    fclose(f);
+    return same;
+}
+
+void file_remove_dir(const char *path)
+{
+    DIR *dir = opendir(path);
+    if (!dir)
+        return;
+    int fd = dirfd(dir);
+    struct dirent *e;
+    while ((e = readdir(dir)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            unlinkat(fd, e->d_name, 0);
+    closedir(dir);
+    rmdir(path);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+zb_status file_list_dir(const char *path, char ***names, size_t *n,
+                        zb_diags *diags)
+{
+    *names = NULL;
+    *n = 0;
+    DIR *dir = opendir(path);
+    if (!dir)
+        return io_error(diags, path, "无法读取目录");
+    zb_status st = ZB_OK;
+    size_t cap = 0;
+    struct dirent *e;
+    while (st == ZB_OK && (e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 32;
+            char **grown = realloc(*names, cap * sizeof *grown);
+            if (!grown) {
+                st = ZB_ERR_NOMEM;
+                break;
+            }
+            *names = grown;
+        }
+        (*names)[*n] = strdup(e->d_name);
+        st = (*names)[(*n)++] ? ZB_OK : ZB_ERR_NOMEM;
+    }
+    closedir(dir);
+    if (*n)
+        qsort(*names, *n, sizeof **names, compare_names);
+    return st;
 }

@@ -26,6 +26,22 @@ zb_status file_read_all(const char *path, char **data, size_t *len,
 zb_status file_write_atomic(const char *path, const void *data, size_t n,
                             zb_diags *diags);
 
+/* 1 when PATH is a regular file holding exactly the N bytes of DATA;
+   0 otherwise (different, missing or unreadable). Lets a writer leave a
+   file whose bytes would not change, and its modification time, alone. */
+int file_equals(const char *path, const void *data, size_t n);
+
+/* Remove the files in the directory PATH, then PATH itself; a directory
+   inside is left (and so PATH stays). For a program's own scratch
+   directories only. Missing PATH is fine. */
+void file_remove_dir(const char *path);
+
+/* The names of the files and folders in the directory PATH, sorted in
+   byte order, without "." and ".." and without names that start with "."
+   (hidden, or a writer's temporary file). Free each name and *NAMES. */
+zb_status file_list_dir(const char *path, char ***names, size_t *n,
+                        zb_diags *diags);
+
 /* Create the directory PATH and any missing parents (mode 0755 less the
    umask); an existing directory is fine. */
 zb_status file_make_dirs(const char *path, zb_diags *diags);

@@ -23,6 +23,7 @@
    (forms/facts.xsd), which is its last part and the root's version
    attribute. A reader refuses facts of another version. */
 #define FACTS_NAMESPACE "urn:zhengban:facts:1"
+#define FACTS_NAMESPACE_STEM "urn:zhengban:facts:"
 #define FACTS_VERSION 1
 
 /* Append the facts element as the last child of the root element of DOC,

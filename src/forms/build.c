@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "../core/datadir.h"
 #include "../core/fileio.h"
 #include "../derive/facts.h"
 #include "../derive/facts_xml.h"
@@ -22,20 +21,6 @@ struct zb_builder {
     zb_stylesheet **doc_sheets;  /* one per catalogue document */
     pdf_fonts *fonts;        /* NULL when no PDF is wanted */
 };
-
-/* Compile DATADIR/stylesheets/FILE. */
-static zb_status load_sheet(const char *datadir, const char *file,
-                            zb_diags *diags, zb_stylesheet **out)
-{
-    zb_buf rel = {0};
-    buf_printf(&rel, "stylesheets/%s", file);
-    char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
-    zb_status st = path ? transform_load(path, datadir, diags, out)
-                        : ZB_ERR_NOMEM;
-    free(path);
-    buf_free(&rel);
-    return st;
-}
 
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out)
@@ -54,11 +39,12 @@ zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
         st = b->sheets && b->doc_sheets ? ZB_OK : ZB_ERR_NOMEM;
     }
     for (size_t i = 0; st == ZB_OK && i < b->catalog->count; i++)
-        st = load_sheet(datadir, b->catalog->entries[i].stylesheet, diags,
-                        &b->sheets[i]);
+        st = transform_load_named(datadir, b->catalog->entries[i].stylesheet,
+                                  diags, &b->sheets[i]);
     for (size_t i = 0; st == ZB_OK && i < b->catalog->document_count; i++)
-        st = load_sheet(datadir, b->catalog->documents[i].stylesheet, diags,
-                        &b->doc_sheets[i]);
+        st = transform_load_named(datadir,
+                                  b->catalog->documents[i].stylesheet, diags,
+                                  &b->doc_sheets[i]);
     if (st == ZB_OK && (formats & CATALOG_PDF))
         st = pdf_fonts_load(fonts, diags, &b->fonts);
     if (st != ZB_OK) {
@@ -418,50 +404,59 @@ static zb_status build_document(const zb_builder *b, const build_job *job,
     return st;
 }
 
-/* Derive the facts of the ledger in FRONT and append them to its
-   document, where the stylesheets read them (/l:ledger/f:facts). */
-static zb_status add_facts(zb_front *front, zb_diags *diags)
+zb_status build_load(const zb_builder *b, const char *path,
+                     zb_timings *timings, build_input *out, zb_diags *diags)
 {
-    zb_facts *facts;
-    zb_status st = facts_derive(front->ledger, front->source.name, &facts,
-                                diags);
-    if (st == ZB_OK)
-        st = facts_append(facts, front->doc);
-    facts_free(facts);
+    out->facts = NULL;
+    zb_status st = front_load_file(b->schema, path, &out->front, diags);
+    timings_merge(timings, &out->front.timings);
     return st;
 }
 
-zb_status build_ledger(const zb_builder *b, const build_job *job,
-                       zb_diags *diags)
+zb_status build_derive(build_input *in, zb_timings *timings, zb_diags *diags)
 {
-    zb_front front;
-    zb_status st = front_load_file(b->schema, job->ledger, &front, diags);
-    timings_merge(job->timings, &front.timings);
-    bool *chosen = calloc(b->catalog->count, sizeof *chosen);
-    bool *docs = st == ZB_OK ? calloc(front.ledger->ndocuments + 1,
-                                      sizeof *docs)
-                             : NULL;
-    if (st == ZB_OK && (!chosen || !docs))
-        st = ZB_ERR_NOMEM;
+    zb_front *front = &in->front;
+    if (in->facts)
+        return ZB_OK;
+    double start = timing_now();
+    zb_status st = facts_derive(front->ledger, front->source.name, &in->facts,
+                                diags);
     if (st == ZB_OK)
-        st = choose_entries(b, job, front.ledger, chosen, docs, diags);
-    if (st == ZB_OK && !job->blank) {
-        double start = timing_now();
-        st = add_facts(&front, diags);
-        timings_add(job->timings, "derive", start);
-    }
+        st = facts_append(in->facts, front->doc);
+    timings_add(timings, "derive", start);
+    return st;
+}
+
+void build_input_free(build_input *in)
+{
+    facts_free(in->facts);
+    in->facts = NULL;
+    front_free(&in->front);
+}
+
+zb_status build_write(const zb_builder *b, const build_job *job,
+                      build_input *in, zb_diags *diags)
+{
+    zb_front *front = &in->front;
+    bool *chosen = calloc(b->catalog->count, sizeof *chosen);
+    bool *docs = calloc(front->ledger->ndocuments + 1, sizeof *docs);
+    zb_status st = chosen && docs ? ZB_OK : ZB_ERR_NOMEM;
+    if (st == ZB_OK)
+        st = choose_entries(b, job, front->ledger, chosen, docs, diags);
+    if (st == ZB_OK && !job->blank)
+        st = build_derive(in, job->timings, diags);
     if (st == ZB_OK)
         st = file_make_dirs(job->dir, diags);
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
-    size_t outputs = st == ZB_OK ? b->catalog->count + front.ledger->ndocuments
+    size_t outputs = st == ZB_OK ? b->catalog->count + front->ledger->ndocuments
                                  : 0;
     for (size_t i = 0; st == ZB_OK && i < outputs; i++) {
         size_t k = i - b->catalog->count;
         if (i < b->catalog->count ? !chosen[i] : !docs[k])
             continue;
         zb_status one = i < b->catalog->count
-                            ? build_entry(b, job, &front, i, diags)
-                            : build_document(b, job, &front, k, diags);
+                            ? build_entry(b, job, front, i, diags)
+                            : build_document(b, job, front, k, diags);
         if (one == ZB_ERR_NOMEM)
             st = one;
         else if (first == ZB_OK)
@@ -469,6 +464,16 @@ zb_status build_ledger(const zb_builder *b, const build_job *job,
     }
     free(chosen);
     free(docs);
-    front_free(&front);
     return st != ZB_OK ? st : first;
+}
+
+zb_status build_ledger(const zb_builder *b, const build_job *job,
+                       zb_diags *diags)
+{
+    build_input in;
+    zb_status st = build_load(b, job->ledger, job->timings, &in, diags);
+    if (st == ZB_OK)
+        st = build_write(b, job, &in, diags);
+    build_input_free(&in);
+    return st;
 }

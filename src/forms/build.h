@@ -25,6 +25,8 @@
 #include "../core/diag.h"
 #include "../core/status.h"
 #include "../core/timing.h"
+#include "../derive/facts.h"
+#include "../pipeline/front.h"
 #include "catalog.h"
 
 typedef struct zb_builder zb_builder;
@@ -61,7 +63,34 @@ typedef struct build_job {
 zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out);
 
-/* Build JOB with B: the chosen forms, then each chosen document of the
+/* A ledger ready to build: checked, and once derived its facts, appended
+   to its document (/l:ledger/f:facts) where the stylesheets read them. */
+typedef struct build_input {
+    zb_front front;   /* the ledger's bytes, document and model */
+    zb_facts *facts;  /* NULL until derived (never for blank forms) */
+} build_input;
+
+/* Check the ledger PATH as `check` does, into OUT. Returns what
+   front_load_file() returns; the stage times go to TIMINGS (NULL:
+   nowhere). Release OUT with build_input_free() whatever the result. */
+zb_status build_load(const zb_builder *b, const char *path,
+                     zb_timings *timings, build_input *out, zb_diags *diags);
+
+/* Derive the facts of IN and append them to its document, unless done
+   already. ZB_OK, or the failure of facts_derive(). */
+zb_status build_derive(build_input *in, zb_timings *timings, zb_diags *diags);
+
+/* Write the outputs JOB chooses for the ledger IN, checked by
+   build_load() (JOB->ledger is not read): the forms JOB names are checked
+   first, then (unless blank) the facts derived, then each output written,
+   as build_ledger() does after loading. */
+zb_status build_write(const zb_builder *b, const build_job *job,
+                      build_input *in, zb_diags *diags);
+
+/* Release what build_load() filled in. */
+void build_input_free(build_input *in);
+
+/* Build JOB with B: build_load() and build_write(). The chosen forms, then each chosen document of the
    ledger (red-header documents: PDF only, DIR/公文-ID.pdf, with the forms
    it attaches laid out by their own stylesheets and appended to its
    pages). Returns ZB_OK when every chosen output was written;

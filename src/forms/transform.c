@@ -13,6 +13,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "../core/buf.h"
+#include "../core/datadir.h"
 
 struct zb_stylesheet {
     xsltStylesheetPtr xslt;
@@ -284,4 +285,17 @@ zb_status transform_apply(const zb_stylesheet *sheet, xmlDocPtr doc,
     buf_free(&sink.text);
     *out = result;
     return ZB_OK;
+}
+
+zb_status transform_load_named(const char *datadir, const char *file,
+                               zb_diags *diags, zb_stylesheet **out)
+{
+    zb_buf rel = {0};
+    buf_printf(&rel, "stylesheets/%s", file);
+    char *path = rel.failed ? NULL : datadir_join(datadir, buf_str(&rel));
+    zb_status st = path ? transform_load(path, datadir, diags, out)
+                        : ZB_ERR_NOMEM;
+    free(path);
+    buf_free(&rel);
+    return st;
 }

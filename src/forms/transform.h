@@ -29,6 +29,11 @@ typedef struct zb_stylesheet zb_stylesheet;
 zb_status transform_load(const char *path, const char *datadir,
                          zb_diags *diags, zb_stylesheet **out);
 
+/* transform_load() of DATADIR/stylesheets/FILE, a stylesheet of the data
+   directory by its name ("statistics.xsl"). */
+zb_status transform_load_named(const char *datadir, const char *file,
+                               zb_diags *diags, zb_stylesheet **out);
+
 /* Apply SHEET to DOC. PARAMS is a NULL-terminated list of name, value
    pairs passed as string parameters (quoting is done here). On success
    *OUT is a new document the caller frees. Runtime errors and

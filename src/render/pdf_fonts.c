@@ -441,6 +441,14 @@ void pdf_fonts_free(pdf_fonts *f)
     free(f);
 }
 
+static const pdf_face *first_fallback(const pdf_fonts *f, uint32_t cp)
+{
+    for (size_t i = 0; i < f->fallback_count; i++)
+        if (f->fallback[i]->gid[cp])
+            return f->fallback[i];
+    return NULL;
+}
+
 const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
                                uint32_t cp)
 {
@@ -448,12 +456,12 @@ const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
         return NULL;
     if (f->role[role]->gid[cp])
         return f->role[role];
-    if (f->role[LO_FONT_SONG]->gid[cp])  /* embedded anyway, as a rule */
-        return f->role[LO_FONT_SONG];
-    for (size_t i = 0; i < f->fallback_count; i++)
-        if (f->fallback[i]->gid[cp])
-            return f->fallback[i];
-    return NULL;
+    const pdf_face *song = f->role[LO_FONT_SONG]->gid[cp]
+                               ? f->role[LO_FONT_SONG] : NULL;
+    const pdf_face *other = first_fallback(f, cp);
+    if (role == LO_FONT_HEI)
+        return other ? other : song;
+    return song ? song : other;
 }
 
 /* ------------------------------------------------- one PDF's fonts */

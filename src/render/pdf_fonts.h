@@ -67,10 +67,12 @@ zb_status pdf_fonts_load(const char *config, zb_diags *diags,
 void pdf_fonts_free(pdf_fonts *fonts);
 
 /* The face that draws CP in ROLE: the role's font when it has the
-   character, else the 宋体 font (almost every document embeds it anyway;
-   Droid Sans Fallback, the default 黑体, has no Latin letters or digits),
-   else the first fallback font that has it; NULL when none has it or CP is
-   beyond U+FFFF. */
+   character; else, for 黑体, the first fallback font that has it (sans
+   fonts: Droid Sans Fallback, the default 黑体, has no Latin letters or
+   digits, and a serif "1" in a 黑体 line looks wrong), then the 宋体 font;
+   for the other roles the 宋体 font (almost every document embeds it
+   anyway), then the fallbacks. NULL when none has it or CP is beyond
+   U+FFFF. */
 const pdf_face *pdf_fonts_pick(const pdf_fonts *fonts, lo_font_role role,
                                uint32_t cp);
 

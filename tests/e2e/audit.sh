@@ -201,9 +201,11 @@ expect_in command_listed "  audit " "$OUT"
 export XDG_CONFIG_HOME=$T/xdg # the built-in default fonts
 mkdir -p "$XDG_CONFIG_HOME"
 FORM=附件12-软件使用情况检查及考核评议表
+U=桐川县医疗保障局-2023  # build writes into DIR/<unit>-<year>/
+Q=青石县测试局-2023
 zb build "$SAMPLE" -o "$T/form" --forms audit
 expect_rc form_build_exit_0 0
-pdftotext -layout "$T/form/$FORM.pdf" - | tr -d ' \n' >"$T/form.txt"
+pdftotext -layout "$T/form/$U/$FORM.pdf" - | tr -d ' \n' >"$T/form.txt"
 for text in 附件12 软件使用情况检查及考核评议表 单位名称（盖章）：桐川县医疗保障局 \
     填表人：陆雅琴 填表日期：2023年12月25日 检查范围：2023年1月1日至2023年12月25日 \
     "发现问题：2个（严重1个，一般0个，轻微1个）" 一、检查结果 序号严重程度股室检查项目问题说明依据台账行号 \
@@ -218,10 +220,10 @@ for text in 附件12 软件使用情况检查及考核评议表 单位名称（�
     软件正版化工作领导小组组长（签字）：; do
     expect_in "form_pdf_shows_$text" "$text" "$T/form.txt"
 done
-[ "$(pdfinfo "$T/form/$FORM.pdf" | awk '/^Pages:/ {print $2}')" -eq 1 ] &&
+[ "$(pdfinfo "$T/form/$U/$FORM.pdf" | awk '/^Pages:/ {print $2}')" -eq 1 ] &&
     pass form_sample_one_page || fail form_sample_one_page "more than one page"
 
-if /usr/bin/python3 - "$T/form/$FORM.xlsx" >"$T/xlsx" 2>&1 <<'PYEOF'; then
+if /usr/bin/python3 - "$T/form/$U/$FORM.xlsx" >"$T/xlsx" 2>&1 <<'PYEOF'; then
 import sys
 import openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).active
@@ -249,7 +251,7 @@ else
 fi
 
 zb build "$AUDIT/clean.xml" -o "$T/clean-form" --forms 12
-pdftotext -layout "$T/clean-form/$FORM.pdf" - | tr -d ' \n' >"$T/clean.txt"
+pdftotext -layout "$T/clean-form/$Q/$FORM.pdf" - | tr -d ' \n' >"$T/clean.txt"
 expect_in form_clean_says_none 未发现问题 "$T/clean.txt"
 expect_in form_clean_excellent 3业务股000100优秀 "$T/clean.txt"
 expect_not_in form_clean_quotes_nothing 依据条款原文 "$T/clean.txt"
@@ -258,13 +260,13 @@ expect_not_in form_clean_quotes_nothing 依据条款原文 "$T/clean.txt"
 sed 's|</roles>|</roles><numbering><form name="audit" number="3"/><form name="demand" number="12"/></numbering>|' \
     "$AUDIT/clean.xml" >"$T/renumbered.xml"
 zb build "$T/renumbered.xml" -o "$T/renumbered" --forms 3 --format pdf
-if [ -s "$T/renumbered/附件03-软件使用情况检查及考核评议表.pdf" ]; then
+if [ -s "$T/renumbered/$Q/附件03-软件使用情况检查及考核评议表.pdf" ]; then
     pass form_renumbered
 else
-    fail form_renumbered "$(ls "$T/renumbered" 2>&1)"
+    fail form_renumbered "$(ls -R "$T/renumbered" 2>&1)"
 fi
 
 zb build "$SAMPLE" -o "$T/blank-form" --forms audit --blank
-pdftotext -layout "$T/blank-form/$FORM.pdf" - | tr -d ' \n' >"$T/blank.txt"
+pdftotext -layout "$T/blank-form/$U/$FORM.pdf" - | tr -d ' \n' >"$T/blank.txt"
 expect_in form_blank_frame "检查范围：年月日至年月日" "$T/blank.txt"
 expect_not_in form_blank_has_no_data 医保中心 "$T/blank.txt"

@@ -10,6 +10,7 @@ PY=/usr/bin/python3
 SAMPLE=$TOP/sample-data/county-medical-insurance-2023.xml
 export XDG_CONFIG_HOME=$T/xdg  # the built-in default fonts
 mkdir -p "$XDG_CONFIG_HOME"
+U=桐川县医疗保障局-2023  # each ledger's folder inside -o: <unit>-<year>
 
 # count FILE-GLOB: how many files match
 count() { ls -d $1 2>/dev/null | wc -l; }
@@ -33,10 +34,10 @@ fi
 # --------------------------------------------------------- a full build
 zb build "$SAMPLE" -o "$T/out"
 expect_rc "build the sample exit 0" 0
-expect_count "24 files written" "$T/out/附件*" 24
-expect_in "prints what it wrote" "$T/out/附件05-软件正版化工作信息统计表.pdf" "$OUT"
-expect_count "and the sample's 3 documents" "$T/out/公文-*.pdf" 3
-expect_in "prints the count" "共写出 27 个文件" "$OUT"
+expect_count "24 files written" "$T/out/$U/附件*" 24
+expect_in "prints what it wrote" "$T/out/$U/附件05-软件正版化工作信息统计表.pdf" "$OUT"
+expect_count "and the sample's 3 documents" "$T/out/$U/公文-*.pdf" 3
+expect_in "prints the count" "文件：27 个已更新，0 个未变，0 个已删除" "$OUT"
 [ ! -s "$ERR" ] && pass "a clean ledger prints no diagnostics" \
     || fail "a clean ledger prints no diagnostics" "$(head -3 "$ERR")"
 for n in 01-软件正版化工作领导小组成员信息表 02-使用正版软件承诺书 \
@@ -44,7 +45,7 @@ for n in 01-软件正版化工作领导小组成员信息表 02-使用正版软�
          06-可使用免费软件清单 07-软件使用情况汇总表 08-软件使用情况明细表 \
          09-软件安装维护情况明细表 10-软件安装维护申请表 11-软件安装维护确认单; do
     for ext in pdf xlsx; do
-        [ -s "$T/out/附件$n.$ext" ] && pass "附件$n.$ext" \
+        [ -s "$T/out/$U/附件$n.$ext" ] && pass "附件$n.$ext" \
             || fail "附件$n.$ext" "missing"
     done
 done
@@ -53,7 +54,7 @@ leftovers=$(find "$T/out" -name '.*')
     || fail "no temporary files left" "$leftovers"
 
 # ---- PDF: sound, and holding the form's title, header fields and cells
-for pdf in "$T/out"/*.pdf; do
+for pdf in "$T/out/$U"/*.pdf; do
     name=$(basename "$pdf" .pdf)
     qpdf --check "$pdf" >/dev/null 2>&1 && pass "$name qpdf --check" \
         || fail "$name qpdf --check" "$(qpdf --check "$pdf" 2>&1 | tail -2)"
@@ -122,7 +123,7 @@ pdf_has 11 软件安装维护确认单 编号：QR2023-005 计算机编号TCYB-P
 # 总计 17,190 = 1.72 (not 0.94 + 0.78 = 1.72 by luck: 0.943 + 0.776).
 # 五: 国外 操作系统 = Windows Server 2 + OEM 1809 on 16 machines + 20H2 on 14
 # = 32; 国内 操作系统 = 统信UOS 1; 合计 109.
-pdftotext -layout "$T/out/附件05-软件正版化工作信息统计表.pdf" "$T/s5.txt"
+pdftotext -layout "$T/out/$U/附件05-软件正版化工作信息统计表.pdf" "$T/s5.txt"
 row() { grep -E "^ *$1 " "$T/s5.txt" | sed -n "${2}p" | tr -s ' ' | sed 's/^ //'; }
 [ "$(row 国内 1)" = "国内 0 0.00 10 0.62 34 0.32 44 0.94" ] \
     && pass "附件5 四 国内" || fail "附件5 四 国内" "$(row 国内 1)"
@@ -138,42 +139,42 @@ grep -qE '^ *31 +30 *$' "$T/s5.txt" && pass "附件5 二 31 30" \
     || fail "附件5 二 31 30" "no such line"
 
 # ---- copies: one page (sheet) per staff member, demand, software, ...
-p2=$(pages "$T/out/附件02-使用正版软件承诺书.pdf")
+p2=$(pages "$T/out/$U/附件02-使用正版软件承诺书.pdf")
 [ "$p2" -eq 31 ] && pass "附件2 one page per staff member" \
     || fail "附件2 one page per staff member" "$p2 pages"
 for spec in "03 3 软件使用需求申请表" "10 7 软件安装维护申请表" \
             "11 9 软件安装维护确认单"; do
     set -- $spec
-    p=$(pages "$T/out/附件$1-$3.pdf")
+    p=$(pages "$T/out/$U/附件$1-$3.pdf")
     [ "$p" -eq "$2" ] && pass "附件$1 one page per copy ($2)" \
         || fail "附件$1 one page per copy" "$p pages, expected $2"
 done
-pdftotext "$T/out/附件02-使用正版软件承诺书.pdf" - | grep -c 使用正版软件承诺书 >"$T/n"
+pdftotext "$T/out/$U/附件02-使用正版软件承诺书.pdf" - | grep -c 使用正版软件承诺书 >"$T/n"
 [ "$(cat "$T/n")" -eq 31 ] && pass "附件2 every page titled" \
     || fail "附件2 every page titled" "$(cat "$T/n") titles"
 # 附件9: a copy per 软件编号 (16); WPS 2019 has 42 events: two pages
-pdftotext "$T/out/附件09-软件安装维护情况明细表.pdf" - | grep -c '^软件编号$' >"$T/n"
+pdftotext "$T/out/$U/附件09-软件安装维护情况明细表.pdf" - | grep -c '^软件编号$' >"$T/n"
 [ "$(cat "$T/n")" -ge 17 ] && pass "附件9 header block on every page" \
     || fail "附件9 header block on every page" "$(cat "$T/n")"
-pdftotext -f 2 -l 2 "$T/out/附件09-软件安装维护情况明细表.pdf" - | tr -d ' \n' >"$T/p"
+pdftotext -f 2 -l 2 "$T/out/$U/附件09-软件安装维护情况明细表.pdf" - | tr -d ' \n' >"$T/p"
 expect_in "附件9 second page goes on with WPS 2019" BG-WPS2019-01 "$T/p"
 expect_in "附件9 running count back to 20" 2023-08-16 "$T/p"
 # 附件8: 办公室 spans two pages and is named on both
 for p in 1 2; do
-    pdftotext -f $p -l $p "$T/out/附件08-软件使用情况明细表.pdf" - | tr -d ' \n' >"$T/p"
+    pdftotext -f $p -l $p "$T/out/$U/附件08-软件使用情况明细表.pdf" - | tr -d ' \n' >"$T/p"
     expect_in "附件8 page $p names 办公室" 办公室 "$T/p"
 done
 
 # ---- XLSX: read back by openpyxl
-"$PY" "$TOP/tests/e2e/build_check.py" sample "$T/out" 2>&1 \
+"$PY" "$TOP/tests/e2e/build_check.py" sample "$T/out/$U" 2>&1 \
     | sed 's/^Traceback/FAIL openpyxl: Traceback/'
 
 # ------------------------------------------ the same input, the same bytes
 sleep 1
 zb build "$SAMPLE" -o "$T/again"
 same=1
-for f in "$T/out"/*; do
-    cmp -s "$f" "$T/again/$(basename "$f")" || { same=0; echo "    differs: $f"; }
+for f in "$T/out/$U"/*; do
+    cmp -s "$f" "$T/again/$U/$(basename "$f")" || { same=0; echo "    differs: $f"; }
 done
 [ $same -eq 1 ] && pass "build twice: byte-identical files" \
     || fail "build twice: byte-identical files" "see above"
@@ -182,7 +183,7 @@ done
 zb build "$SAMPLE" -o "$T/layout" --format layout
 expect_rc "--format layout exit 0" 0
 zb build "$SAMPLE" -o "$T/blank-layout" --format layout --blank
-for f in "$T"/layout/*.layout.xml "$T"/blank-layout/*.layout.xml; do
+for f in "$T"/layout/$U/*.layout.xml "$T"/blank-layout/$U/*.layout.xml; do
     name=$(basename "$(dirname "$f")")/$(basename "$f")
     if xmllint --noout --schema "$TOP/forms/layout.xsd" "$f" 2>"$T/xsd"; then
         pass "$name valid against layout.xsd"
@@ -191,22 +192,23 @@ for f in "$T"/layout/*.layout.xml "$T"/blank-layout/*.layout.xml; do
     fi
 done
 expect_count "--format layout writes layouts only (12 forms, 3 documents)" \
-    "$T/layout/*" 15
-zb render "$T/layout/附件01-软件正版化工作领导小组成员信息表.layout.xml" -o "$T/r.pdf"
+    "$T/layout/$U/[附公]*" 15
+expect_count "--format layout: every output a layout" "$T/layout/$U/*.layout.xml" 15
+zb render "$T/layout/$U/附件01-软件正版化工作领导小组成员信息表.layout.xml" -o "$T/r.pdf"
 pdftotext "$T/r.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "a written layout renders" 韦振邦局领导 "$T/r.txt"
 
 # ------------------------------------------------------------- options
 zb build "$SAMPLE" -o "$T/some" --forms 5,7
 expect_rc "--forms 5,7 exit 0" 0
-expect_count "--forms 5,7: 附件5 and 附件7 only" "$T/some/*" 4
-expect_count "--forms 5,7: 附件5" "$T/some/附件05-*" 2
+expect_count "--forms 5,7: 附件5 and 附件7 only" "$T/some/$U/[附公]*" 4
+expect_count "--forms 5,7: 附件5" "$T/some/$U/附件05-*" 2
 zb build "$SAMPLE" -o "$T/named" --forms statistics --format pdf
-expect_count "--forms statistics --format pdf: one PDF" "$T/named/*.pdf" 1
-expect_count "--format pdf: no workbook" "$T/named/*.xlsx" 0
+expect_count "--forms statistics --format pdf: one PDF" "$T/named/$U/*.pdf" 1
+expect_count "--format pdf: no workbook" "$T/named/$U/*.xlsx" 0
 zb build "$SAMPLE" -o "$T/x" --forms 1,2 --format xlsx
-expect_count "--format xlsx: workbooks only" "$T/x/*.xlsx" 2
-expect_count "--format xlsx: no PDF" "$T/x/*.pdf" 0
+expect_count "--format xlsx: workbooks only" "$T/x/$U/*.xlsx" 2
+expect_count "--format xlsx: no PDF" "$T/x/$U/*.pdf" 0
 zb build "$SAMPLE" -o "$T/none" --forms 5,13
 expect_rc "--forms naming no form exit 2" 2
 expect_in "--forms names the unknown form" "“13”" "$ERR"
@@ -217,34 +219,37 @@ expect_rc "--format docx exit 2" 2
 zb build "$SAMPLE"
 expect_rc "no -o exit 2" 2
 zb build "$SAMPLE" "$SAMPLE" -o "$T/two"
-expect_rc "two ledgers exit 2" 2
+expect_rc "one unit and year twice exit 2" 2
+expect_in "one unit and year twice: why" "是同一单位、同一年度" "$ERR"
+[ "$(grep -c 'error:' "$ERR")" -eq 1 ] && pass "one unit and year twice: one error" \
+    || fail "one unit and year twice: one error" "$(cat "$ERR")"
 zb build --help
 expect_rc "--help exit 0" 0
 expect_in "--help names --blank" "--blank" "$OUT"
 zb build "$SAMPLE" -o "$T/deep/er/dir" --forms 1 --format xlsx
-expect_count "-o creates missing directories" "$T/deep/er/dir/*.xlsx" 1
+expect_count "-o creates missing directories" "$T/deep/er/dir/$U/*.xlsx" 1
 
 # ------------------------------------------------------------ --blank
 zb build "$SAMPLE" -o "$T/blank" --blank
 expect_rc "--blank exit 0" 0
-expect_count "--blank writes every form" "$T/blank/附件*" 24
-for pdf in "$T"/blank/*.pdf; do
+expect_count "--blank writes every form" "$T/blank/$U/附件*" 24
+for pdf in "$T"/blank/$U/*.pdf; do
     pdftotext "$pdf" - | tr -d ' \n' >"$T/b.txt"
     name=$(basename "$pdf" .pdf)
     for s in 桐川县医疗保障局 陆雅琴 2023年; do
         expect_not_in "blank $name without $s" "$s" "$T/b.txt"
     done
 done
-pdftotext "$T/blank/附件05-软件正版化工作信息统计表.pdf" - | tr -d ' \n' >"$T/b.txt"
+pdftotext "$T/blank/$U/附件05-软件正版化工作信息统计表.pdf" - | tr -d ' \n' >"$T/b.txt"
 expect_in "blank 附件5 keeps its labels" "单位名称（盖章）：填表人：联系电话：填表日期：" "$T/b.txt"
 expect_in "blank 附件5 leaves the date to fill in" "年月日" "$T/b.txt"
 for f in 02-使用正版软件承诺书 03-软件使用需求申请表 09-软件安装维护情况明细表 \
          10-软件安装维护申请表 11-软件安装维护确认单; do
-    p=$(pages "$T/blank/附件$f.pdf")
+    p=$(pages "$T/blank/$U/附件$f.pdf")
     [ "$p" -eq 1 ] && pass "blank 附件$f one copy" \
         || fail "blank 附件$f one copy" "$p pages"
 done
-"$PY" "$TOP/tests/e2e/build_check.py" blank "$T/blank" 2>&1 \
+"$PY" "$TOP/tests/e2e/build_check.py" blank "$T/blank/$U" 2>&1 \
     | sed 's/^Traceback/FAIL openpyxl: Traceback/'
 
 # ------------------------------- invalid ledgers: check's words, no files
@@ -268,7 +273,7 @@ expect_rc "missing ledger exit 2" 2
 zb build "$TOP/sample-data/invalid/tz-1.13.xml" -o "$T/warn" --forms 1
 expect_rc "ledger with a warning exit 0" 0
 expect_in "the warning is shown" "warning:" "$ERR"
-expect_count "ledger with a warning: forms written" "$T/warn/*" 2
+expect_count "ledger with a warning: forms written" "$T/warn/*/附件*" 2
 
 # ------------------------ the unit's own numbering and department names
 sed -e 's|</unit>|<numbering><form name="statistics" number="12"/></numbering></unit>|' \
@@ -277,16 +282,16 @@ zb check "$T/renamed.xml"
 expect_rc "renumbered ledger is valid" 0
 zb build "$T/renamed.xml" -o "$T/renamed" --forms 12,3,10 --format pdf
 expect_rc "--forms 12 picks the renumbered form" 0
-[ -s "$T/renamed/附件12-软件正版化工作信息统计表.pdf" ] \
+[ -s "$T/renamed/$U/附件12-软件正版化工作信息统计表.pdf" ] \
     && pass "renumbered file name 附件12" || fail "renumbered file name 附件12" \
     "$(ls "$T/renamed")"
-pdftotext "$T/renamed/附件12-软件正版化工作信息统计表.pdf" - | tr -d ' \n' >"$T/r.txt"
+pdftotext "$T/renamed/$U/附件12-软件正版化工作信息统计表.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "renumbered form labelled 附件12" 附件12软件正版化工作信息统计表 "$T/r.txt"
-pdftotext "$T/renamed/附件03-软件使用需求申请表.pdf" - | tr -d ' \n' >"$T/r.txt"
+pdftotext "$T/renamed/$U/附件03-软件使用需求申请表.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "信息化部门 is the unit's 医保中心" 医保中心审核 "$T/r.txt"
 expect_in "资产部门 is the unit's 办公室" 办公室审核 "$T/r.txt"
 expect_not_in "no bracket when the roles differ" "（信息化）" "$T/r.txt"
-pdftotext "$T/renamed/附件10-软件安装维护申请表.pdf" - | tr -d ' \n' >"$T/r.txt"
+pdftotext "$T/renamed/$U/附件10-软件安装维护申请表.pdf" - | tr -d ' \n' >"$T/r.txt"
 expect_in "附件10 opinion of the unit's 信息化部门" 医保中心意见 "$T/r.txt"
 zb build "$T/renamed.xml" -o "$T/renamed5" --forms 5
 expect_rc "--forms 5 after renumbering exit 2" 2
@@ -299,4 +304,4 @@ expect_rc "unprintable character exit 2" 2
 expect_in "unprintable character named" "U+20000" "$ERR"
 expect_in "unprintable character's ledger line" "nonbmp.xml:$line 姓名" "$ERR"
 expect_in "the form is named" "附件02-使用正版软件承诺书" "$ERR"
-expect_count "unprintable character: no PDF" "$T/nonbmp/*.pdf" 0
+expect_count "unprintable character: no PDF" "$T/nonbmp/$U/*.pdf" 0

@@ -8,6 +8,7 @@ source "$(dirname "$0")/../lib.sh"
 export XDG_CONFIG_HOME=$T/xdg
 mkdir -p "$XDG_CONFIG_HOME"
 S=$TOP/sample-data/county-medical-insurance-2023.xml
+U=桐川县医疗保障局-2023  # build writes into DIR/<unit>-<year>/
 G=$TOP/tests/e2e/gbt9704.py
 
 # doc NAME STYLESHEET [ARGS...] [-- INPUT]: lay out a document of the
@@ -189,10 +190,10 @@ zb build "$S" -o "$T/out"
 expect_rc "build with documents exit 0" 0
 for id in notice-2023-15 report-2023 inspection-2023; do
     expect_in "build lists 公文-$id.pdf" "公文-$id.pdf" "$OUT"
-    cp "$T/out/公文-$id.pdf" "$T/built-$id.pdf" 2>/dev/null
+    cp "$T/out/$U/公文-$id.pdf" "$T/built-$id.pdf" 2>/dev/null
     check_pdf "built-$id"
 done
-B=$T/out
+B=$T/out/$U
 # page_text FILE N: the text of page N without spaces
 page_text() {
     pdftotext -f "$2" -l "$2" "$1" - | tr -d ' \n\f'
@@ -230,14 +231,14 @@ expect_not_in "notice: attached forms blank" "韦振邦" "$T/nb.flat"
 # the same ledger gives the same bytes
 zb build "$S" -o "$T/again" --forms report-2023,notice-2023-15
 expect_rc "build --forms with document ids exit 0" 0
-[ "$(grep -c . "$OUT")" -eq 3 ] && pass "build --forms report-2023,notice-2023-15 writes just those" \
+[ "$(grep -c "^$T/again/$U/" "$OUT")" -eq 2 ] && pass "build --forms report-2023,notice-2023-15 writes just those" \
     || fail "build --forms report-2023,notice-2023-15 writes just those" "$(cat "$OUT")"
-cmp -s "$report" "$T/again/公文-report-2023.pdf" && cmp -s "$notice" "$T/again/公文-notice-2023-15.pdf" \
+cmp -s "$report" "$T/again/$U/公文-report-2023.pdf" && cmp -s "$notice" "$T/again/$U/公文-notice-2023-15.pdf" \
     && pass "build twice, documents byte-identical" \
     || fail "build twice, documents byte-identical" "outputs differ"
 # pre-printed letterhead, XLSX only, blank forms: as asked
 zb build "$S" -o "$T/pre" --forms inspection-2023 --preprinted
-cp "$T/pre/公文-inspection-2023.pdf" "$T/pre.pdf" 2>/dev/null
+cp "$T/pre/$U/公文-inspection-2023.pdf" "$T/pre.pdf" 2>/dev/null
 python3 "$G" preprinted "$T/pre.pdf"
 zb build "$S" -o "$T/xlsx" --format xlsx
 expect_not_in "build --format xlsx writes no document" "公文-" "$OUT"
@@ -245,7 +246,7 @@ zb build "$S" -o "$T/blank" --blank
 expect_not_in "build --blank writes no document" "公文-" "$OUT"
 zb build "$S" -o "$T/layout" --format layout --forms report-2023
 expect_in "build --format layout writes the document's layout" "公文-report-2023.layout.xml" "$OUT"
-if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/layout/公文-report-2023.layout.xml" \
+if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/layout/$U/公文-report-2023.layout.xml" \
         2>"$T/xsd"; then
     pass "the report's layout, its form attached, valid against layout.xsd"
 else
