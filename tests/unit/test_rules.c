@@ -173,6 +173,23 @@ static const rule_case cases[] = {
      "computer=\"PC-01\" date=\"2022-03-10\" serial=\"WPS-TEST-0001\" operator=\"s3\" "
      "deployment=\"DEP-1\"/>",
      NULL, NULL},
+    /* form-number: a number the ledger gives, against the defaults */
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"13\"/>"
+     "</numbering>",
+     NULL, NULL},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"12\"/>"
+     "<form name=\"audit\" number=\"5\"/></numbering>",
+     NULL, NULL},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"12\"/>"
+     "</numbering>",
+     "form-number", "name=\"statistics\" number=\"12\""},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"audit\" number=\"1\"/>"
+     "</numbering>",
+     "form-number", "name=\"audit\" number=\"1\""},
     /* gw-signer */
     {"upward=\"true\" signer=\"s1\"", "upward=\"false\"", NULL, NULL},
     {"upward=\"true\" signer=\"s1\"", "upward=\"true\"", "gw-signer",
