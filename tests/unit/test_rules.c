@@ -87,6 +87,16 @@ static const rule_case cases[] = {
     {EV_UP_UNINSTALL
      " operator=\"s3\" request=\"SQ-2\" confirmation=\"QR-2\"/>\n",
      "", "tz-3.5", EV_UP_INSTALL},
+    /* tz-3.5: a deployment with two upgrades to one version; the install
+       pairs with the uninstall of either */
+    {"<upgrade from=\"BG-WPS-01\" to=\"BG-WPS-02\"/>\n    </deployment>",
+     "<upgrade from=\"BG-WPS-01\" to=\"BG-WPS-02\"/>\n"
+     "<upgrade from=\"BG-MSO-01\" to=\"BG-WPS-02\"/>\n    </deployment>",
+     NULL, NULL},
+    {"<dept ref=\"yw\"/>\n      <upgrade from=\"BG-WPS-01\"",
+     "<dept ref=\"yw\"/>\n<upgrade from=\"BG-MSO-01\" to=\"BG-WPS-02\"/>"
+     "<upgrade from=\"BG-WPS-01\"",
+     NULL, NULL},
     /* az-1.2 */
     {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "/>", "az-1.2",
      EV_WPS_PC01},
