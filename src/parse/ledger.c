@@ -175,8 +175,11 @@ static void read_unit(zb_reader *r, xmlNodePtr sec)
             }
         } else if (field_is(n, "numbering")) {
             FOR_EACH_CHILD(f, n)
-            l->form_number[ENUM(r, f, "name", form_names)] =
-                field_count_attr(r, f, "number");
+            {
+                int form = ENUM(r, f, "name", form_names);
+                l->form_number[form] = field_count_attr(r, f, "number");
+                l->form_number_line[form] = xml_node_line(f);
+            }
         }
     }
 }

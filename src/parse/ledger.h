@@ -386,6 +386,8 @@ typedef struct zb_ledger {
     int assets_dept;           /* 资产部门 */
     int finance_dept;          /* 财务部门 */
     int form_number[FORM_COUNT]; /* "附件N" of each form */
+    long form_number_line[FORM_COUNT]; /* the <numbering><form> that set
+                                          it; 0 for the default */
     long leadership_line;
     ZB_LIST(zb_revision, revisions);
     ZB_LIST(zb_department, departments);

@@ -215,6 +215,33 @@ static int authority(const zb_event *e)
     return e->request != ZB_NONE ? e->request : -2 - e->deployment;
 }
 
+/* Is the other half of upgrade U, of which E is one half, in FACTS (N,
+   sorted): the same computer, day and authority? */
+static int has_partner(const fact *facts, size_t n, const zb_event *e,
+                       const zb_change *u)
+{
+    int install = e->action == ACTION_INSTALL;
+    fact want = {e->computer, install ? u->old_software : u->new_software,
+                 e->date, install ? ACTION_UNINSTALL : ACTION_INSTALL,
+                 authority(e)};
+    return bsearch(&want, facts, n, sizeof *facts, compare_facts) != NULL;
+}
+
+/* Does any upgrade of E's deployment that E is half of have its other
+   half? Two upgrades may lead to one version (2016 and 2019 to 2021). */
+static int deployment_paired(const zb_ledger *l, const fact *facts,
+                             const zb_event *e)
+{
+    if (e->request != ZB_NONE || e->deployment == ZB_NONE)
+        return 0;
+    const zb_deployment *d = &l->deployments[e->deployment];
+    for (size_t i = 0; i < d->nchanges; i++)
+        if (d->changes[i].kind == CHANGE_UPGRADE && covers(&d->changes[i], e) &&
+            has_partner(facts, l->nevents, e, &d->changes[i]))
+            return 1;
+    return 0;
+}
+
 zb_status check_upgrade_pairs(zb_rule_ctx *ctx, const zb_rule *rule)
 {
     const zb_ledger *l = ctx->ledger;
@@ -231,15 +258,12 @@ zb_status check_upgrade_pairs(zb_rule_ctx *ctx, const zb_rule *rule)
     for (size_t i = 0; i < l->nevents && st == ZB_OK; i++) {
         const zb_event *e = &l->events[i];
         const zb_change *u = upgrade_of(l, e);
-        if (!u)
+        if (!u || has_partner(facts, l->nevents, e, u) ||
+            deployment_paired(l, facts, e))
             continue;
         int install = e->action == ACTION_INSTALL;
-        int partner = install ? u->old_software : u->new_software;
-        fact want = {e->computer, partner, e->date,
-                     install ? ACTION_UNINSTALL : ACTION_INSTALL, authority(e)};
-        if (bsearch(&want, facts, l->nevents, sizeof *facts, compare_facts))
-            continue;
-        const zb_software *p = &l->software[partner];
+        const zb_software *p =
+            &l->software[install ? u->old_software : u->new_software];
         st = rules_report(
             ctx, rule, e->line, "event", "action",
             "升级应在同一天、同一台计算机上分别登记卸载原软件和安装"

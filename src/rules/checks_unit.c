@@ -1,5 +1,5 @@
 /* Rules on the unit as a whole: the leadership group, the revision
-   history, the documents. */
+   history, the documents, the forms' 附件 numbers. */
 #include "checks.h"
 
 #include "../core/date.h"
@@ -60,5 +60,24 @@ zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule)
                 rules_report(ctx, rule, d->line, "document", "upward",
                              "公文 %s 是上行文，应填写签发人（signer）", d->id);
     }
+    return st;
+}
+
+/* A number the ledger gives one form that another form has by default
+   (two numbers the ledger gives are the schema's formNumberUnique). */
+zb_status check_form_numbers(zb_rule_ctx *ctx, const zb_rule *rule)
+{
+    const zb_ledger *l = ctx->ledger;
+    zb_status st = ZB_OK;
+    for (int f = 0; f < FORM_COUNT && st == ZB_OK; f++)
+        for (int g = 0; g < FORM_COUNT && st == ZB_OK; g++)
+            if (g != f && l->form_number_line[f] && !l->form_number_line[g] &&
+                l->form_number[f] == l->form_number[g])
+                st = rules_report(ctx, rule, l->form_number_line[f], "form",
+                                  "number",
+                                  "<numbering> 把 %s 编为附件%d，这是未登记编号的 "
+                                  "%s 的默认编号；请在 <numbering> 中给 %s 另编一个号",
+                                  ledger_form_name(f), l->form_number[f],
+                                  ledger_form_name(g), ledger_form_name(g));
     return st;
 }

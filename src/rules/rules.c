@@ -162,6 +162,10 @@ static const zb_rule ledger_rules[] = {
      "软件序列号不得借给他人使用，不得擅自卸载正版软件，"
      "不得自行安装使用非正版软件。",
      "安装记录所用的序列号须是该商业软件登记的序列号之一。", check_serials},
+    {"form-number", DIAG_ERROR, NULL, NULL,
+     "两张表不能使用同一附件编号：未在 <numbering> 登记的表用默认编号"
+     "（指南的附件1至附件11，检查及考核评议表为附件12）。",
+     check_form_numbers},
     /* 党政机关公文 */
     {"gw-signer", DIAG_ERROR, "《党政机关公文处理工作条例》第九条（四）",
      "签发人。上行文应当标注签发人姓名。", "上行文须填写签发人。",

@@ -59,8 +59,13 @@ TEST(picks_the_role_font_then_fallbacks)
     if (f) {
         EXPECT(pdf_fonts_pick(f, LO_FONT_SONG, 0x4E2D) ==
                f->role[LO_FONT_SONG]);
-        /* Droid Sans Fallback has no digits: the 宋体 font draws them */
-        EXPECT(pdf_fonts_pick(f, LO_FONT_HEI, '4') == f->role[LO_FONT_SONG]);
+        /* Droid Sans Fallback has no digits: a sans fallback (DejaVu
+           Sans) draws them, not the serif 宋体 */
+        EXPECT(f->role[LO_FONT_HEI]->gid['4'] == 0);
+        EXPECT(f->fallback_count > 0 &&
+               pdf_fonts_pick(f, LO_FONT_HEI, '4') == f->fallback[0]);
+        EXPECT(pdf_fonts_pick(f, LO_FONT_HEI, 0x4E2D) ==
+               f->role[LO_FONT_HEI]);
         const pdf_face *euro = pdf_fonts_pick(f, LO_FONT_SONG, 0x20AC);
         EXPECT(euro && euro != f->role[LO_FONT_SONG]);
         EXPECT(pdf_fonts_pick(f, LO_FONT_SONG, 0x20000) == NULL);

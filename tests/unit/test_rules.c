@@ -87,6 +87,16 @@ static const rule_case cases[] = {
     {EV_UP_UNINSTALL
      " operator=\"s3\" request=\"SQ-2\" confirmation=\"QR-2\"/>\n",
      "", "tz-3.5", EV_UP_INSTALL},
+    /* tz-3.5: a deployment with two upgrades to one version; the install
+       pairs with the uninstall of either */
+    {"<upgrade from=\"BG-WPS-01\" to=\"BG-WPS-02\"/>\n    </deployment>",
+     "<upgrade from=\"BG-WPS-01\" to=\"BG-WPS-02\"/>\n"
+     "<upgrade from=\"BG-MSO-01\" to=\"BG-WPS-02\"/>\n    </deployment>",
+     NULL, NULL},
+    {"<dept ref=\"yw\"/>\n      <upgrade from=\"BG-WPS-01\"",
+     "<dept ref=\"yw\"/>\n<upgrade from=\"BG-MSO-01\" to=\"BG-WPS-02\"/>"
+     "<upgrade from=\"BG-WPS-01\"",
+     NULL, NULL},
     /* az-1.2 */
     {EV_WPS_PC01 "deployment=\"DEP-1\"/>", EV_WPS_PC01 "/>", "az-1.2",
      EV_WPS_PC01},
@@ -173,6 +183,23 @@ static const rule_case cases[] = {
      "computer=\"PC-01\" date=\"2022-03-10\" serial=\"WPS-TEST-0001\" operator=\"s3\" "
      "deployment=\"DEP-1\"/>",
      NULL, NULL},
+    /* form-number: a number the ledger gives, against the defaults */
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"13\"/>"
+     "</numbering>",
+     NULL, NULL},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"12\"/>"
+     "<form name=\"audit\" number=\"5\"/></numbering>",
+     NULL, NULL},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"statistics\" number=\"12\"/>"
+     "</numbering>",
+     "form-number", "name=\"statistics\" number=\"12\""},
+    {"    </roles>",
+     "    </roles><numbering><form name=\"audit\" number=\"1\"/>"
+     "</numbering>",
+     "form-number", "name=\"audit\" number=\"1\""},
     /* gw-signer */
     {"upward=\"true\" signer=\"s1\"", "upward=\"false\"", NULL, NULL},
     {"upward=\"true\" signer=\"s1\"", "upward=\"true\"", "gw-signer",
