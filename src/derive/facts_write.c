@@ -420,7 +420,20 @@ zb_status facts_write_audit(const zb_facts *f, facts_writer *w)
     return w->status;
 }
 
-zb_status facts_write(const zb_facts *f, facts_writer *w)
+zb_status facts_write_parts(const zb_facts *f, unsigned parts,
+                            facts_writer *w)
+{
+    if (parts & FACTS_INSTALLATIONS)
+        write_installations(f, w);
+    if (parts & FACTS_LOG)
+        write_log(f, w);
+    if (parts & FACTS_CONFIRMATIONS)
+        write_confirmations(f, w);
+    return w->status;
+}
+
+zb_status facts_write_with(const zb_facts *f, unsigned parts,
+                           facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
     w->begin(w, "facts");
@@ -430,11 +443,14 @@ zb_status facts_write(const zb_facts *f, facts_writer *w)
     put_date(w, "asOf", l->as_of);
     write_statistics(f, w);
     write_software(f, w);
-    write_installations(f, w);
-    write_log(f, w);
-    write_confirmations(f, w);
+    facts_write_parts(f, parts, w);
     write_plans(f, w);
     write_audit(f, w, 0);
     w->end(w);
     return w->status;
+}
+
+zb_status facts_write(const zb_facts *f, facts_writer *w)
+{
+    return facts_write_with(f, FACTS_LARGE_PARTS, w);
 }

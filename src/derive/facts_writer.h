@@ -36,6 +36,16 @@ struct facts_writer {
 /* Write FACTS through W; returns W's status. */
 zb_status facts_write(const zb_facts *facts, facts_writer *w);
 
+/* Write the facts element with, of the large parts, only those in PARTS
+   (facts_part, or-ed); returns W's status. */
+zb_status facts_write_with(const zb_facts *facts, unsigned parts,
+                           facts_writer *w);
+
+/* Write only the large parts PARTS, each an element of its own, in the
+   order of forms/facts.xsd; returns W's status. */
+zb_status facts_write_parts(const zb_facts *facts, unsigned parts,
+                            facts_writer *w);
+
 /* Write only the audit of FACTS, as the root of a document of its own;
    returns W's status. */
 zb_status facts_write_audit(const zb_facts *facts, facts_writer *w);

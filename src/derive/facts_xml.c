@@ -1,6 +1,8 @@
 /* The facts as libxml2 nodes (facts_append) or as XML text (facts_xml). */
 #include "facts_xml.h"
 
+#include <string.h>
+
 #include "facts_writer.h"
 
 /* ---- nodes ------------------------------------------------------------- */
@@ -64,19 +66,73 @@ static void no_end_list(facts_writer *base)
     (void)base;
 }
 
-zb_status facts_append(const zb_facts *facts, xmlDocPtr doc)
+zb_status facts_append(const zb_facts *facts, unsigned parts, xmlDocPtr doc)
 {
     xml_writer w = {{xml_begin, xml_attr, xml_end, no_list, no_end_list, ZB_OK},
                     doc,
                     NULL,
                     NULL,
                     NULL};
-    zb_status st = facts_write(facts, &w.base);
+    zb_status st = facts_write_with(facts, parts, &w.base);
     if (st == ZB_OK)
         xmlAddChild(xmlDocGetRootElement(doc), w.root);
     else
         xmlFreeNode(w.root);
     return st;
+}
+
+static const char *const part_names[] = {"installations", "log",
+                                         "confirmations"};
+#define NPARTS (sizeof part_names / sizeof *part_names)
+
+unsigned facts_part_named(const char *name, size_t len)
+{
+    for (size_t i = 0; i < NPARTS; i++)
+        if (strlen(part_names[i]) == len && !strncmp(part_names[i], name, len))
+            return 1u << i;
+    return 0;
+}
+
+/* The facts element among the children of DOC's root, or NULL. */
+static xmlNodePtr find_facts(xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    for (xmlNodePtr n = root ? root->last : NULL; n; n = n->prev)
+        if (n->type == XML_ELEMENT_NODE && n->ns &&
+            !strcmp((const char *)n->ns->href, FACTS_NAMESPACE) &&
+            !strcmp((const char *)n->name, "facts"))
+            return n;
+    return NULL;
+}
+
+zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
+                          xmlDocPtr doc)
+{
+    xmlNodePtr el = find_facts(doc);
+    if (!el)
+        return ZB_ERR_NOMEM;
+    xml_writer w = {{xml_begin, xml_attr, xml_end, no_list, no_end_list, ZB_OK},
+                    doc,
+                    el,
+                    el,
+                    el->ns};
+    zb_status st = facts_write_parts(facts, parts, &w.base);
+    if (st != ZB_OK)
+        facts_remove_parts(doc);
+    return st;
+}
+
+void facts_remove_parts(xmlDocPtr doc)
+{
+    xmlNodePtr el = find_facts(doc), next;
+    for (xmlNodePtr n = el ? el->children : NULL; n; n = next) {
+        next = n->next;
+        if (n->type == XML_ELEMENT_NODE &&
+            facts_part_named((const char *)n->name, strlen((const char *)n->name))) {
+            xmlUnlinkNode(n);
+            xmlFreeNode(n);
+        }
+    }
 }
 
 /* ---- text --------------------------------------------------------------- */

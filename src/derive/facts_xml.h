@@ -13,6 +13,8 @@
 #ifndef ZB_FACTS_XML_H
 #define ZB_FACTS_XML_H
 
+#include <stddef.h>
+
 #include <libxml/tree.h>
 
 #include "../core/buf.h"
@@ -26,10 +28,33 @@
 #define FACTS_NAMESPACE_STEM "urn:zhengban:facts:"
 #define FACTS_VERSION 1
 
-/* Append the facts element as the last child of the root element of DOC,
-   the document FACTS were derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is
-   as it was). */
-zb_status facts_append(const zb_facts *facts, xmlDocPtr doc);
+/* The large parts of the facts, each read by one or two forms only:
+   `build` puts each in the document just for the forms that read it (the
+   catalogue's facts attribute), so that the others neither build nor walk
+   its nodes. Or-ed together. */
+typedef enum facts_part {
+    FACTS_INSTALLATIONS = 1, /* <installations>, 附件8 */
+    FACTS_LOG = 2,           /* <log>, 附件9 */
+    FACTS_CONFIRMATIONS = 4  /* <confirmations>, 附件11 */
+} facts_part;
+#define FACTS_LARGE_PARTS 7
+
+/* The large part whose element is called NAME (LEN bytes: "log"), or 0. */
+unsigned facts_part_named(const char *name, size_t len);
+
+/* Append the facts element, with of the large parts only those in PARTS,
+   as the last child of the root element of DOC, the document FACTS were
+   derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is as it was). */
+zb_status facts_append(const zb_facts *facts, unsigned parts, xmlDocPtr doc);
+
+/* Add the large parts PARTS to the facts element that facts_append() put
+   in DOC, which lacks them. ZB_OK or ZB_ERR_NOMEM (then DOC is as it
+   was). */
+zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
+                          xmlDocPtr doc);
+
+/* Remove every large part from the facts element in DOC. */
+void facts_remove_parts(xmlDocPtr doc);
 
 /* Append to OUT the facts as a document of its own, valid against
    forms/facts.xsd: UTF-8 text with an XML declaration, one element per

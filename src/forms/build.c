@@ -197,20 +197,30 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
-/* Run the stylesheet of entry I on the ledger in FRONT, its 附件 label
-   NUMBER ("5"; "" for a document's only attachment), blank or not. */
-static zb_status apply_entry(const zb_builder *b, const zb_front *front,
+/* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
+   ("5"; "" for a document's only attachment), blank or not; the large
+   parts of the facts it reads are in the document only meanwhile. */
+static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
                              zb_diags *diags, xmlDocPtr *out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
+    const zb_front *front = &in->front;
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
                             NULL};
-    return transform_apply(b->sheets[i], front->doc, params, diags, out);
+    unsigned parts = in->facts && !blank ? e->facts : 0;
+    *out = NULL;
+    zb_status st = parts ? facts_add_parts(in->facts, parts, front->doc)
+                         : ZB_OK;
+    if (st == ZB_OK)
+        st = transform_apply(b->sheets[i], front->doc, params, diags, out);
+    if (parts)
+        facts_remove_parts(front->doc);
+    return st;
 }
 
 /* Read the layout model of the output NAME from RESULT, which is freed;
@@ -230,11 +240,11 @@ static zb_status read_result(const build_job *job, xmlDocPtr result,
     return st;
 }
 
-/* Run the stylesheet of entry I, numbered NUMBER, on the ledger in FRONT
-   and read the layout model from the result tree; with --format layout
-   write the tree as well. */
+/* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
+   read the layout model from the result tree; with --format layout write
+   the tree as well. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
-                         const zb_front *front, size_t i, int number,
+                         const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
@@ -243,7 +253,7 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     xmlDocPtr result;
     *out = NULL;
     double start = timing_now();
-    zb_status st = apply_entry(b, front, i, num, job->blank, diags, &result);
+    zb_status st = apply_entry(b, in, i, num, job->blank, diags, &result);
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
@@ -254,15 +264,15 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     return st;
 }
 
-/* Lay out entry I for the ledger in FRONT and write its formats. */
+/* Lay out entry I for the ledger IN and write its formats. */
 static zb_status build_entry(const zb_builder *b, const build_job *job,
-                             const zb_front *front, size_t i,
+                             const build_input *in, size_t i,
                              zb_diags *diags)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
-    int number = entry_number(front->ledger, e);
+    int number = entry_number(in->front.ledger, e);
     lo_document *doc;
-    zb_status st = lay_out(b, job, front, i, number, diags, &doc);
+    zb_status st = lay_out(b, job, in, i, number, diags, &doc);
     char *name = output_name(number, e->title);
     for (unsigned f = CATALOG_PDF; st == ZB_OK && f <= CATALOG_XLSX; f <<= 1) {
         if (!(e->formats & job->formats & f))
@@ -283,14 +293,15 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
 /* ------------------------------------------------------------ documents */
 
 /* Lay out entry I as NUMBER (blank or not) and put the result at the end
-   of the ledger document of FRONT as <zb:attachment form="NAME">, where
+   of the ledger document of IN as <zb:attachment form="NAME">, where
    the document's stylesheet takes it from. */
-static zb_status attach_form(const zb_builder *b, const zb_front *front,
+static zb_status attach_form(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
                              zb_diags *diags)
 {
+    const zb_front *front = &in->front;
     xmlDocPtr layout;
-    zb_status st = apply_entry(b, front, i, number, blank, diags, &layout);
+    zb_status st = apply_entry(b, in, i, number, blank, diags, &layout);
     if (st != ZB_OK)
         return st;
     xmlNodePtr el = xmlNewDocNode(front->doc, NULL, BAD_CAST "attachment",
@@ -316,17 +327,18 @@ static zb_status attach_form(const zb_builder *b, const zb_front *front,
    numbered as the unit numbers them (the six systems' notice), or the
    forms its 附件说明 names, filled in and numbered as the 附件说明 does
    (no number when there is only one attachment). */
-static zb_status attach_forms(const zb_builder *b, const zb_front *front,
+static zb_status attach_forms(const zb_builder *b, const build_input *in,
                               const zb_document *d,
                               const zb_catalog_document *cd, zb_diags *diags)
 {
     const zb_catalog *cat = b->catalog;
+    const zb_ledger *ledger = in->front.ledger;
     zb_status st = ZB_OK;
     char num[24];
     for (size_t i = 0; cd->attach_all && st == ZB_OK && i < cat->count; i++) {
         snprintf(num, sizeof num, "%d",
-                 entry_number(front->ledger, &cat->entries[i]));
-        st = attach_form(b, front, i, num, true, diags);
+                 entry_number(ledger, &cat->entries[i]));
+        st = attach_form(b, in, i, num, true, diags);
     }
     for (size_t k = 0; !cd->attach_all && st == ZB_OK && k < d->nattachments;
          k++) {
@@ -335,7 +347,7 @@ static zb_status attach_forms(const zb_builder *b, const zb_front *front,
             form < FORM_COUNT ? catalog_find(cat, ledger_form_name(form)) : NULL;
         snprintf(num, sizeof num, "%zu", k + 1);
         if (e)
-            st = attach_form(b, front, (size_t)(e - cat->entries),
+            st = attach_form(b, in, (size_t)(e - cat->entries),
                              d->nattachments > 1 ? num : "", false, diags);
     }
     return st;
@@ -366,9 +378,10 @@ static char *document_name(const zb_document *d)
 /* Lay out the ledger's document K with the stylesheet of its kind, its
    forms attached, and write it as PDF (and its layout, if asked). */
 static zb_status build_document(const zb_builder *b, const build_job *job,
-                                const zb_front *front, size_t k,
+                                const build_input *in, size_t k,
                                 zb_diags *diags)
 {
+    const zb_front *front = &in->front;
     const zb_document *d = &front->ledger->documents[k];
     const zb_catalog_document *cd = catalog_find_document(
         b->catalog, ledger_document_kind_name(d->kind));
@@ -381,7 +394,7 @@ static zb_status build_document(const zb_builder *b, const build_job *job,
     const char *params[] = {"document", d->id, "letterhead",
                             job->preprinted ? "preprinted" : "print", NULL};
     xmlDocPtr result = NULL;
-    zb_status st = attach_forms(b, front, d, cd, diags);
+    zb_status st = attach_forms(b, in, d, cd, diags);
     if (st == ZB_OK)
         st = transform_apply(b->doc_sheets[cd - b->catalog->documents],
                              front->doc, params, diags, &result);
@@ -422,7 +435,7 @@ zb_status build_derive(build_input *in, zb_timings *timings, zb_diags *diags)
     zb_status st = facts_derive(front->ledger, front->source.name, &in->facts,
                                 diags);
     if (st == ZB_OK)
-        st = facts_append(in->facts, front->doc);
+        st = facts_append(in->facts, 0, front->doc);
     timings_add(timings, "derive", start);
     return st;
 }
@@ -455,8 +468,8 @@ zb_status build_write(const zb_builder *b, const build_job *job,
         if (i < b->catalog->count ? !chosen[i] : !docs[k])
             continue;
         zb_status one = i < b->catalog->count
-                            ? build_entry(b, job, front, i, diags)
-                            : build_document(b, job, front, k, diags);
+                            ? build_entry(b, job, in, i, diags)
+                            : build_document(b, job, in, k, diags);
         if (one == ZB_ERR_NOMEM)
             st = one;
         else if (first == ZB_OK)

@@ -64,7 +64,9 @@ zb_status build_open(const char *datadir, unsigned formats, const char *fonts,
                      zb_diags *diags, zb_builder **out);
 
 /* A ledger ready to build: checked, and once derived its facts, appended
-   to its document (/l:ledger/f:facts) where the stylesheets read them. */
+   to its document (/l:ledger/f:facts) where the stylesheets read them -
+   the large parts (facts_part) only while a form that reads them (the
+   catalogue's facts attribute) is laid out. */
 typedef struct build_input {
     zb_front front;   /* the ledger's bytes, document and model */
     zb_facts *facts;  /* NULL until derived (never for blank forms) */

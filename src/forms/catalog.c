@@ -6,6 +6,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "../core/datadir.h"
+#include "../derive/facts_xml.h"
 #include "../parse/xml_load.h"
 
 #define CATALOG_FILE "forms/catalog.xml"
@@ -68,19 +69,28 @@ static const char *attr(zb_catalog *c, xmlNodePtr n, const char *name)
     return copy;
 }
 
-static unsigned parse_formats(const char *list)
+/* The format called NAME (LEN bytes), or 0. */
+static unsigned format_named(const char *name, size_t len)
 {
-    unsigned formats = 0;
-    for (const char *p = list; *p;) {
+    for (unsigned f = 0; f < 2; f++)
+        if (len == strlen(format_names[f]) &&
+            !strncmp(name, format_names[f], len))
+            return 1u << f;
+    return 0;
+}
+
+/* The or-ed values NAMED gives the words of the list LIST (NULL: none). */
+static unsigned parse_list(const char *list,
+                           unsigned (*named)(const char *, size_t))
+{
+    unsigned set = 0;
+    for (const char *p = list ? list + strspn(list, " \t\n") : ""; *p;) {
         size_t len = strcspn(p, " \t\n");
-        for (unsigned f = 0; f < 2; f++)
-            if (len == strlen(format_names[f]) &&
-                !strncmp(p, format_names[f], len))
-                formats |= 1u << f;
+        set |= named(p, len);
         p += len;
         p += strspn(p, " \t\n");
     }
-    return formats;
+    return set;
 }
 
 static zb_status read_document(zb_catalog *c, xmlNodePtr e)
@@ -118,7 +128,8 @@ static zb_status read_entries(zb_catalog *c, xmlNodePtr root)
         entry->stylesheet = attr(c, e, "stylesheet");
         entry->orientation = attr(c, e, "orientation");
         entry->copy = attr(c, e, "copy");
-        entry->formats = parse_formats(attr(c, e, "formats"));
+        entry->formats = parse_list(attr(c, e, "formats"), format_named);
+        entry->facts = parse_list(attr(c, e, "facts"), facts_part_named);
         entry->line = xml_node_line(e);
         if (!entry->name || !entry->title || !entry->stylesheet ||
             !entry->orientation || !entry->copy)

@@ -4,7 +4,8 @@
  *
  * One entry per output file of `build`: the form's name (as the ledger's
  * <numbering> calls it), the guide's 附件 number, title, stylesheet, paper
- * orientation, what one copy is made of and the formats to write. A new
+ * orientation, what one copy is made of, the formats to write and the
+ * large parts of the derived facts its stylesheet reads. A new
  * form is a stylesheet plus an entry; no C changes.
  */
 #ifndef ZB_CATALOG_H
@@ -31,6 +32,8 @@ typedef struct zb_catalog_entry {
     const char *orientation; /* "portrait" or "landscape" */
     const char *copy;        /* "unit", "staff", "software", ... */
     unsigned formats;        /* CATALOG_PDF | CATALOG_XLSX */
+    unsigned facts;          /* the large parts of the facts that the
+                                stylesheet reads (facts_part, or-ed) */
     long line;               /* in forms/catalog.xml */
 } zb_catalog_entry;
 

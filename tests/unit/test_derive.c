@@ -556,7 +556,7 @@ static double xpath_number(xmlDocPtr doc, const char *expr)
 TEST(facts_in_the_ledger_document)
 {
     xmlDocPtr doc = sample.front.doc;
-    EXPECT(facts_append(sample.facts, doc) == ZB_OK);
+    EXPECT(facts_append(sample.facts, FACTS_LARGE_PARTS, doc) == ZB_OK);
     xmlNodePtr last = xmlGetLastChild(xmlDocGetRootElement(doc));
     EXPECT(last && !strcmp((const char *)last->name, "facts"));
     EXPECT(xpath_number(doc, "count(/l:ledger/f:facts)") == 1);
@@ -574,6 +574,41 @@ TEST(facts_in_the_ledger_document)
                              "'QT-FOXIT00']/f:row[1]/@line") ==
            fixture_line_of(sample.front.source.text,
                            "software=\"QT-FOXIT00\" computer"));
+    /* 附件11: the events citing QR2023-001, the uninstall and the install
+       of one upgrade */
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/f:confirmations/"
+                             "f:confirmation[@id='QR2023-001']/f:event)") == 2);
+    facts_remove_parts(doc);
+    xmlNodePtr facts = xmlGetLastChild(xmlDocGetRootElement(doc));
+    xmlUnlinkNode(facts);
+    xmlFreeNode(facts);
+}
+
+/* The large parts come and go one form at a time; the rest stays. */
+TEST(facts_parts_added_and_removed)
+{
+    xmlDocPtr doc = sample.front.doc;
+    EXPECT(facts_append(sample.facts, 0, doc) == ZB_OK);
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/*)") == 4);
+    EXPECT(xpath_number(doc, "count(//f:installation)") == 0);
+    EXPECT(facts_add_parts(sample.facts, FACTS_LOG, doc) == ZB_OK);
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/f:log/f:software/"
+                             "f:row)") == 204);
+    EXPECT(xpath_number(doc, "count(//f:installation)") == 0);
+    EXPECT(xpath_number(doc, "count(//f:confirmation)") == 0);
+    facts_remove_parts(doc);
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/*)") == 4);
+    EXPECT(facts_add_parts(sample.facts,
+                           facts_part_named("installations", 13) |
+                               facts_part_named("confirmations", 13),
+                           doc) == ZB_OK);
+    EXPECT(xpath_number(doc, "count(//f:installation)") == 134);
+    EXPECT(xpath_number(doc, "count(//f:confirmation)") == 9);
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/f:log)") == 0);
+    EXPECT(facts_part_named("statistics", 10) == 0);
+    EXPECT(facts_part_named("log", 3) == FACTS_LOG);
+    facts_remove_parts(doc);
+    EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/*)") == 4);
 }
 
 int main(void)
@@ -602,6 +637,7 @@ int main(void)
     RUN(log_state_on_the_as_of_date);
     RUN(history_on_earlier_days);
     RUN(facts_in_the_ledger_document);
+    RUN(facts_parts_added_and_removed);
     unload(&sample);
     schema_close(schema);
     xml_cleanup();
