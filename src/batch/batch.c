@@ -101,6 +101,15 @@ static zb_status ledger_sums(const zb_outdir *d, const char *path,
     return st;
 }
 
+/* The processes each ledger's worker forks to write its outputs: the
+   workers that would otherwise have no ledger to build, shared out. */
+static unsigned helpers_per_ledger(const batch_opts *o)
+{
+    return o->count && o->count < o->workers
+               ? (unsigned)(o->workers / o->count) - 1
+               : 0;
+}
+
 /* Build the staged outputs of IN into D and move them into place. */
 static zb_status build_into(const batch_run *r, worker_ctx *w,
                             const char *ledger, build_input *in, zb_outdir *d,
@@ -115,7 +124,8 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
                      .preprinted = o->preprinted,
                      .written = on_written,
                      .arg = w,
-                     .timings = w->timings};
+                     .timings = w->timings,
+                     .helpers = helpers_per_ledger(o)};
     zb_status st = build_write(r->builder, &job, in, diags);
     if (st == ZB_ERR_NOMEM || st == ZB_ERR_USAGE)
         return st;

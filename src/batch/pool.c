@@ -82,16 +82,12 @@ int pool_ask(pool_link *link, int type, const void *data, size_t len)
     }
 }
 
-/* D as severity, line, column, file, rule, message, each ending in NUL. */
 void pool_send_diags(pool_link *link, const zb_diags *diags)
 {
     zb_buf b = {0};
     for (size_t i = 0; i < diags->count; i++) {
-        const zb_diag *d = &diags->items[i];
         buf_reset(&b);
-        buf_printf(&b, "%d%c%ld%c%d%c%s%c%s%c%s%c", (int)d->severity, 0,
-                   d->line, 0, d->col, 0, d->file ? d->file : "", 0,
-                   d->rule ? d->rule : "", 0, d->message, 0);
+        diag_encode(&diags->items[i], &b);
         if (!b.failed)
             send_message(link, POOL_DIAG, b.data, b.len);
     }
@@ -105,28 +101,12 @@ void pool_scratch(pool_link *link, const char *scratch)
 
 /* ------------------------------------------------------------- parent */
 
-/* Add the diagnostic DATA (LEN bytes, as pool_send_diags() wrote it). */
-static void add_diag(zb_diags *diags, const char *data, size_t len)
-{
-    const char *f[6];
-    const char *p = data, *end = data + len;
-    for (int i = 0; i < 6; i++) {
-        const char *nul = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
-        if (!nul)
-            return;
-        f[i] = p;
-        p = nul + 1;
-    }
-    diags_add(diags, *f[3] ? f[3] : NULL, atol(f[1]), atoi(f[2]),
-              (zb_severity)atoi(f[0]), *f[4] ? f[4] : NULL, "%s", f[5]);
-}
-
 /* Take message TYPE of W: the pool's own, or message()'s. */
 static int take(worker *w, int type, const char *data, size_t len,
                 const pool_hooks *h)
 {
     if (type == POOL_DIAG) {
-        add_diag(&w->diags, data, len);
+        diags_add_encoded(&w->diags, data, len);
     } else if (type == POOL_SCRATCH) {
         free(w->scratch);
         w->scratch = strndup(data, len);

@@ -126,6 +126,29 @@ void diags_clear(zb_diags *diags)
     diags->warnings = 0;
 }
 
+void diag_encode(const zb_diag *d, zb_buf *out)
+{
+    buf_printf(out, "%d%c%ld%c%d%c%s%c%s%c%s%c", (int)d->severity, 0, d->line,
+               0, d->col, 0, d->file ? d->file : "", 0, d->rule ? d->rule : "",
+               0, d->message, 0);
+}
+
+size_t diags_add_encoded(zb_diags *diags, const char *data, size_t len)
+{
+    const char *f[6];
+    const char *p = data, *end = data + len;
+    for (int i = 0; i < 6; i++) {
+        const char *nul = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
+        if (!nul)
+            return 0;
+        f[i] = p;
+        p = nul + 1;
+    }
+    diags_add(diags, *f[3] ? f[3] : NULL, atol(f[1]), atoi(f[2]),
+              (zb_severity)atoi(f[0]), *f[4] ? f[4] : NULL, "%s", f[5]);
+    return (size_t)(p - data);
+}
+
 void diags_free(zb_diags *diags)
 {
     diags_clear(diags);

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "status.h"
 
 typedef enum zb_severity {
@@ -56,6 +57,16 @@ void diags_print(const zb_diags *diags, FILE *out);
 
 /* Print the summary line for FILE, e.g. "ledger.xml：2 个错误，1 个警告". */
 void diags_print_summary(const zb_diags *diags, const char *file, FILE *out);
+
+/* Append to OUT the diagnostic D as bytes that diags_add_encoded() reads
+   back in another process: severity, line, column, file, rule and
+   message, each ending in NUL. */
+void diag_encode(const zb_diag *d, zb_buf *out);
+
+/* Add to DIAGS the diagnostic that diag_encode() wrote at the start of the
+   LEN bytes at DATA; returns the bytes it took, 0 when they are not a
+   whole diagnostic. */
+size_t diags_add_encoded(zb_diags *diags, const char *data, size_t len);
 
 /* Remove every diagnostic (the list stays usable). */
 void diags_clear(zb_diags *diags);

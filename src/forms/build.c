@@ -12,6 +12,7 @@
 #include "../render/layout.h"
 #include "../render/pdf_render.h"
 #include "../render/xlsx.h"
+#include "share.h"
 #include "transform.h"
 
 struct zb_builder {
@@ -447,6 +448,90 @@ void build_input_free(build_input *in)
     front_free(&in->front);
 }
 
+/* Write output I of the ledger IN: the catalogue's entry I, or after the
+   entries the ledger's document I - count. */
+static zb_status build_output(const zb_builder *b, const build_job *job,
+                              const build_input *in, size_t i,
+                              zb_diags *diags)
+{
+    size_t entries = b->catalog->count;
+    return i < entries ? build_entry(b, job, in, i, diags)
+                       : build_document(b, job, in, i - entries, diags);
+}
+
+/* ------------------------------------------------- outputs shared out */
+
+/* The outputs of one ledger written by several processes (share.h). An
+   output's report, as bytes: its status and stage times, the files
+   written (each ending in NUL) and an empty string, its diagnostics. The
+   stage names in the times are string constants, at the same address in
+   a forked helper. */
+typedef struct shared_write {
+    const zb_builder *b;
+    const build_job *job;
+    const build_input *in;
+    const size_t *outputs; /* the chosen outputs, by build_output() index */
+    zb_diags *diags;       /* the job's, in the parent */
+    zb_status first;       /* the first output that failed */
+    zb_status nomem;       /* ZB_ERR_NOMEM once memory ran out */
+} shared_write;
+
+static void note_written(const char *path, void *arg)
+{
+    zb_buf *files = arg;
+    buf_append(files, path, strlen(path) + 1);
+}
+
+static zb_status write_shared(size_t item, zb_buf *out, void *arg)
+{
+    const shared_write *s = arg;
+    zb_buf files = {0};
+    zb_timings timings = {0};
+    zb_diags diags = {0};
+    build_job job = *s->job;
+    job.written = note_written;
+    job.arg = &files;
+    job.timings = s->job->timings ? &timings : NULL;
+    int st = (int)build_output(s->b, &job, s->in, s->outputs[item], &diags);
+    buf_append(out, &st, sizeof st);
+    buf_append(out, &timings, sizeof timings);
+    buf_append(out, files.data ? files.data : "", files.len);
+    buf_append(out, "", 1);
+    for (size_t i = 0; i < diags.count; i++)
+        diag_encode(&diags.items[i], out);
+    buf_free(&files);
+    diags_free(&diags);
+    return st == ZB_ERR_NOMEM ? ZB_ERR_NOMEM : ZB_OK;
+}
+
+static void take_shared(size_t item, const char *data, size_t len, void *arg)
+{
+    shared_write *s = arg;
+    const build_job *job = s->job;
+    int st = ZB_ERR_RENDER;
+    zb_timings timings;
+    size_t head = sizeof st + sizeof timings;
+    if (!data || len < head) {
+        diags_add(s->diags, job->ledger, 0, 0, DIAG_ERROR, NULL,
+                  "生成第 %zu 个输出文件的辅助进程异常终止", item + 1);
+    } else {
+        memcpy(&st, data, sizeof st);
+        memcpy(&timings, data + sizeof st, sizeof timings);
+        timings_merge(job->timings, &timings);
+        const char *p = data + head, *end = data + len;
+        for (; p < end && *p; p += strlen(p) + 1)
+            if (job->written)
+                job->written(p, job->arg);
+        p++; /* the empty string after the files */
+        for (size_t n = 1; n && p < end; p += n)
+            n = diags_add_encoded(s->diags, p, (size_t)(end - p));
+    }
+    if (st == ZB_ERR_NOMEM)
+        s->nomem = ZB_ERR_NOMEM;
+    else if (st != ZB_OK && s->first == ZB_OK)
+        s->first = (zb_status)st;
+}
+
 zb_status build_write(const zb_builder *b, const build_job *job,
                       build_input *in, zb_diags *diags)
 {
@@ -463,18 +548,27 @@ zb_status build_write(const zb_builder *b, const build_job *job,
     zb_status first = ZB_OK;  /* an output failed: go on with the others */
     size_t outputs = st == ZB_OK ? b->catalog->count + front->ledger->ndocuments
                                  : 0;
-    for (size_t i = 0; st == ZB_OK && i < outputs; i++) {
-        size_t k = i - b->catalog->count;
-        if (i < b->catalog->count ? !chosen[i] : !docs[k])
-            continue;
-        zb_status one = i < b->catalog->count
-                            ? build_entry(b, job, in, i, diags)
-                            : build_document(b, job, in, k, diags);
+    size_t *chosen_outputs = calloc(outputs + 1, sizeof *chosen_outputs);
+    size_t n = 0;
+    for (size_t i = 0; chosen_outputs && i < outputs; i++)
+        if (i < b->catalog->count ? chosen[i] : docs[i - b->catalog->count])
+            chosen_outputs[n++] = i;
+    if (st == ZB_OK && !chosen_outputs)
+        st = ZB_ERR_NOMEM;
+    if (st == ZB_OK && job->helpers) {
+        shared_write s = {b, job, in, chosen_outputs, diags, ZB_OK, ZB_OK};
+        st = share_run(n, job->helpers, write_shared, take_shared, &s);
+        st = st != ZB_OK ? st : s.nomem;
+        first = s.first;
+    }
+    for (size_t i = 0; st == ZB_OK && !job->helpers && i < n; i++) {
+        zb_status one = build_output(b, job, in, chosen_outputs[i], diags);
         if (one == ZB_ERR_NOMEM)
             st = one;
         else if (first == ZB_OK)
             first = one;
     }
+    free(chosen_outputs);
     free(chosen);
     free(docs);
     return st != ZB_OK ? st : first;

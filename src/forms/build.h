@@ -53,6 +53,11 @@ typedef struct build_job {
        front (read, parse, validate, model, rules), then derive, xslt,
        layout (reading the layout model), pdf and xlsx. */
     zb_timings *timings;
+    /* Processes forked, once the facts are derived, to lay out and write
+       outputs alongside this one (share.h); 0: this process writes them
+       all. With helpers each stage's time is the sum of every process's,
+       and written() hears of the files when all are written. */
+    unsigned helpers;
 } build_job;
 
 /* Prepare a builder from the data directory DATADIR: compile the ledger

@@ -179,6 +179,30 @@ done
 [ $same -eq 1 ] && pass "build twice: byte-identical files" \
     || fail "build twice: byte-identical files" "see above"
 
+# one ledger, one process (-j 1) or shared with helper processes (-j 3:
+# two helpers lay out and write some of the outputs): the same files, the
+# same report, the same diagnostics in the same order
+W=$TOP/sample-data/invalid/tz-1.13.xml
+zb build "$W" -o "$T/j1" -j 1
+sed "s|$T/j1|DIR|" "$OUT" >"$T/j1.out"
+cp "$ERR" "$T/j1.err"
+rc1=$RC
+zb build "$W" -o "$T/j3" -j 3
+sed "s|$T/j3|DIR|" "$OUT" >"$T/j3.out"
+expect_rc "-j 1 and -j 3: the same exit status" "$rc1"
+same=1
+for f in "$T/j1"/*/*; do
+    cmp -s "$f" "$T/j3/${f#$T/j1/}" || { same=0; echo "    differs: $f"; }
+done
+[ $same -eq 1 ] && [ "$(count "$T/j3/*/*")" -eq "$(count "$T/j1/*/*")" ] &&
+    pass "-j 1 and -j 3: byte-identical files" ||
+    fail "-j 1 and -j 3: byte-identical files" "see above"
+cmp -s "$T/j1.out" "$T/j3.out" && pass "-j 1 and -j 3: the same report" ||
+    fail "-j 1 and -j 3: the same report" "$(diff "$T/j1.out" "$T/j3.out" | head -3)"
+grep -q 'warning:' "$T/j1.err" && cmp -s "$T/j1.err" "$ERR" &&
+    pass "-j 1 and -j 3: the same diagnostics" ||
+    fail "-j 1 and -j 3: the same diagnostics" "$(diff "$T/j1.err" "$ERR" | head -3)"
+
 # ---------------------------------------------------- layouts are valid
 zb build "$SAMPLE" -o "$T/layout" --format layout
 expect_rc "--format layout exit 0" 0

@@ -1,0 +1,168 @@
+#include "share.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A helper tells the parent of each item it did: the item and the length
+   of its bytes (two uint32_t of this machine's order), then the bytes. */
+
+/* Read N bytes into DATA from FD (WRITING 0), or write them, going on
+   after interruptions: 0, or -1 at the end of the input or on an error. */
+static int transfer(int fd, void *data, size_t n, int writing)
+{
+    char *p = data;
+    while (n) {
+        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* A pipe holding the numbers 0 to COUNT-1, its writing end closed: each
+   read of four bytes takes the next item, whichever process reads. The
+   reading end, or -1 when the numbers do not fit in the pipe at once. */
+static int make_queue(size_t count)
+{
+    int q[2];
+    if (count > UINT32_MAX || pipe(q) != 0)
+        return -1;
+    uint32_t *items = malloc((count ? count : 1) * sizeof *items);
+    for (size_t i = 0; items && i < count; i++)
+        items[i] = (uint32_t)i;
+    size_t n = count * sizeof *items;
+    int ok = items && fcntl(q[1], F_SETFL, O_NONBLOCK) == 0 &&
+             write(q[1], items, n) == (ssize_t)n;
+    free(items);
+    close(q[1]);
+    if (!ok) {
+        close(q[0]);
+        return -1;
+    }
+    return q[0];
+}
+
+/* The next item of QUEUE, or -1 when none is left. */
+static long next_item(int queue)
+{
+    uint32_t item;
+    return transfer(queue, &item, sizeof item, 0) == 0 ? (long)item : -1;
+}
+
+/* In a helper: do items from QUEUE, telling each to OUT, then end. */
+static void help(int queue, int out, share_work *work, void *arg)
+{
+    zb_buf b = {0};
+    long item;
+    while ((item = next_item(queue)) >= 0) {
+        buf_reset(&b);
+        zb_status st = work((size_t)item, &b, arg);
+        uint32_t head[2] = {(uint32_t)item, (uint32_t)b.len};
+        if (b.failed || transfer(out, head, sizeof head, 1) != 0 ||
+            transfer(out, b.data, b.len, 1) != 0 || st != ZB_OK)
+            break;
+    }
+    /* the parent's exit handlers and buffers are not the helper's */
+    _exit(0);
+}
+
+/* Fork a helper that takes items from QUEUE, its process id in *PID; the
+   parent's end of the line it tells on, or -1 when it could not be
+   started. */
+static int start_helper(int queue, share_work *work, void *arg, pid_t *pid)
+{
+    int line[2];
+    if (pipe(line) != 0)
+        return -1;
+    pid_t parent = getpid();
+    fflush(stdout);
+    fflush(stderr);
+    *pid = fork();
+    if (*pid == 0) {
+        close(line[0]);
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(1);
+        help(queue, line[1], work, arg);
+    }
+    close(line[1]);
+    if (*pid < 0) {
+        close(line[0]);
+        return -1;
+    }
+    return line[0];
+}
+
+/* Read what the helper on LINE told into RESULTS (COUNT items, DONE
+   marks those told) until it ends. */
+static void collect(int line, zb_buf *results, bool *done, size_t count)
+{
+    uint32_t head[2];
+    char *bytes = NULL;
+    while (transfer(line, head, sizeof head, 0) == 0 && head[0] < count) {
+        free(bytes);
+        bytes = malloc(head[1] ? head[1] : 1);
+        if (!bytes || transfer(line, bytes, head[1], 0) != 0)
+            break;
+        zb_buf *r = &results[head[0]];
+        buf_reset(r);
+        done[head[0]] = buf_append(r, bytes, head[1]) == ZB_OK;
+    }
+    free(bytes);
+    close(line);
+}
+
+zb_status share_run(size_t count, unsigned helpers, share_work *work,
+                    share_take *take, void *arg)
+{
+    zb_buf *results = calloc(count ? count : 1, sizeof *results);
+    bool *done = calloc(count ? count : 1, sizeof *done);
+    int *lines = calloc(helpers ? helpers : 1, sizeof *lines);
+    pid_t *pids = calloc(helpers ? helpers : 1, sizeof *pids);
+    int queue = results && done && lines && pids ? make_queue(count) : -1;
+    if (queue < 0) {
+        free(results);
+        free(done);
+        free(lines);
+        free(pids);
+        return ZB_ERR_NOMEM;
+    }
+    unsigned started = 0;
+    while (started < helpers && started + 1 < count &&
+           (lines[started] = start_helper(queue, work, arg,
+                                          &pids[started])) >= 0)
+        started++;
+    zb_status st = ZB_OK;
+    long item;
+    while (st == ZB_OK && (item = next_item(queue)) >= 0) {
+        st = work((size_t)item, &results[item], arg);
+        done[item] = !results[item].failed;
+    }
+    close(queue);
+    for (unsigned h = 0; h < started; h++) {
+        collect(lines[h], results, done, count);
+        while (waitpid(pids[h], NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+    for (size_t i = 0; i < count; i++) {
+        take(i, done[i] ? (results[i].data ? results[i].data : "") : NULL,
+             done[i] ? results[i].len : 0, arg);
+        buf_free(&results[i]);
+    }
+    free(results);
+    free(done);
+    free(lines);
+    free(pids);
+    return st;
+}
