@@ -156,6 +156,9 @@ zb_status bundle_write(const zb_builder *b, build_input *in,
     zb_mask *m = NULL;
     *changed = false;
     zb_status st = build_derive(in, NULL, diags);
+    /* every part of the facts in the document before it is masked */
+    if (st == ZB_OK && !with_serials)
+        st = facts_add_parts(in->facts, FACTS_LARGE_PARTS, in->front.doc);
     if (st == ZB_OK && !with_serials)
         st = mask_open(in->front.ledger, &m);
     if (st == ZB_OK && m)

@@ -118,17 +118,34 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                     el->ns};
     zb_status st = facts_write_parts(facts, parts, &w.base);
     if (st != ZB_OK)
-        facts_remove_parts(doc);
+        facts_remove_parts(doc, parts);
     return st;
 }
 
-void facts_remove_parts(xmlDocPtr doc)
+/* The large part that N is, or 0. */
+static unsigned part_of(xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE
+               ? facts_part_named((const char *)n->name,
+                                  strlen((const char *)n->name))
+               : 0;
+}
+
+unsigned facts_parts_in(xmlDocPtr doc)
+{
+    xmlNodePtr el = find_facts(doc);
+    unsigned parts = 0;
+    for (xmlNodePtr n = el ? el->children : NULL; n; n = n->next)
+        parts |= part_of(n);
+    return parts;
+}
+
+void facts_remove_parts(xmlDocPtr doc, unsigned parts)
 {
     xmlNodePtr el = find_facts(doc), next;
     for (xmlNodePtr n = el ? el->children : NULL; n; n = next) {
         next = n->next;
-        if (n->type == XML_ELEMENT_NODE &&
-            facts_part_named((const char *)n->name, strlen((const char *)n->name))) {
+        if (part_of(n) & parts) {
             xmlUnlinkNode(n);
             xmlFreeNode(n);
         }

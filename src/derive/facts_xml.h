@@ -47,14 +47,18 @@ unsigned facts_part_named(const char *name, size_t len);
    derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is as it was). */
 zb_status facts_append(const zb_facts *facts, unsigned parts, xmlDocPtr doc);
 
+/* The large parts the facts element in DOC has (0 when it has none, or
+   DOC has no facts). */
+unsigned facts_parts_in(xmlDocPtr doc);
+
 /* Add the large parts PARTS to the facts element that facts_append() put
    in DOC, which lacks them. ZB_OK or ZB_ERR_NOMEM (then DOC is as it
    was). */
 zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                           xmlDocPtr doc);
 
-/* Remove every large part from the facts element in DOC. */
-void facts_remove_parts(xmlDocPtr doc);
+/* Remove the large parts PARTS from the facts element in DOC. */
+void facts_remove_parts(xmlDocPtr doc, unsigned parts);
 
 /* Append to OUT the facts as a document of its own, valid against
    forms/facts.xsd: UTF-8 text with an XML declaration, one element per

@@ -200,7 +200,8 @@ static void forget_lines(xmlNodePtr n)
 
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
    ("5"; "" for a document's only attachment), blank or not; the large
-   parts of the facts it reads are in the document only meanwhile. */
+   parts of the facts it reads that the document lacks are added for it
+   and removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
                              zb_diags *diags, xmlDocPtr *out)
@@ -213,14 +214,16 @@ static zb_status apply_entry(const zb_builder *b, const build_input *in,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
                             NULL};
-    unsigned parts = in->facts && !blank ? e->facts : 0;
+    unsigned parts = in->facts && !blank
+                         ? e->facts & ~facts_parts_in(front->doc)
+                         : 0;
     *out = NULL;
     zb_status st = parts ? facts_add_parts(in->facts, parts, front->doc)
                          : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
     if (parts)
-        facts_remove_parts(front->doc);
+        facts_remove_parts(front->doc, parts);
     return st;
 }
 

@@ -578,7 +578,8 @@ TEST(facts_in_the_ledger_document)
        of one upgrade */
     EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/f:confirmations/"
                              "f:confirmation[@id='QR2023-001']/f:event)") == 2);
-    facts_remove_parts(doc);
+    EXPECT(facts_parts_in(doc) == FACTS_LARGE_PARTS);
+    facts_remove_parts(doc, FACTS_LARGE_PARTS);
     xmlNodePtr facts = xmlGetLastChild(xmlDocGetRootElement(doc));
     xmlUnlinkNode(facts);
     xmlFreeNode(facts);
@@ -596,7 +597,11 @@ TEST(facts_parts_added_and_removed)
                              "f:row)") == 204);
     EXPECT(xpath_number(doc, "count(//f:installation)") == 0);
     EXPECT(xpath_number(doc, "count(//f:confirmation)") == 0);
-    facts_remove_parts(doc);
+    EXPECT(facts_parts_in(doc) == FACTS_LOG);
+    facts_remove_parts(doc, FACTS_INSTALLATIONS);
+    EXPECT(facts_parts_in(doc) == FACTS_LOG);
+    facts_remove_parts(doc, FACTS_LOG);
+    EXPECT(facts_parts_in(doc) == 0);
     EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/*)") == 4);
     EXPECT(facts_add_parts(sample.facts,
                            facts_part_named("installations", 13) |
@@ -607,7 +612,9 @@ TEST(facts_parts_added_and_removed)
     EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/f:log)") == 0);
     EXPECT(facts_part_named("statistics", 10) == 0);
     EXPECT(facts_part_named("log", 3) == FACTS_LOG);
-    facts_remove_parts(doc);
+    facts_remove_parts(doc, FACTS_INSTALLATIONS);
+    EXPECT(facts_parts_in(doc) == FACTS_CONFIRMATIONS);
+    facts_remove_parts(doc, FACTS_LARGE_PARTS);
     EXPECT(xpath_number(doc, "count(/l:ledger/f:facts/*)") == 4);
 }
 
