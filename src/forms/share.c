@@ -130,26 +130,31 @@ zb_status share_run(size_t count, unsigned helpers, share_work *work,
     bool *done = calloc(count ? count : 1, sizeof *done);
     int *lines = calloc(helpers ? helpers : 1, sizeof *lines);
     pid_t *pids = calloc(helpers ? helpers : 1, sizeof *pids);
-    int queue = results && done && lines && pids ? make_queue(count) : -1;
-    if (queue < 0) {
+    if (!results || !done || !lines || !pids) {
         free(results);
         free(done);
         free(lines);
         free(pids);
         return ZB_ERR_NOMEM;
     }
+    /* without a queue, this process does the items in order */
+    int queue = helpers && count > 1 ? make_queue(count) : -1;
     unsigned started = 0;
-    while (started < helpers && started + 1 < count &&
+    while (queue >= 0 && started < helpers && started + 1 < count &&
            (lines[started] = start_helper(queue, work, arg,
                                           &pids[started])) >= 0)
         started++;
     zb_status st = ZB_OK;
     long item;
-    while (st == ZB_OK && (item = next_item(queue)) >= 0) {
+    size_t next = 0;
+    while (st == ZB_OK &&
+           (item = queue >= 0 ? next_item(queue)
+                   : next < count ? (long)next++ : -1) >= 0) {
         st = work((size_t)item, &results[item], arg);
         done[item] = !results[item].failed;
     }
-    close(queue);
+    if (queue >= 0)
+        close(queue);
     for (unsigned h = 0; h < started; h++) {
         collect(lines[h], results, done, count);
         while (waitpid(pids[h], NULL, 0) < 0 && errno == EINTR)

@@ -1,8 +1,8 @@
 /* Unit tests for src/forms/share.c: items shared with helper processes
    come back in item order, whoever did them; a helper that dies is told
    as such. Which process takes which item is made certain, not left to
-   timing: the first item this process takes waits until a helper has
-   taken one. */
+   timing: a process that has taken an item says so and waits until the
+   other has taken one too, so each takes one of the two. */
 #include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,7 +13,8 @@
 
 typedef struct share_test {
     pid_t parent;
-    int started[2]; /* a helper writes a byte here when it takes an item */
+    int helper_took[2]; /* a byte from the helper: it has taken an item */
+    int parent_took[2]; /* a byte from this process: the same */
     int helper_dies;
     pid_t by[4];    /* who did each item, as TAKE hears it */
     int told[4];    /* 1 told, -1 told as died, 0 not told */
@@ -24,13 +25,14 @@ static zb_status work(size_t item, zb_buf *out, void *arg)
 {
     share_test *t = arg;
     pid_t me = getpid();
-    if (me != t->parent) {
-        if (write(t->started[1], "x", 1) != 1 || t->helper_dies)
-            _exit(3);
-    } else {
-        struct pollfd p = {t->started[0], POLLIN, 0};
-        poll(&p, 1, 10000); /* a helper has started an item */
-    }
+    int helper = me != t->parent;
+    struct pollfd p = {helper ? t->parent_took[0] : t->helper_took[0],
+                       POLLIN, 0};
+    if (write(helper ? t->helper_took[1] : t->parent_took[1], "x", 1) != 1)
+        return ZB_ERR_IO;
+    poll(&p, 1, 10000); /* the other process has taken an item */
+    if (helper && t->helper_dies)
+        _exit(3);
     buf_printf(out, "%zu:", item);
     buf_append(out, &me, sizeof me);
     return ZB_OK;
@@ -57,11 +59,18 @@ static int run_two(share_test *t, int helper_dies)
     memset(t, 0, sizeof *t);
     t->parent = getpid();
     t->helper_dies = helper_dies;
-    if (pipe(t->started) != 0)
+    if (pipe(t->helper_took) != 0)
         return -1;
+    if (pipe(t->parent_took) != 0) {
+        close(t->helper_took[0]);
+        close(t->helper_took[1]);
+        return -1;
+    }
     zb_status st = share_run(2, 1, work, take, t);
-    close(t->started[0]);
-    close(t->started[1]);
+    for (int i = 0; i < 2; i++) {
+        close(t->helper_took[i]);
+        close(t->parent_took[i]);
+    }
     return st == ZB_OK ? 0 : -1;
 }
 
