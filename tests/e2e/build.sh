@@ -276,7 +276,8 @@ expect_in "the warning is shown" "warning:" "$ERR"
 expect_count "ledger with a warning: forms written" "$T/warn/*/附件*" 2
 
 # ------------------------ the unit's own numbering and department names
-sed -e 's|</unit>|<numbering><form name="statistics" number="12"/></numbering></unit>|' \
+# (the audit form, 附件12 by default, moves to 13: form-number)
+sed -e 's|</unit>|<numbering><form name="statistics" number="12"/><form name="audit" number="13"/></numbering></unit>|' \
     -e 's|<it dept="bgs"/>|<it dept="ybzx"/>|' "$SAMPLE" >"$T/renamed.xml"
 zb check "$T/renamed.xml"
 expect_rc "renumbered ledger is valid" 0
