@@ -108,17 +108,14 @@ static double cell_need(const xlsx_plan *plan, const lo_table *t,
     return xlsx_text_height(text, c->style, width) + 2 * t->padding;
 }
 
-/* The height of each row of table T into H, pt: that of its tallest cell
-   (one line for a row all under cells from above), then what a cell
-   spanning rows still lacks spread evenly over them. */
+/* The height of each row of table T into H, pt: that of its tallest cell,
+   then what a cell spanning rows still lacks spread evenly over them. */
 static void table_heights(const xlsx_plan *plan, const lo_table *t,
                           const size_t *map, xlsx_text *text, double *h)
 {
     for (size_t r = 0; r < t->row_count; r++) {
         const lo_row *row = &t->rows[r];
         h[r] = row->min_height;
-        if (!row->cell_count) /* keep it shown */
-            h[r] = fmax(h[r], xlsx_line_height(t->style) + 2 * t->padding);
         for (size_t i = 0; i < row->cell_count; i++)
             if (row->cells[i].rowspan == 1)
                 h[r] = fmax(h[r], cell_need(plan, t, map, &row->cells[i],
