@@ -82,7 +82,7 @@
       <lo:p style="body">
         <xsl:value-of select="concat('（', position(), '）', normalize-space(concat(@message, .)))"/>
         <xsl:if test="@article">
-          <xsl:value-of select="concat('（', @article, '）')"/>
+          <xsl:value-of select="concat('，不符合', @article, '的规定')"/>
         </xsl:if>
         <xsl:text>。</xsl:text>
       </lo:p>

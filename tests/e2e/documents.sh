@@ -139,8 +139,8 @@ expect_not_in "notice: no 财务股 of the reference left" "3.财务股确保" "
 # topic="ratings" put them (without facts, their heading and the ledger's
 # text), the requirements last; the audit form attached as 附件3
 flat inspection >"$T/inspection.flat"
-in_order inspection 一、检查基本情况 二、检查发现的问题 （一）预装家庭版操作系统 \
-    （二）承诺书签署不及时 三、考核评议结果 各股室检查发现的问题和考核评议得分见附件3。 \
+in_order inspection 一、检查基本情况 二、检查发现的问题 对上述问题，办公室已逐项反馈相关股室 \
+    三、考核评议结果 各股室检查发现的问题和考核评议得分见附件3。 \
     四、工作要求 附件：1.软件使用情况汇总表 2.软件使用情况明细表 \
     3.软件使用情况检查及考核评议表 \
     4.2023年度软件使用情况全面检查各股室计算机软件安装情况核对记录及问题整改责任清单
@@ -153,8 +153,8 @@ sed "s|</ledger>|$FACTS</ledger>|" "$S" >"$T/audit.xml"
 doc audit doc-inspection-notice -- "$T/audit.xml"
 flat audit >"$T/audit.flat"
 in_order audit 一、检查基本情况 二、检查发现的问题 \
-    （1）计算机TCYB-NB-03预装家庭版操作系统（《软件正版化考核评议制度》第三条）。 \
-    （一）预装家庭版操作系统 （二）承诺书签署不及时 \
+    （1）计算机TCYB-NB-03预装家庭版操作系统，不符合《软件正版化考核评议制度》第三条的规定。 \
+    对上述问题，办公室已逐项反馈相关股室 \
     三、考核评议结果 办公室：优秀；医保中心：合格。 各股室检查发现的问题和考核评议得分见附件3。 \
     四、工作要求 附件：1.软件使用情况汇总表
 expect_not_in "audit: no fifth part" "五、" "$T/audit.flat"
@@ -176,7 +176,7 @@ sed -e "s|</ledger>|$FACTS</ledger>|" \
     -e '/<section topic="ratings">/,/<\/section>/d' "$S" >"$T/appended.xml"
 doc appended doc-inspection-notice -- "$T/appended.xml"
 flat appended >"$T/appended.flat"
-in_order appended 一、检查基本情况 二、发现的问题 （一）预装家庭版操作系统 三、工作要求 \
+in_order appended 一、检查基本情况 二、发现的问题 对上述问题，办公室已逐项反馈相关股室 三、工作要求 \
     四、检查发现的问题 （1）计算机TCYB-NB-03预装家庭版操作系统 \
     五、考核评议结果 办公室：优秀；医保中心：合格。 附件：1.软件使用情况汇总表
 # one placed, the other appended after the body
