@@ -18,13 +18,15 @@ OUT      = out
 # Debian packages: to build and run, and in addition to test. LibreOffice
 # (about 25 s to install) opens the test workbooks as a real client would.
 # nettle-dev gives the SHA-256 of SHA256SUMS, libzip-dev the submission
-# bundle's zip (written and read).
+# bundle's zip (written and read). The tests also use procps (pgrep: kill a
+# worker) and fonts-wqy-zenhei (a .ttc font named with its index in a font
+# configuration); a minimal Debian has neither.
 BUILD_DEPS = gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
              libxlsxwriter-dev zlib1g-dev nettle-dev libzip-dev \
              fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
              fonts-dejavu-core fonts-wqy-microhei
 TEST_DEPS  = poppler-utils qpdf python3-openpyxl libxml2-utils \
-             libreoffice-calc-nogui
+             libreoffice-calc-nogui procps fonts-wqy-zenhei
 
 PKGS     = libxml-2.0 libxslt libexslt xlsxwriter nettle libzip
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

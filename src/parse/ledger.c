@@ -17,6 +17,9 @@ static const char *const reason_names[] = {"达到使用年限", "技术进步",
 static const char *const action_names[] = {"install", "uninstall"};
 static const char *const document_names[] = {"report", "systems-notice",
                                              "inspection-notice", "general"};
+static const char *const topic_names[] = {
+    "",         "responsibility", "procurement", "usage", "inspection",
+    "training", "plan",           "findings",    "ratings"};
 static const char *const form_names[] = {
     "leadership", "pledge", "demand", "plan",    "statistics",   "freelist",
     "summary",    "detail", "log",    "request", "confirmation", "audit"};
@@ -663,6 +666,35 @@ static void read_attachments(zb_reader *r, xmlNodePtr n, zb_document *d)
     d->attachments = items;
 }
 
+/* Count the sections in N, at DEPTH and below, after the AT before them
+   (ITEMS NULL), or read them into ITEMS from index AT on; returns the
+   count so far. */
+static size_t read_sections(zb_reader *r, xmlNodePtr n, int depth,
+                            zb_section *items, size_t at)
+{
+    FOR_EACH_CHILD(c, n)
+    if (field_is(c, "section")) {
+        if (items)
+            items[at] = (zb_section){
+                .topic = (zb_topic)ENUM(r, c, "topic", topic_names),
+                .depth = depth,
+                .headed = xmlHasProp(c, BAD_CAST "heading") != NULL,
+                .line = xml_node_line(c),
+            };
+        at = read_sections(r, c, depth + 1, items, at + 1);
+    }
+    return at;
+}
+
+static void read_body(zb_reader *r, xmlNodePtr n, zb_document *d)
+{
+    size_t count = read_sections(r, n, 1, NULL, 0);
+    zb_section *items = field_array(r, count, sizeof *items);
+    if (items)
+        d->nsections = read_sections(r, n, 1, items, 0);
+    d->sections = items;
+}
+
 static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
 {
     *d = (zb_document){
@@ -677,6 +709,8 @@ static void read_document(zb_reader *r, xmlNodePtr n, zb_document *d)
     {
         if (field_is(c, "title")) {
             d->title = field_text(r, c);
+        } else if (field_is(c, "body")) {
+            read_body(r, c, d);
         } else if (field_is(c, "attachments")) {
             read_attachments(r, c, d);
         } else if (field_is(c, "date")) {
@@ -798,6 +832,11 @@ const char *ledger_form_name(zb_form form)
 const char *ledger_document_kind_name(zb_document_kind kind)
 {
     return document_names[kind];
+}
+
+const char *ledger_topic_name(zb_topic topic)
+{
+    return topic_names[topic];
 }
 
 const char *ledger_category_name(zb_category category)

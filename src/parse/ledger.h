@@ -338,6 +338,30 @@ typedef enum zb_document_kind {
     DOCUMENT_GENERAL
 } zb_document_kind;
 
+/* The part of a document a body <section topic="..."> holds: a part the
+   stylesheet of the document's kind writes (TOPIC_NONE: none). */
+typedef enum zb_topic {
+    TOPIC_NONE,
+    TOPIC_RESPONSIBILITY, /* the report's parts */
+    TOPIC_PROCUREMENT,
+    TOPIC_USAGE,
+    TOPIC_INSPECTION,
+    TOPIC_TRAINING,
+    TOPIC_PLAN,
+    TOPIC_FINDINGS,       /* the inspection notice's: 检查发现的问题 */
+    TOPIC_RATINGS,        /*                          考核评议结果 */
+    TOPIC_COUNT
+} zb_topic;
+
+/* One <section> of a document's body, nested ones too, in document
+   order. */
+typedef struct zb_section {
+    zb_topic topic;
+    int depth;                 /* 1: a part of the body itself */
+    int headed;                /* has a heading */
+    long line;
+} zb_section;
+
 /* One entry of a document's 附件说明. */
 typedef struct zb_attachment {
     zb_form form;              /* the form attached, or FORM_COUNT for a
@@ -356,6 +380,8 @@ typedef struct zb_document {
     int sealed;
     const char *title;
     zb_date date;              /* 成文日期 */
+    const zb_section *sections;        /* of the body, in document order */
+    size_t nsections;
     const zb_attachment *attachments;  /* in the order of the 附件说明 */
     size_t nattachments;
     long line;
@@ -425,6 +451,10 @@ zb_form ledger_form_find(const char *name);
    the ledger writes them. */
 const char *ledger_form_name(zb_form form);
 const char *ledger_document_kind_name(zb_document_kind kind);
+
+/* The name of TOPIC as the ledger writes it ("findings"; "" for
+   TOPIC_NONE). */
+const char *ledger_topic_name(zb_topic topic);
 
 /* The ledger's words for CATEGORY ("操作系统", "办公", "杀毒", "其他") and
    ORIGIN ("国内", "国外"; "" for ORIGIN_NONE). */

@@ -264,7 +264,8 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
 /* -------------------------------------------------------------- grid */
 
 /* Place the cells of row N on the grid. LEFT[c] counts the rows column c is
-   still covered by a cell from above (including this row). */
+   still covered by a cell from above (including this row). A row without
+   cells is refused, even one wholly under cells from above. */
 static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
                           size_t index, int *left)
 {
@@ -278,11 +279,18 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
     size_t count = 0;
     for (xmlNodePtr c = n->children; c; c = c->next)
         count += c->type == XML_ELEMENT_NODE;
-    row->cells = arena_calloc(&r->doc->arena, count ? count : 1,
-                              sizeof *row->cells);
+    int ncols = (int)t->col_count, col = 0;
+    if (!count) {
+        reader_error(r, n, "没有单元格：每行至少要有一个 <cell>（整行都在上方"
+                           "跨行的单元格之下时，减小那个单元格的 rowspan，"
+                           "用 height 给出行高）");
+        for (int k = 0; k < ncols; k++)
+            left[k]--;
+        return ZB_OK;
+    }
+    row->cells = arena_calloc(&r->doc->arena, count, sizeof *row->cells);
     if (!row->cells)
         return ZB_ERR_NOMEM;
-    int ncols = (int)t->col_count, col = 0;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE)
             continue;

@@ -2,8 +2,10 @@
  * xlsx_plan.c - where the blocks of a section go on its worksheet (see
  * xlsx_sheet.h).
  */
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "xlsx_sheet.h"
 
@@ -88,6 +90,80 @@ static zb_status plan_colmap(xlsx_plan *plan, const lo_block *b,
     return ZB_OK;
 }
 
+double xlsx_plan_width(const xlsx_plan *plan, size_t first, size_t last)
+{
+    return plan->grid[last + 1] - plan->grid[first] - XLSX_CELL_MARGINS;
+}
+
+/* ----------------------------------------------------------- tables */
+
+/* The height, pt, that cell C of table T (columns mapped by MAP) needs. */
+static double cell_need(const xlsx_plan *plan, const lo_table *t,
+                        const size_t *map, const lo_cell *c, xlsx_text *text)
+{
+    double width =
+        xlsx_plan_width(plan, map[c->col], map[c->col + c->colspan] - 1);
+    xlsx_text_reset(text);
+    xlsx_text_cell(text, c, width);
+    return xlsx_text_height(text, c->style, width) + 2 * t->padding;
+}
+
+/* The height of each row of table T into H, pt: that of its tallest cell,
+   then what a cell spanning rows still lacks spread evenly over them. */
+static void table_heights(const xlsx_plan *plan, const lo_table *t,
+                          const size_t *map, xlsx_text *text, double *h)
+{
+    for (size_t r = 0; r < t->row_count; r++) {
+        const lo_row *row = &t->rows[r];
+        h[r] = row->min_height;
+        for (size_t i = 0; i < row->cell_count; i++)
+            if (row->cells[i].rowspan == 1)
+                h[r] = fmax(h[r], cell_need(plan, t, map, &row->cells[i],
+                                            text));
+    }
+    for (size_t r = 0; r < t->row_count; r++)
+        for (size_t i = 0; i < t->rows[r].cell_count; i++) {
+            const lo_cell *c = &t->rows[r].cells[i];
+            size_t n = (size_t)c->rowspan;
+            if (n == 1)
+                continue;
+            double missing = cell_need(plan, t, map, c, text);
+            for (size_t k = 0; k < n; k++)
+                missing -= h[r + k];
+            for (size_t k = 0; missing > 0 && k < n; k++)
+                h[r + k] += missing / (double)n;
+        }
+}
+
+/* Measure the table of block I and give each of its rows as many sheet
+   rows as it needs to stay within Excel's tallest row: sets
+   plan->row_at[I] and *HEIGHTS, the height of each sheet row. */
+static zb_status plan_table(xlsx_plan *plan, const lo_block *b, size_t i,
+                            xlsx_text *text, double **heights)
+{
+    const lo_table *t = &b->u.table;
+    double *h = arena_calloc(&plan->arena, t->row_count + 1, sizeof *h);
+    size_t *at = arena_calloc(&plan->arena, t->row_count + 1, sizeof *at);
+    if (!h || !at)
+        return ZB_ERR_NOMEM;
+    table_heights(plan, t, plan->colmap[i], text, h);
+    if (xlsx_text_failed(text))
+        return ZB_ERR_NOMEM;
+    for (size_t r = 0; r < t->row_count; r++)
+        at[r + 1] = at[r] + (h[r] > XLSX_ROW_MAX_HEIGHT
+                                 ? (size_t)ceil(h[r] / XLSX_ROW_MAX_HEIGHT)
+                                 : 1);
+    double *out = arena_calloc(&plan->arena, at[t->row_count] + 1, sizeof *out);
+    if (!out)
+        return ZB_ERR_NOMEM;
+    for (size_t r = 0; r < t->row_count; r++)
+        for (size_t k = at[r]; k < at[r + 1]; k++)
+            out[k] = h[r] / (double)(at[r + 1] - at[r]);
+    plan->row_at[i] = at;
+    *heights = out;
+    return ZB_OK;
+}
+
 /* ------------------------------------------------------------- rows */
 
 typedef struct row_cursor {
@@ -131,14 +207,15 @@ static const lo_style *block_style(const lo_block *b)
     }
 }
 
-/* Record where the cells of table T, starting at sheet row BASE, are. */
-static void plan_cells(const lo_table *t, const size_t *map, lxw_row_t base,
-                       xlsx_pos *pos)
+/* Record where the cells of table T, its rows at AT from sheet row BASE,
+   are. */
+static void plan_cells(const lo_table *t, const size_t *map, const size_t *at,
+                       lxw_row_t base, xlsx_pos *pos)
 {
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t i = 0; i < t->rows[r].cell_count; i++) {
             const lo_cell *c = &t->rows[r].cells[i];
-            pos[c->seq] = (xlsx_pos){base + (lxw_row_t)c->row,
+            pos[c->seq] = (xlsx_pos){base + (lxw_row_t)at[c->row],
                                      (lxw_col_t)map[c->col]};
         }
 }
@@ -158,17 +235,31 @@ static void plan_repeat(xlsx_plan *plan, const lo_section *s)
             continue;
         best = t->row_count - t->header_rows;
         plan->repeat_first = plan->block_row[i];
-        plan->repeat_last = plan->block_row[i] + (long)t->header_rows - 1;
+        plan->repeat_last =
+            plan->block_row[i] + (long)plan->row_at[i][t->header_rows] - 1;
     }
 }
 
 static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
-                           xlsx_plan *plan, zb_diags *diags, const char *name)
+                           xlsx_text *text, xlsx_plan *plan, zb_diags *diags,
+                           const char *name)
 {
     size_t bound = 1, break_cap = 0;
+    plan->row_at = arena_calloc(&plan->arena, s->block_count + 1,
+                                sizeof *plan->row_at);
+    double **table_rows = arena_calloc(&plan->arena, s->block_count + 1,
+                                       sizeof *table_rows);
+    if (!plan->row_at || !table_rows)
+        return ZB_ERR_NOMEM;
     for (size_t i = 0; i < s->block_count; i++) {
         const lo_block *b = &s->blocks[i];
-        bound += 2 + (b->kind == LO_BLOCK_TABLE ? b->u.table.row_count : 0);
+        bound += 2;
+        if (b->kind == LO_BLOCK_TABLE) {
+            zb_status st = plan_table(plan, b, i, text, &table_rows[i]);
+            if (st != ZB_OK)
+                return st;
+            bound += plan->row_at[i][b->u.table.row_count];
+        }
         break_cap += b->kind == LO_BLOCK_PAGE_BREAK;
     }
     if (break_cap > LXW_BREAKS_MAX) {
@@ -189,10 +280,15 @@ static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
         const lo_block *b = &s->blocks[i];
         const lo_style *style = block_style(b);
         switch (b->kind) {
-        case LO_BLOCK_TABLE:
-            plan->block_row[i] = rows_take(&cur, b->u.table.row_count);
-            plan_cells(&b->u.table, plan->colmap[i], plan->block_row[i], pos);
+        case LO_BLOCK_TABLE: {
+            size_t n = plan->row_at[i][b->u.table.row_count];
+            plan->block_row[i] = rows_take(&cur, n);
+            memcpy(&plan->heights[plan->block_row[i]], table_rows[i],
+                   n * sizeof *table_rows[i]);
+            plan_cells(&b->u.table, plan->colmap[i], plan->row_at[i],
+                       plan->block_row[i], pos);
             break;
+        }
         case LO_BLOCK_RULE:
             cur.pending += b->u.rule.space_before;
             plan->block_row[i] = rows_take(&cur, 1);
@@ -221,7 +317,8 @@ static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
 }
 
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            xlsx_pos *pos, xlsx_plan *plan, zb_diags *diags)
+                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
+                            zb_diags *diags)
 {
     *plan = (xlsx_plan){.repeat_first = -1, .repeat_last = -1};
     for (size_t i = 0; i < s->block_count; i++)
@@ -244,7 +341,7 @@ zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
             st = plan_colmap(plan, &s->blocks[i], &plan->colmap[i], doc->name,
                              diags);
     if (st == ZB_OK)
-        st = plan_rows(s, pos, plan, diags, doc->name);
+        st = plan_rows(s, pos, text, plan, diags, doc->name);
     if (st != ZB_OK)
         return st;
     if (plan->col_count > LXW_COL_MAX || plan->row_count > LXW_ROW_MAX) {

@@ -24,13 +24,6 @@ typedef struct sheet {
     xlsx_plan plan;
 } sheet;
 
-/* A cell spanning ROWS rows from ROW that needs NEED points of height. */
-typedef struct span_need {
-    lxw_row_t row;
-    size_t rows;
-    double need;
-} span_need;
-
 /* Report a libxlsxwriter failure ERR at layout line LINE. */
 static zb_status sheet_check(sheet *sh, lxw_error err, long line)
 {
@@ -46,12 +39,6 @@ static void need_height(sheet *sh, lxw_row_t row, double height)
 {
     if (sh->plan.heights[row] < height)
         sh->plan.heights[row] = height;
-}
-
-/* The usable width of grid columns FIRST..LAST, pt. */
-static double cells_width(const sheet *sh, size_t first, size_t last)
-{
-    return sh->plan.grid[last + 1] - sh->plan.grid[first] - XLSX_CELL_MARGINS;
 }
 
 /* ------------------------------------------------------------- text */
@@ -133,7 +120,7 @@ static zb_status write_line(sheet *sh, lxw_row_t row, const xlsx_text *t,
     zb_status st = merge_cells(sh, row, 0, row, (lxw_col_t)last, &look, line);
     if (st == ZB_OK)
         st = write_text(sh, row, 0, t, look, line);
-    need_height(sh, row, xlsx_text_height(t, style, cells_width(sh, 0, last)) +
+    need_height(sh, row, xlsx_text_height(t, style, xlsx_plan_width(&sh->plan, 0, last)) +
                              LINE_ROW_PADDING);
     return st;
 }
@@ -227,26 +214,21 @@ static zb_status write_value(sheet *sh, lxw_row_t row, lxw_col_t col,
     return write_text(sh, row, col, text, *look, c->line);
 }
 
-/* Write cell C of table T (at sheet row BASE, columns mapped by MAP) and
-   say how tall its rows must be together. */
-static zb_status write_cell(sheet *sh, const lo_table *t, const size_t *map,
-                            lxw_row_t base, const lo_cell *c, double *need)
+/* Write cell C of table block INDEX, merged over the sheet rows and
+   columns it spans. */
+static zb_status write_cell(sheet *sh, const lo_table *t, size_t index,
+                            const lo_cell *c)
 {
-    lxw_row_t row1 = base + (lxw_row_t)c->row;
-    lxw_row_t row2 = row1 + (lxw_row_t)c->rowspan - 1;
+    const size_t *map = sh->plan.colmap[index];
+    const size_t *at = sh->plan.row_at[index];
+    lxw_row_t base = sh->plan.block_row[index];
+    lxw_row_t row1 = base + (lxw_row_t)at[c->row];
+    lxw_row_t row2 = base + (lxw_row_t)at[c->row + c->rowspan] - 1;
     size_t col1 = map[c->col], col2 = map[c->col + c->colspan] - 1;
-    double width = cells_width(sh, col1, col2);
     xlsx_text *text = &sh->book->text;
     xlsx_look look = cell_look(c, t);
     xlsx_text_reset(text);
-    if (c->block_count)
-        look.align = xlsx_text_blocks(text, c->blocks, c->block_count, width);
-    else if (c->type == LO_CELL_TEXT)
-        for (size_t i = 0; i < c->run_count; i++)
-            xlsx_text_add(text, c->runs[i].style, c->runs[i].text);
-    else
-        xlsx_text_add(text, c->style, c->text);
-    *need = xlsx_text_height(text, c->style, width) + 2 * t->padding;
+    look.align = xlsx_text_cell(text, c, xlsx_plan_width(&sh->plan, col1, col2));
     zb_status st = merge_cells(sh, row1, (lxw_col_t)col1, row2,
                                (lxw_col_t)col2, &look, c->line);
     if (st != ZB_OK)
@@ -254,54 +236,14 @@ static zb_status write_cell(sheet *sh, const lo_table *t, const size_t *map,
     return write_value(sh, row1, (lxw_col_t)col1, c, text, &look);
 }
 
-/* Give the rows under a cell spanning several rows the height it needs,
-   spread evenly over them, once the single rows have theirs. */
-static void spread_height(sheet *sh, const span_need *span)
-{
-    double missing = span->need;
-    for (size_t i = 0; i < span->rows; i++)
-        missing -= sh->plan.heights[span->row + i];
-    for (size_t i = 0; missing > 0 && i < span->rows; i++)
-        sh->plan.heights[span->row + i] += missing / (double)span->rows;
-}
-
+/* A table: its rows' heights are the plan's. */
 static zb_status write_table(sheet *sh, const lo_block *b, size_t index)
 {
     const lo_table *t = &b->u.table;
-    const size_t *map = sh->plan.colmap[index];
-    lxw_row_t base = sh->plan.block_row[index];
-    span_need *spans = NULL;
-    size_t count = 0, cap = 0;
     zb_status st = ZB_OK;
-    for (size_t r = 0; st == ZB_OK && r < t->row_count; r++) {
-        const lo_row *row = &t->rows[r];
-        lxw_row_t at = base + (lxw_row_t)r;
-        need_height(sh, at, row->min_height);
-        if (!row->cell_count) /* all under cells from above: keep it shown */
-            need_height(sh, at, xlsx_line_height(t->style) + 2 * t->padding);
-        for (size_t i = 0; st == ZB_OK && i < row->cell_count; i++) {
-            const lo_cell *c = &row->cells[i];
-            double need;
-            st = write_cell(sh, t, map, base, c, &need);
-            if (c->rowspan == 1) {
-                need_height(sh, at, need);
-                continue;
-            }
-            if (count == cap) {
-                cap = cap ? cap * 2 : 16;
-                span_need *more = realloc(spans, cap * sizeof *more);
-                if (!more) {
-                    st = ZB_ERR_NOMEM;
-                    break;
-                }
-                spans = more;
-            }
-            spans[count++] = (span_need){at, (size_t)c->rowspan, need};
-        }
-    }
-    for (size_t i = 0; st == ZB_OK && i < count; i++)
-        spread_height(sh, &spans[i]);
-    free(spans);
+    for (size_t r = 0; st == ZB_OK && r < t->row_count; r++)
+        for (size_t i = 0; st == ZB_OK && i < t->rows[r].cell_count; i++)
+            st = write_cell(sh, t, index, &t->rows[r].cells[i]);
     return st;
 }
 
@@ -319,7 +261,7 @@ static zb_status write_block(sheet *sh, const lo_block *b, size_t index)
                           b->line);
     case LO_BLOCK_FIELDS:
         xlsx_text_fields(t, &b->u.fields,
-                         cells_width(sh, 0, sh->plan.col_count - 1));
+                         xlsx_plan_width(&sh->plan, 0, sh->plan.col_count - 1));
         return write_line(sh, row, t, b->u.fields.style, LO_ALIGN_LEFT,
                           b->line);
     case LO_BLOCK_SIGNATURE:
@@ -457,7 +399,8 @@ zb_status xlsx_write_section(xlsx_book *book, const lo_document *doc,
                              const lo_section *s, xlsx_pos *pos)
 {
     sheet sh = {.book = book, .doc = doc, .section = s, .pos = pos};
-    zb_status st = xlsx_plan_section(doc, s, pos, &sh.plan, book->diags);
+    zb_status st =
+        xlsx_plan_section(doc, s, pos, &book->text, &sh.plan, book->diags);
     if (st == ZB_OK) {
         sh.ws = workbook_add_worksheet(book->workbook, s->name);
         st = sh.ws ? set_columns(&sh) : ZB_ERR_NOMEM;

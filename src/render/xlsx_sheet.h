@@ -38,6 +38,10 @@ typedef struct xlsx_plan {
     size_t col_count;       /* grid has col_count + 1 entries */
     size_t **colmap;        /* per block: a table's column boundaries as
                                indexes into grid; NULL for other blocks */
+    size_t **row_at;        /* per block: a table's row r is sheet rows
+                               row_at[r] .. row_at[r + 1] - 1 from the
+                               block's first (more than one when it is
+                               taller than Excel allows); NULL for others */
     lxw_row_t *block_row;   /* per block: its first sheet row */
     double *heights;        /* per sheet row, pt; blank rows are set, the
                                others 0 until their content is written */
@@ -50,11 +54,17 @@ typedef struct xlsx_plan {
 } xlsx_plan;
 
 /* Plan section S of DOC into PLAN and record the position of each of its
-   table cells in POS (indexed by lo_cell.seq). Problems a workbook cannot
-   hold (too many rows or columns) are reported. Free with
-   xlsx_plan_free(). */
+   table cells in POS (indexed by lo_cell.seq). Table rows are measured
+   (TEXT is scratch for that) and given their heights here; a row taller
+   than XLSX_ROW_MAX_HEIGHT is spread over as many sheet rows as it needs,
+   its cells merged over them. Problems a workbook cannot hold (too many
+   rows or columns) are reported. Free with xlsx_plan_free(). */
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            xlsx_pos *pos, xlsx_plan *plan, zb_diags *diags);
+                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
+                            zb_diags *diags);
+
+/* The width of grid columns FIRST..LAST of PLAN that text can fill, pt. */
+double xlsx_plan_width(const xlsx_plan *plan, size_t first, size_t last);
 
 /* Release what PLAN holds. */
 void xlsx_plan_free(xlsx_plan *plan);

@@ -332,3 +332,15 @@ lo_align xlsx_text_blocks(xlsx_text *t, const lo_block *blocks, size_t count,
         return LO_ALIGN_LEFT;
     return agree ? block_align(&blocks[0]) : LO_ALIGN_LEFT;
 }
+
+lo_align xlsx_text_cell(xlsx_text *t, const lo_cell *c, double width)
+{
+    if (c->block_count)
+        return xlsx_text_blocks(t, c->blocks, c->block_count, width);
+    if (c->type == LO_CELL_TEXT)
+        for (size_t i = 0; i < c->run_count; i++)
+            xlsx_text_add(t, c->runs[i].style, c->runs[i].text);
+    else
+        xlsx_text_add(t, c->style, c->text);
+    return c->align;
+}

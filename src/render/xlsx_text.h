@@ -93,4 +93,9 @@ void xlsx_text_fields(xlsx_text *t, const lo_fields *f, double width);
 lo_align xlsx_text_blocks(xlsx_text *t, const lo_block *blocks, size_t count,
                           double width);
 
+/* Append the content of table cell C, WIDTH points wide: its blocks, its
+   runs or its value's text. Returns the alignment the cell must get (see
+   xlsx_text_blocks()). */
+lo_align xlsx_text_cell(xlsx_text *t, const lo_cell *c, double width);
+
 #endif

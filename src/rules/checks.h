@@ -33,6 +33,7 @@ zb_status check_confirmations(zb_rule_ctx *ctx, const zb_rule *rule);
 zb_status check_leadership(zb_rule_ctx *ctx, const zb_rule *rule);
 zb_status check_revisions(zb_rule_ctx *ctx, const zb_rule *rule);
 zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule);
+zb_status check_topics(zb_rule_ctx *ctx, const zb_rule *rule);
 zb_status check_form_numbers(zb_rule_ctx *ctx, const zb_rule *rule);
 
 #endif

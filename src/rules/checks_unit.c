@@ -63,6 +63,75 @@ zb_status check_signer(zb_rule_ctx *ctx, const zb_rule *rule)
     return st;
 }
 
+#define BIT(topic) (1u << (topic))
+
+/* Each kind of document: the topics its stylesheet writes a part for, and
+   what to tell a ledger that gives another. */
+static const struct {
+    unsigned topics;
+    const char *hint;
+} kind_topics[] = {
+    [DOCUMENT_REPORT] = {BIT(TOPIC_RESPONSIBILITY) | BIT(TOPIC_PROCUREMENT) |
+                             BIT(TOPIC_USAGE) | BIT(TOPIC_INSPECTION) |
+                             BIT(TOPIC_TRAINING) | BIT(TOPIC_PLAN),
+                         "总结报告的 topic 只能是 responsibility、procurement、"
+                         "usage、inspection、training、plan"},
+    [DOCUMENT_SYSTEMS_NOTICE] = {0, "印发制度的通知没有由程序生成的部分，"
+                                    "不能用 topic"},
+    [DOCUMENT_INSPECTION_NOTICE] = {BIT(TOPIC_FINDINGS) | BIT(TOPIC_RATINGS),
+                                    "检查通报的 topic 只能是 findings"
+                                    "（检查发现的问题）、ratings（考核评议结果）"},
+    [DOCUMENT_GENERAL] = {0, "其他公文（general）的正文全部取自台账，"
+                             "不能用 topic"},
+};
+
+/* Section S of document D: its topic one D's kind writes, on a part of
+   the body itself, not given before (at FIRST[topic]); a heading where
+   there is no topic. */
+static zb_status check_section(zb_rule_ctx *ctx, const zb_rule *rule,
+                               const zb_document *d, const zb_section *s,
+                               long first[TOPIC_COUNT])
+{
+    const char *name = ledger_topic_name(s->topic);
+    if (s->topic == TOPIC_NONE)
+        return s->headed ? ZB_OK
+                         : rules_report(ctx, rule, s->line, "section", NULL,
+                                        "公文 %s 正文的这一部分没有标题"
+                                        "（heading）：只有带 topic 的部分"
+                                        "可以不写标题",
+                                        d->id);
+    if (!(kind_topics[d->kind].topics & BIT(s->topic)))
+        return rules_report(ctx, rule, s->line, "section", "topic",
+                            "公文 %s 中的 topic=\"%s\" 不是这种公文的部分，"
+                            "不会排进正文：%s", d->id,
+                            name, kind_topics[d->kind].hint);
+    if (s->depth > 1)
+        return rules_report(ctx, rule, s->line, "section", "topic",
+                            "公文 %s 的 topic=\"%s\" 写在另一部分之内：带 "
+                            "topic 的部分须是正文的第一层（一、二、……）",
+                            d->id, name);
+    if (first[s->topic])
+        return rules_report(ctx, rule, s->line, "section", "topic",
+                            "公文 %s 的 topic=\"%s\" 在第 %ld 行已经写过，"
+                            "每个部分只能写一次",
+                            d->id, name, first[s->topic]);
+    first[s->topic] = s->line;
+    return ZB_OK;
+}
+
+zb_status check_topics(zb_rule_ctx *ctx, const zb_rule *rule)
+{
+    const zb_ledger *l = ctx->ledger;
+    zb_status st = ZB_OK;
+    for (size_t i = 0; i < l->ndocuments && st == ZB_OK; i++) {
+        const zb_document *d = &l->documents[i];
+        long first[TOPIC_COUNT] = {0};
+        for (size_t k = 0; k < d->nsections && st == ZB_OK; k++)
+            st = check_section(ctx, rule, d, &d->sections[k], first);
+    }
+    return st;
+}
+
 /* A number the ledger gives one form that another form has by default
    (two numbers the ledger gives are the schema's formNumberUnique). */
 zb_status check_form_numbers(zb_rule_ctx *ctx, const zb_rule *rule)

@@ -170,6 +170,12 @@ static const zb_rule ledger_rules[] = {
     {"gw-signer", DIAG_ERROR, "《党政机关公文处理工作条例》第九条（四）",
      "签发人。上行文应当标注签发人姓名。", "上行文须填写签发人。",
      check_signer},
+    {"gw-topic", DIAG_ERROR, NULL, NULL,
+     "公文正文中带 topic 的部分须是该种公文由程序生成的部分（总结报告："
+     "responsibility、procurement、usage、inspection、training、plan；"
+     "检查通报：findings、ratings），写在正文第一层，每个部分只写一次；"
+     "不带 topic 的部分须有标题。",
+     check_topics},
 };
 
 const zb_rule *rules_ledger(size_t *count)

@@ -134,21 +134,58 @@ in_order notice 关于印发《软件正版化工作六项制度》的通知 局
     第十一条本制度自印发之日起实施。 桐川县医疗保障局办公室 2023年6月20日印发
 expect_not_in "notice: no 财务股 of the reference left" "3.财务股确保" "$T/notice.flat"
 
-# ---- the inspection notice: numbered headings of two levels
+# ---- the inspection notice: numbered headings of two levels; the parts
+# the audit writes where the ledger's sections topic="findings" and
+# topic="ratings" put them (without facts, their heading and the ledger's
+# text), the requirements last; the audit form attached as 附件3
 flat inspection >"$T/inspection.flat"
-in_order inspection 一、检查基本情况 二、发现的问题 （一）预装家庭版操作系统 \
-    （二）承诺书签署不及时 三、工作要求 附件：1.软件使用情况汇总表 2.软件使用情况明细表 \
-    3.2023年度软件使用情况全面检查各股室计算机软件安装情况核对记录及问题整改责任清单
+in_order inspection 一、检查基本情况 二、检查发现的问题 对上述问题，办公室已逐项反馈相关股室 \
+    三、考核评议结果 各股室检查发现的问题和考核评议得分见附件3。 \
+    四、工作要求 附件：1.软件使用情况汇总表 2.软件使用情况明细表 \
+    3.软件使用情况检查及考核评议表 \
+    4.2023年度软件使用情况全面检查各股室计算机软件安装情况核对记录及问题整改责任清单
+expect_not_in "inspection: no fifth part" "五、" "$T/inspection.flat"
 
-# ---- the audit's findings, once the facts carry them (issue 6; the shape
+# ---- the audit's findings and grades in those parts (the facts' shape
 # written here by hand is the one doc-inspection-notice.xsl reads)
-sed 's|</ledger>|<facts xmlns="urn:zhengban:facts:1"><audit><finding message="计算机 TCYB-NB-03 预装家庭版操作系统" article="《软件正版化考核评议制度》第三条"/><rating dept="bgs" grade="优秀"/><rating dept="ybzx" grade="合格"/></audit></facts></ledger>|' \
-    "$S" >"$T/audit.xml"
+FACTS='<facts xmlns="urn:zhengban:facts:1"><audit><finding message="计算机 TCYB-NB-03 预装家庭版操作系统" article="《软件正版化考核评议制度》第三条"/><rating dept="bgs" grade="优秀"/><rating dept="ybzx" grade="合格"/></audit></facts>'
+sed "s|</ledger>|$FACTS</ledger>|" "$S" >"$T/audit.xml"
 doc audit doc-inspection-notice -- "$T/audit.xml"
 flat audit >"$T/audit.flat"
-in_order audit 三、工作要求 四、检查发现的问题 \
-    （1）计算机TCYB-NB-03预装家庭版操作系统（《软件正版化考核评议制度》第三条） \
+in_order audit 一、检查基本情况 二、检查发现的问题 \
+    （1）计算机TCYB-NB-03预装家庭版操作系统，不符合《软件正版化考核评议制度》第三条的规定。 \
+    对上述问题，办公室已逐项反馈相关股室 \
+    三、考核评议结果 办公室：优秀；医保中心：合格。 各股室检查发现的问题和考核评议得分见附件3。 \
+    四、工作要求 附件：1.软件使用情况汇总表
+expect_not_in "audit: no fifth part" "五、" "$T/audit.flat"
+[ "$(grep -o 发现的问题 "$T/audit.flat" | wc -l)" -eq 2 ] \
+    && pass "audit: 发现的问题 once as a heading (and once in the ledger's sentence)" \
+    || fail "audit: 发现的问题 once as a heading" "$(grep -o '.\{4\}发现的问题' "$T/audit.flat")"
+
+# ---- a heading of the ledger's own for a part
+sed -e "s|</ledger>|$FACTS</ledger>|" \
+    -e 's|<section topic="ratings">|<section topic="ratings" heading="各股室考核评议等次">|' \
+    "$S" >"$T/own-heading.xml"
+doc own-heading doc-inspection-notice -- "$T/own-heading.xml"
+flat own-heading >"$T/own-heading.flat"
+in_order own-heading 二、检查发现的问题 三、各股室考核评议等次 办公室：优秀 四、工作要求
+
+# ---- a body that places neither part: both appended after it, as before
+sed -e "s|</ledger>|$FACTS</ledger>|" \
+    -e 's|<section topic="findings">|<section heading="发现的问题">|' \
+    -e '/<section topic="ratings">/,/<\/section>/d' "$S" >"$T/appended.xml"
+doc appended doc-inspection-notice -- "$T/appended.xml"
+flat appended >"$T/appended.flat"
+in_order appended 一、检查基本情况 二、发现的问题 对上述问题，办公室已逐项反馈相关股室 三、工作要求 \
+    四、检查发现的问题 （1）计算机TCYB-NB-03预装家庭版操作系统 \
     五、考核评议结果 办公室：优秀；医保中心：合格。 附件：1.软件使用情况汇总表
+# one placed, the other appended after the body
+sed -e "s|</ledger>|$FACTS</ledger>|" \
+    -e '/<section topic="ratings">/,/<\/section>/d' "$S" >"$T/half.xml"
+doc half doc-inspection-notice -- "$T/half.xml"
+flat half >"$T/half.flat"
+in_order half 二、检查发现的问题 （1）计算机TCYB-NB-03 三、工作要求 \
+    四、考核评议结果 办公室：优秀；医保中心：合格。
 
 # ---- attached forms: the form's pages after the document, numbered on
 python3 - "$S" "$TOP/tests/layout/form.xml" "$T/attached.xml" <<'PY'
@@ -217,10 +254,13 @@ expect_in "report: the attachment's page numbered on" "—${found:-0}—" "$T/at
 pdftotext "$report" - | tr -d ' \n\f' >"$T/built.flat"
 expect_in "report: 附件5 figures from the facts" \
     "本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元" "$T/built.flat"
-# the inspection notice: its forms numbered as its 附件说明 (1 and 2)
+# the inspection notice: its forms numbered as its 附件说明 (1, 2 and 3, the audit form), its parts in place
 inspection=$B/公文-inspection-2023.pdf
 pdftotext "$inspection" - | tr -d ' \n\f' >"$T/insp.flat"
-in_order insp 附件：1.软件使用情况汇总表 附件1软件使用情况汇总表 附件2软件使用情况明细表
+in_order insp 二、检查发现的问题 （1）计算机TCYB-NB-03（何建平）使用家庭版随机预装软件 \
+    （2）马婷婷（医保中心） 三、考核评议结果 医保中心：基本合格。 四、工作要求 \
+    附件：1.软件使用情况汇总表 附件1软件使用情况汇总表 附件2软件使用情况明细表 \
+    附件3软件使用情况检查及考核评议表 考核评议
 # the notice: every form attached blank, numbered as the unit numbers them
 notice=$B/公文-notice-2023-15.pdf
 pdftotext "$notice" - | tr -d ' \n\f' >"$T/nb.flat"

@@ -60,6 +60,12 @@ else
     fail two_outputs "exit $RC"
 fi
 
+# a row taller than Excel's 409 pt: two sheet rows, its cells merged
+zb render "$FIX/tall-rows.xml" -o "$T/tall.xlsx"
+expect_rc render_tall_rows 0
+expect_not_in tall_rows_no_warning "最大行高" "$ERR"
+[ -s "$T/tall.xlsx" ] && "$PY" "$CHECK" tall "$T/tall.xlsx"
+
 # ---------------------------------------------------------- LibreOffice
 if ! command -v soffice >/dev/null; then
     fail libreoffice "soffice not found (make check installs libreoffice-calc-nogui)"
@@ -76,6 +82,23 @@ else
     expect_in lo_csv_product "2,麒麟桌面操作系统,V10,1200.125,3,3600.38," "$csv4"
     expect_in lo_csv_blank_total "3,,,,,," "$csv4"
     expect_in lo_csv_grand_total "共计,,,,,11982.38," "$csv4"
+
+    # the tall row's text all on the page LibreOffice prints (the text of
+    # the cells beside it may come between its lines in pdftotext's order)
+    lo pdf "$T/tall.xlsx"
+    pdftotext "$T/lo/tall.pdf" "$T/tall.txt"
+    "$PY" - "$T/tall.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+mine = "".join(ch for ch in text if ch in "正版软件管理工作指南")
+ok = mine == "正版软件管理工作指南" * 48
+print("PASS lo_pdf_tall_row_whole" if ok else
+      "FAIL lo_pdf_tall_row_whole: %d of 480 characters" % len(mine))
+rest = ["见说明", "短行一", "短行二", "合计", "23"]
+missing = [w for w in rest if w not in text]
+print("FAIL lo_pdf_tall_row_rest: %s missing" % missing if missing else
+      "PASS lo_pdf_tall_row_rest")
+PY
 
     awk -v rows=120 -f "$TOP/tests/e2e/xlsx_big.awk" >"$T/medium.xml"
     zb render "$T/medium.xml" -o "$T/medium.xlsx"

@@ -4,6 +4,7 @@ Every expected figure below is written by hand from the layout.
 
     /usr/bin/python3 xlsx_check.py forms FILE.xlsx
     /usr/bin/python3 xlsx_check.py big FILE.xlsx ROWS   (ROWS a multiple of 10)
+    /usr/bin/python3 xlsx_check.py tall FILE.xlsx
 
 Prints "PASS name" or "FAIL name: why" for each check (see tests/lib.sh).
 """
@@ -273,12 +274,37 @@ def check_big(path, rows):
     check("big_row_heights_set", min(heights) >= 9 * 1.2, repr(min(heights)))
 
 
+def check_tall(path):
+    """tall-rows.xml: its second row (582.87 pt) as sheet rows 2 and 3."""
+    wb = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    ws, cv = wb.worksheets[0], cached.worksheets[0]
+    equal("tall_merges", merged(ws),
+          {"A2:A3", "B2:B3", "C2:C3", "D2:D3", "A4:A5", "B5:C5", "A6:C6"})
+    heights = [ws.row_dimensions[r].height or 0 for r in range(1, 7)]
+    check("tall_rows_within_409", 0 < min(heights) and max(heights) <= 409,
+          repr(heights))
+    check("tall_row_split_evenly",
+          abs(heights[1] - 291.435) < 0.01 and abs(heights[2] - 291.435) < 0.01,
+          repr(heights[1:3]))
+    equal("tall_text_whole", ws["B2"].value, "正版软件管理工作指南" * 48)
+    equal("tall_cells_in_place",
+          [ws["A2"].value, ws["C2"].value, ws["D2"].value, ws["A4"].value,
+           ws["B4"].value, ws["B5"].value, ws["D5"].value, ws["A6"].value],
+          ["一", "见说明", 5, "二", "短行一", "短行二", 11, "合计"])
+    equal("tall_total_formula", ws["D6"].value, "=SUM(D2,D4:D5)")
+    equal("tall_total_cached", cv["D6"].value, 23)
+    equal("tall_header_repeated", ws.print_title_rows, "$1:$1")
+
+
 def main():
     what, path = sys.argv[1], sys.argv[2]
     if what == "forms":
         check_forms(path)
     elif what == "big":
         check_big(path, int(sys.argv[3]))
+    elif what == "tall":
+        check_tall(path)
     else:
         sys.exit("unknown check " + what)
 

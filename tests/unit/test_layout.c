@@ -252,6 +252,15 @@ TEST(rejects_bad_layouts_naming_the_element)
     expect_rejected("<section name='s'>\n<table style='cell'><col/>"
                     "<row><cell rowspan='2'>x</cell></row></table></section>",
                     "跨行超出了表格末行", 5);
+    /* a row without cells: even one wholly under a cell from above */
+    expect_rejected("<section name='s'><table style='cell'><col/>\n"
+                    "<row><cell rowspan='2'>x</cell></row>\n<row/>\n"
+                    "<row><cell>y</cell></row></table></section>",
+                    "<row>：没有单元格", 6);
+    expect_rejected("<section name='s'><table style='cell'><col/><col/>\n"
+                    "<row><cell>x</cell><cell>y</cell></row>\n<row>\n</row>"
+                    "</table></section>",
+                    "没有单元格：每行至少要有一个 <cell>", 6);
     expect_rejected("<section name='s'><table style='cell'><col width='100'/>"
                     "\n<col width='100'/><row><cell/><cell/></row></table>"
                     "</section>", "超过或占满了版心宽度", 4);

@@ -200,11 +200,30 @@ TEST(documents)
            report->attachments[0].form == FORM_STATISTICS);
     const zb_document *notice = &l->documents[2];
     EXPECT(notice->kind == DOCUMENT_INSPECTION_NOTICE && !notice->sealed);
-    EXPECT(notice->nattachments == 3 &&
+    EXPECT(notice->nattachments == 4 &&
            notice->attachments[0].form == FORM_SUMMARY &&
            notice->attachments[1].form == FORM_DETAIL &&
-           notice->attachments[2].form == FORM_COUNT);
+           notice->attachments[2].form == FORM_AUDIT &&
+           notice->attachments[3].form == FORM_COUNT);
     EXPECT(l->documents[0].nattachments == 0);
+    /* the body's sections, nested ones after their parent */
+    EXPECT(report->nsections == 3 &&
+           report->sections[0].topic == TOPIC_RESPONSIBILITY &&
+           report->sections[2].topic == TOPIC_PLAN);
+    static const struct {
+        zb_topic topic;
+        int depth, headed;
+    } want[] = {{TOPIC_NONE, 1, 1},
+                {TOPIC_FINDINGS, 1, 0},
+                {TOPIC_RATINGS, 1, 0},
+                {TOPIC_NONE, 1, 1}};
+    EXPECT(notice->nsections == 4);
+    for (size_t i = 0; i < 4 && i < notice->nsections; i++)
+        EXPECT(notice->sections[i].topic == want[i].topic &&
+               notice->sections[i].depth == want[i].depth &&
+               notice->sections[i].headed == want[i].headed &&
+               notice->sections[i].line > notice->line);
+    EXPECT_STR(ledger_topic_name(TOPIC_FINDINGS), "findings");
 }
 
 TEST(whitespace_is_collapsed_as_the_schema_reads_it)

@@ -31,6 +31,19 @@ typedef struct rule_case {
 #define EV_UP_INSTALL                                                          \
     "<event action=\"install\" software=\"BG-WPS-02\" "                        \
     "computer=\"NB-01\" date=\"2023-04-03\""
+/* minimal.xml's report from its kind to its section's topic, and the
+   same as a document of another KIND */
+#define DOC_BODY                                                               \
+    " upward=\"true\" signer=\"s1\">\n"                                         \
+    "      <issuerMark>青石县测试局文件</issuerMark>\n"                          \
+    "      <number agency=\"青测报\" year=\"2023\" seq=\"9\"/>\n"              \
+    "      <title>青石县测试局关于2023年度软件正版化工作情况的报告</title>\n"    \
+    "      <to>青石县版权局</to>\n"                                             \
+    "      <body>\n"                                                            \
+    "        <p>现将我局2023年度软件正版化工作情况报告如下。</p>\n"            \
+    "        "
+#define DOC_HEAD "kind=\"report\"" DOC_BODY
+#define DOC_HEAD_AS(kind) "kind=\"" kind "\"" DOC_BODY
 #define LOG_END "  </log>"
 #define ADD(event) event "\n" LOG_END
 
@@ -204,6 +217,29 @@ static const rule_case cases[] = {
     {"upward=\"true\" signer=\"s1\"", "upward=\"false\"", NULL, NULL},
     {"upward=\"true\" signer=\"s1\"", "upward=\"true\"", "gw-signer",
      "kind=\"report\""},
+    /* gw-topic: a report's topics in a report, the inspection notice's in
+       it; any other topic, a topic below the first level or given twice,
+       a section with neither topic nor heading, refused */
+    {"<section topic=\"plan\">", "<section heading=\"下一步\">", NULL, NULL},
+    {"<section topic=\"plan\">", "<section topic=\"ratings\">", "gw-topic",
+     "topic=\"ratings\""},
+    {DOC_HEAD "<section topic=\"plan\">",
+     DOC_HEAD_AS("inspection-notice") "<section topic=\"findings\">", NULL,
+     NULL},
+    {DOC_HEAD "<section topic=\"plan\">",
+     DOC_HEAD_AS("inspection-notice") "<section topic=\"usage\">", "gw-topic",
+     "topic=\"usage\""},
+    {DOC_HEAD "<section topic=\"plan\">",
+     DOC_HEAD_AS("general") "<section topic=\"plan\">", "gw-topic",
+     "topic=\"plan\""},
+    {"<p>明年继续做好软件正版化工作。</p>",
+     "<section topic=\"usage\"><p>明年继续。</p></section>", "gw-topic",
+     "topic=\"usage\""},
+    {"<p>明年继续做好软件正版化工作。</p>\n        </section>",
+     "<p>明年继续做好软件正版化工作。</p>\n        </section>\n"
+     "        <section topic=\"plan\" heading=\"再写\"><p>又一次。</p></section>",
+     "gw-topic", "heading=\"再写\""},
+    {"<section topic=\"plan\">", "<section>", "gw-topic", "<section>"},
 };
 
 /* Run case C; print "PASS name" or "FAIL name: why" for it. */
