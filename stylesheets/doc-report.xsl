@@ -287,11 +287,17 @@
       <xsl:text>；台账于</xsl:text>
       <xsl:for-each select="$updates">
         <xsl:if test="position() &gt; 1">、</xsl:if>
-        <xsl:value-of select="concat(number(substring(@date, 6, 2)), '月', number(substring(@date, 9, 2)), '日')"/>
+        <xsl:call-template name="month-day"><xsl:with-param name="date" select="@date"/></xsl:call-template>
       </xsl:for-each>
       <xsl:text>更新</xsl:text>
     </xsl:if>
     <xsl:text>。</xsl:text>
+  </xsl:template>
+
+  <!-- 6月30日: a date of the report's year without the year -->
+  <xsl:template name="month-day">
+    <xsl:param name="date"/>
+    <xsl:value-of select="concat(number(substring($date, 6, 2)), '月', number(substring($date, 9, 2)), '日')"/>
   </xsl:template>
 
   <xsl:template name="inspection">
@@ -331,9 +337,9 @@
         <xsl:when test="$told">
           <xsl:value-of select="concat('共发现问题', count($found), '个')"/>
           <xsl:if test="$notice">
-            <xsl:value-of select="concat('，已于', number(substring($notice/l:date, 6, 2)), '月',
-                                         number(substring($notice/l:date, 9, 2)), '日以《',
-                                         normalize-space($notice/l:title), '》（')"/>
+            <xsl:text>，已于</xsl:text>
+            <xsl:call-template name="month-day"><xsl:with-param name="date" select="$notice/l:date"/></xsl:call-template>
+            <xsl:value-of select="concat('以《', normalize-space($notice/l:title), '》（')"/>
             <xsl:call-template name="doc-number">
               <xsl:with-param name="number" select="$notice/l:number"/>
             </xsl:call-template>
