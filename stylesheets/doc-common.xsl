@@ -273,10 +273,12 @@
     <xsl:value-of select="string-length($s) - $narrow div 2"/>
   </xsl:template>
 
-  <!-- 桐医保发〔2023〕15号 -->
+  <!-- 桐医保发〔2023〕15号: the <number> NUMBER, the document's own unless
+       given -->
   <xsl:template name="doc-number">
-    <xsl:value-of select="concat($doc/l:number/@agency, '〔', $doc/l:number/@year, '〕',
-                                 number($doc/l:number/@seq), '号')"/>
+    <xsl:param name="number" select="$doc/l:number"/>
+    <xsl:value-of select="concat($number/@agency, '〔', $number/@year, '〕',
+                                 number($number/@seq), '号')"/>
   </xsl:template>
 
   <!-- ============================================================== body -->

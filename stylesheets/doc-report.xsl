@@ -12,6 +12,22 @@
   part. Sections without a topic, the closing paragraphs and 特此报告。 follow.
   Without facts (a ledger not run through `build`) the figures are left out,
   never computed here.
+
+  Nothing is said twice:
+  - 组长 and 副组长 are named after the post the ledger gives them
+    (党组书记、局长韦振邦), 成员 by name only.
+  - A preinstalled home edition is named once, in part 二 after the licences
+    held that leave it out, with "（家庭版）" only when its name does not say
+    so already.
+  - Part 四 lays out the unit's inspection record of the year as written
+    (its <summary>: scope, problems found, what was done); the audit's
+    findings then are only counted, naming the year's inspection notice
+    (kind="inspection-notice") that lists them, if the ledger has one. Only
+    without such a summary are the findings listed here.
+  - Part 六 opens with the unit's own plans (they usually begin
+    "2024年，我局将…"); the standing tasks of the six systems follow with
+    "同时，". Without plans of the unit's the standing tasks open the part
+    with the year.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -73,10 +89,12 @@
           </xsl:with-param>
           <xsl:with-param name="src" select="zb:where($own | $body[not($own)])"/>
         </xsl:call-template>
+        <!-- the unit's own plans before the standing tasks (see "plan") -->
+        <xsl:apply-templates select="$own[$topic = 'plan']/*"/>
         <xsl:apply-templates select="." mode="part">
           <xsl:with-param name="topic" select="$topic"/>
         </xsl:apply-templates>
-        <xsl:apply-templates select="$own/*"/>
+        <xsl:apply-templates select="$own[$topic != 'plan']/*"/>
         <xsl:call-template name="parts">
           <xsl:with-param name="list" select="substring-after($list, ' ')"/>
           <xsl:with-param name="body" select="$body"/>
@@ -139,12 +157,18 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- a list of names joined with 、 -->
+  <!-- the names of MEMBERS joined with 、; with POSTS each after the post
+       the ledger gives (党组书记、局长韦振邦), if any -->
   <xsl:template name="names">
     <xsl:param name="members"/>
+    <xsl:param name="posts" select="false()"/>
     <xsl:for-each select="$members">
+      <xsl:variable name="staff" select="@staff"/>
       <xsl:if test="position() &gt; 1">、</xsl:if>
-      <xsl:call-template name="name-of"><xsl:with-param name="staff" select="@staff"/></xsl:call-template>
+      <xsl:if test="$posts">
+        <xsl:for-each select="$ledger"><xsl:value-of select="key('staff', $staff)/@post"/></xsl:for-each>
+      </xsl:if>
+      <xsl:call-template name="name-of"><xsl:with-param name="staff" select="$staff"/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
@@ -152,12 +176,15 @@
     <xsl:variable name="group" select="$ledger/l:leadership/l:member"/>
     <xsl:variable name="head" select="$group[@role = '组长'][1]"/>
     <xsl:value-of select="concat($we, '成立了由')"/>
-    <xsl:for-each select="$ledger">
-      <xsl:value-of select="key('staff', $head/@staff)/@post"/>
-    </xsl:for-each>
-    <xsl:call-template name="name-of"><xsl:with-param name="staff" select="$head/@staff"/></xsl:call-template>
+    <xsl:call-template name="names">
+      <xsl:with-param name="members" select="$head"/>
+      <xsl:with-param name="posts" select="true()"/>
+    </xsl:call-template>
     <xsl:text>任组长，</xsl:text>
-    <xsl:call-template name="names"><xsl:with-param name="members" select="$group[@role = '副组长']"/></xsl:call-template>
+    <xsl:call-template name="names">
+      <xsl:with-param name="members" select="$group[@role = '副组长']"/>
+      <xsl:with-param name="posts" select="true()"/>
+    </xsl:call-template>
     <xsl:text>任副组长，</xsl:text>
     <xsl:call-template name="names"><xsl:with-param name="members" select="$group[@role = '成员']"/></xsl:call-template>
     <xsl:text>为成员的软件正版化工作领导小组，</xsl:text>
@@ -225,6 +252,22 @@
                                    '个、办公软件', $held/f:cell[@category = '办公']/@licenses,
                                    '个、杀毒软件', $held/f:cell[@category = '杀毒']/@licenses, '个。')"/>
     </xsl:if>
+    <xsl:apply-templates select="$facts/f:statistics/f:holdings[f:homeEdition]" mode="home"/>
+  </xsl:template>
+
+  <!-- The computers whose preinstalled system is a home edition, left out
+       of the licences held (附件5's note): each software named once, with
+       "家庭版" only when its name does not already say so. -->
+  <xsl:template match="f:holdings" mode="home">
+    <xsl:for-each select="f:homeEdition">
+      <xsl:variable name="id" select="@software"/>
+      <xsl:variable name="name" select="normalize-space($ledger/l:software/l:oem[@id = $id]/@name)"/>
+      <xsl:if test="position() &gt; 1">、</xsl:if>
+      <xsl:value-of select="concat('计算机', @computer, '随机预装的', $name)"/>
+      <xsl:if test="not(contains($name, '家庭') or contains($name, 'Home'))">（家庭版）</xsl:if>
+    </xsl:for-each>
+    <xsl:if test="count(f:homeEdition) &gt; 1">均</xsl:if>
+    <xsl:text>不能作为单位的正版软件许可，未计入累计拥有的许可。</xsl:text>
   </xsl:template>
 
   <xsl:template name="usage">
@@ -244,17 +287,17 @@
       <xsl:text>；台账于</xsl:text>
       <xsl:for-each select="$updates">
         <xsl:if test="position() &gt; 1">、</xsl:if>
-        <xsl:value-of select="concat(number(substring(@date, 6, 2)), '月', number(substring(@date, 9, 2)), '日')"/>
+        <xsl:call-template name="month-day"><xsl:with-param name="date" select="@date"/></xsl:call-template>
       </xsl:for-each>
       <xsl:text>更新</xsl:text>
     </xsl:if>
     <xsl:text>。</xsl:text>
-    <xsl:for-each select="$facts/f:statistics/f:holdings/f:homeEdition">
-      <xsl:variable name="id" select="@software"/>
-      <xsl:value-of select="concat('计算机', @computer, '预装的',
-                                   $ledger/l:software/l:oem[@id = $id]/@name,
-                                   '为家庭版，不计入单位正版软件许可。')"/>
-    </xsl:for-each>
+  </xsl:template>
+
+  <!-- 6月30日: a date of the report's year without the year -->
+  <xsl:template name="month-day">
+    <xsl:param name="date"/>
+    <xsl:value-of select="concat(number(substring($date, 6, 2)), '月', number(substring($date, 9, 2)), '日')"/>
   </xsl:template>
 
   <xsl:template name="inspection">
@@ -271,25 +314,47 @@
       </xsl:if>
       <xsl:value-of select="concat('开展', normalize-space(@title), '。', normalize-space(l:summary))"/>
     </xsl:for-each>
-    <xsl:call-template name="findings"/>
+    <xsl:call-template name="findings">
+      <xsl:with-param name="told" select="$checks/l:summary[normalize-space()]"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- The findings of `audit` (issue 6 adds <f:audit> to the facts): their
-       number and each finding's text. Until the facts carry them, the
-       report states the ledger's inspection records only. -->
+  <!-- The findings of `audit` (<f:audit> in the facts), given in full once.
+       The unit's inspection record of the year (TOLD, its <summary>: scope,
+       problems, what was done) is laid out as written; after it the
+       findings are only counted, with the year's inspection notice that
+       lists them, if the ledger has one. Without such a record they are
+       listed here. -->
   <xsl:template name="findings">
+    <xsl:param name="told"/>
     <xsl:variable name="found" select="$facts/f:audit/f:finding"/>
+    <xsl:variable name="notice"
+        select="$ledger/l:documents/l:document[@kind = 'inspection-notice' and starts-with(l:date, $year)][1]"/>
     <xsl:if test="$facts/f:audit">
+      <xsl:text>经对照软件使用管理台账核查，</xsl:text>
       <xsl:choose>
-        <xsl:when test="$found">
-          <xsl:value-of select="concat('经对照软件使用管理台账核查，发现问题', count($found), '个：')"/>
+        <xsl:when test="not($found)">未发现问题。</xsl:when>
+        <xsl:when test="$told">
+          <xsl:value-of select="concat('共发现问题', count($found), '个')"/>
+          <xsl:if test="$notice">
+            <xsl:text>，已于</xsl:text>
+            <xsl:call-template name="month-day"><xsl:with-param name="date" select="$notice/l:date"/></xsl:call-template>
+            <xsl:value-of select="concat('以《', normalize-space($notice/l:title), '》（')"/>
+            <xsl:call-template name="doc-number">
+              <xsl:with-param name="number" select="$notice/l:number"/>
+            </xsl:call-template>
+            <xsl:text>）通报</xsl:text>
+          </xsl:if>
+          <xsl:text>。</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat('发现问题', count($found), '个：')"/>
           <xsl:for-each select="$found">
             <xsl:if test="position() &gt; 1">；</xsl:if>
             <xsl:value-of select="normalize-space(concat(@message, .))"/>
           </xsl:for-each>
           <xsl:text>。</xsl:text>
-        </xsl:when>
-        <xsl:otherwise>经对照软件使用管理台账核查，未发现问题。</xsl:otherwise>
+        </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
   </xsl:template>
@@ -316,8 +381,15 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The standing tasks of the six systems. After the unit's own plans
+       (which open the part, usually "2024年，我局将…") they go on with
+       "同时，" instead of opening with the year again. -->
   <xsl:template name="plan">
-    <xsl:value-of select="concat($year + 1, '年，', $we, '将继续落实软件正版化工作责任，严格执行软件正版化工作六项制度，',
+    <xsl:choose>
+      <xsl:when test="$doc/l:body/l:section[@topic = 'plan']/*">同时，</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($year + 1, '年，')"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:value-of select="concat($we, '将继续落实软件正版化工作责任，严格执行软件正版化工作六项制度，',
                                  '做好软件采购、安装维护和台账管理，至少每半年更新一次软件台账，',
                                  '年内开展一次软件使用情况全面检查，举办一次软件正版化培训。')"/>
   </xsl:template>

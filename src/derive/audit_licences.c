@@ -554,9 +554,8 @@ static void check_free_copy(audit_ctx *ctx, const zb_audit_check *check,
         return;
     audit_say(ctx, add_copy(ctx, check, c, history_installed_on(c, ctx->as_of)),
               "计算机 %s（%s）安装了免费软件 %s（%s），"
-              "可使用免费软件清单（附件%d）没有列%s",
+              "《可使用免费软件清单》没有列%s",
               pc->id, audit_holder(l, c->computer), sw->id, sw->name,
-              l->form_number[FORM_FREELIST],
               pc->dept == ZB_NONE ? "这台计算机的部门"
                                   : l->departments[pc->dept].name);
 }

@@ -134,12 +134,13 @@ zb_status audit_check_pledges(audit_ctx *ctx, const zb_audit_check *check)
         f->staff = (int)s;
         f->dept = p->dept;
         audit_key(ctx, f, "%s", p->id);
+        /* forms by title, not "附件N": the message is quoted in documents
+           (the inspection notice) whose own 附件 are numbered otherwise */
         audit_say(ctx, f,
                   "%s（%s）使用计算机 %s，到填表日期%s签署"
-                  "《使用正版软件承诺书》（附件%d）",
+                  "《使用正版软件承诺书》",
                   p->name, l->departments[p->dept].name,
-                  l->computers[uses[s]].id, p->pledged ? "尚未" : "没有",
-                  l->form_number[FORM_PLEDGE]);
+                  l->computers[uses[s]].id, p->pledged ? "尚未" : "没有");
     }
     free(uses);
     return ctx->status;

@@ -88,7 +88,7 @@ zb audit "$SAMPLE"
 expect_rc sample_exit_3 3
 cat >"$T/want" <<EOF
     $SAMPLE:$home: 计算机 TCYB-NB-03（何建平）使用家庭版随机预装软件 OEM-WIN10HOME（Windows 10 家庭中文版），家庭版不能作为单位的正版许可 [oem-home]
-    $SAMPLE:$pledge: 马婷婷（医保中心）使用计算机 TCYB-PC-026，到填表日期没有签署《使用正版软件承诺书》（附件2） [no-pledge]
+    $SAMPLE:$pledge: 马婷婷（医保中心）使用计算机 TCYB-PC-026，到填表日期没有签署《使用正版软件承诺书》 [no-pledge]
 EOF
 if findings | diff -u "$T/want" - >"$T/diff"; then
     pass sample_findings

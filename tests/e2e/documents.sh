@@ -75,16 +75,24 @@ python3 "$G" blank-before-colophon "$T/colophon.pdf"
 # ---- the report: six parts in order, the unit's paragraphs in their part
 flat report >"$T/report.flat"
 in_order report 桐川县版权局： 根据县推进使用正版软件工作联席会议的部署 \
-    一、落实软件正版化工作责任 我局成立了由党组书记、局长韦振邦任组长 \
+    一、落实软件正版化工作责任 \
+    我局成立了由党组书记、局长韦振邦任组长，党组成员、副局长黄立新任副组长，陆雅琴、 \
     6月20日，我局印发 二、规范软件采购 \
     "WPSOffice2023专业版（10个许可，6200元）" 三、加强软件使用和台账管理 \
-    台账于6月30日、12月22日更新 8月，一台已使用近九年的计算机 \
-    四、开展软件使用情况检查 2023年11月20日，办公室牵头开展 五、开展宣传培训 \
+    台账于6月30日、12月22日更新。8月，一台已使用近九年的计算机 \
+    四、开展软件使用情况检查 \
+    2023年11月20日，办公室牵头开展2023年度软件使用情况全面检查。逐台检查在用的34台计算机， \
+    已列入2024年采购计划更换。五、开展宣传培训 \
     2023年5月25日，我局2人参加桐川县版权局举办的全县软件正版化工作培训班 \
-    六、下一步工作打算 2024年，我局将继续落实 2024年，我局将更换 特此报告。 \
+    六、下一步工作打算 2024年，我局将更换 纳入年度考核。同时，我局将继续落实 特此报告。 \
     附件：软件正版化工作信息统计表 桐川县医疗保障局 2023年12月25日 \
     （公开方式：依申请公开）
 expect_not_in "report without facts states no figure" "万元" "$T/report.flat"
+# the part 六 opens once with the year: the unit's plans, then the
+# standing tasks go on with 同时
+[ "$(grep -o 2024年，我局将 "$T/report.flat" | wc -l)" -eq 1 ] \
+    && pass "report: 2024年，我局将 once" \
+    || fail "report: 2024年，我局将 once" "$(grep -o '.\{6\}2024年，我局将' "$T/report.flat")"
 
 # ---- with the derived facts, the report states their figures (the facts
 # below are written by hand for the sample ledger, as `build` adds them)
@@ -106,7 +114,8 @@ facts = ('<facts xmlns="urn:zhengban:facts:1" version="1" unit="桐川县医疗�
                       ("杀毒", 34, "3230.00", "0.32"), ("总计", 46, "17190.00", "1.72")]) +
          '</purchases><holdings>' + held("合计", 36, 40, 34, 110) +
          '<homeEdition software="OEM-WIN10HOME" computer="TCYB-NB-03"/>'
-         '</holdings></statistics></facts>')
+         '</holdings></statistics><audit>'
+         '<finding message="计算机 TCYB-NB-03 预装家庭版操作系统"/></audit></facts>')
 text = text.replace("</ledger>", facts + "</ledger>")
 open(sys.argv[2], "w", encoding="utf-8").write(text)
 PY
@@ -115,9 +124,37 @@ flat facts >"$T/facts.flat"
 in_order facts 二、规范软件采购 \
     本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元，其中办公软件12个（1.40万元）、杀毒软件34个（0.32万元）。 \
     截至2023年12月25日，我局累计拥有正版软件许可110个，其中操作系统软件36个、办公软件40个、杀毒软件34个。 \
+    计算机TCYB-NB-03随机预装的Windows10家庭中文版不能作为单位的正版软件许可，未计入累计拥有的许可。 \
     三、加强软件使用和台账管理 \
     全局在用计算机34台（服务器2台、台式机28台、便携机4台），31名工作人员中30人使用计算机。 \
-    为家庭版，不计入单位正版软件许可。
+    四、开展软件使用情况检查 已列入2024年采购计划更换。 \
+    经对照软件使用管理台账核查，共发现问题1个，已于11月24日以《关于2023年度软件使用情况全面检查结果的通报》（桐医保办〔2023〕9号）通报。 \
+    五、开展宣传培训
+expect_not_in "facts: the home edition's name said once" "为家庭版" "$T/facts.flat"
+expect_not_in "facts: the finding the inspection record tells only counted" \
+    "计算机TCYB-NB-03预装家庭版操作系统" "$T/facts.flat"
+# the ledger has no inspection notice: the findings counted, nothing referred to
+sed '/<document id="inspection-2023"/,/<\/document>/d' "$T/with-facts.xml" >"$T/no-notice.xml"
+doc no-notice doc-report -- "$T/no-notice.xml"
+flat no-notice >"$T/no-notice.flat"
+expect_in "no notice: the findings counted" \
+    "已列入2024年采购计划更换。经对照软件使用管理台账核查，共发现问题1个。五、" "$T/no-notice.flat"
+# no inspection record tells the findings: they are listed
+sed '/<summary>逐台检查/d' "$T/with-facts.xml" >"$T/untold.xml"
+doc untold doc-report -- "$T/untold.xml"
+flat untold >"$T/untold.flat"
+expect_in "no summary: the findings listed" \
+    "全面检查。经对照软件使用管理台账核查，发现问题1个：计算机TCYB-NB-03预装家庭版操作系统。五、" \
+    "$T/untold.flat"
+# a home edition whose name does not say so, and two of them
+sed -e 's/name="Windows 10 家庭中文版"/name="Windows 11"/' \
+    -e 's|<homeEdition software="OEM-WIN10HOME" computer="TCYB-NB-03"/>|&<homeEdition software="OEM-WIN10HOME" computer="TCYB-NB-04"/>|' \
+    "$T/with-facts.xml" >"$T/homes.xml"
+doc homes doc-report -- "$T/homes.xml"
+flat homes >"$T/homes.flat"
+expect_in "two home editions in one sentence, each named once" \
+    "计算机TCYB-NB-03随机预装的Windows11（家庭版）、计算机TCYB-NB-04随机预装的Windows11（家庭版）均不能作为单位的正版软件许可" \
+    "$T/homes.flat"
 
 # ---- a unit that is not a 局 speaks of itself as what it is
 sed 's/<unit name="桐川县医疗保障局"/<unit name="桐川县医疗保障服务中心"/' "$S" >"$T/centre.xml"
@@ -254,6 +291,9 @@ expect_in "report: the attachment's page numbered on" "—${found:-0}—" "$T/at
 pdftotext "$report" - | tr -d ' \n\f' >"$T/built.flat"
 expect_in "report: 附件5 figures from the facts" \
     "本年度采购操作系统、办公、杀毒软件许可共46个，金额1.72万元" "$T/built.flat"
+in_order built 四、开展软件使用情况检查 已列入2024年采购计划更换。 \
+    经对照软件使用管理台账核查，共发现问题2个，已于11月24日以《关于2023年度软件使用情况全面检查结果的通报》（桐医保办〔2023〕9号）通报。
+expect_not_in "report: no ledger id of a software" "OEM-WIN10HOME" "$T/built.flat"
 # the inspection notice: its forms numbered as its 附件说明 (1, 2 and 3, the audit form), its parts in place
 inspection=$B/公文-inspection-2023.pdf
 pdftotext "$inspection" - | tr -d ' \n\f' >"$T/insp.flat"

@@ -206,17 +206,15 @@ TEST(documents)
            notice->attachments[2].form == FORM_AUDIT &&
            notice->attachments[3].form == FORM_COUNT);
     EXPECT(l->documents[0].nattachments == 0);
-    /* the body's sections, nested ones after their parent */
+    /* the body's sections */
     EXPECT(report->nsections == 3 &&
            report->sections[0].topic == TOPIC_RESPONSIBILITY &&
            report->sections[2].topic == TOPIC_PLAN);
     static const struct {
         zb_topic topic;
         int depth, headed;
-    } want[] = {{TOPIC_NONE, 1, 1},
-                {TOPIC_FINDINGS, 1, 0},
-                {TOPIC_RATINGS, 1, 0},
-                {TOPIC_NONE, 1, 1}};
+    } want[] = {{TOPIC_NONE, 1, 1}, {TOPIC_FINDINGS, 1, 0},
+                {TOPIC_RATINGS, 1, 0}, {TOPIC_NONE, 1, 1}};
     EXPECT(notice->nsections == 4);
     for (size_t i = 0; i < 4 && i < notice->nsections; i++)
         EXPECT(notice->sections[i].topic == want[i].topic &&
@@ -224,6 +222,32 @@ TEST(documents)
                notice->sections[i].headed == want[i].headed &&
                notice->sections[i].line > notice->line);
     EXPECT_STR(ledger_topic_name(TOPIC_FINDINGS), "findings");
+}
+
+TEST(nested_sections_follow_their_parent)
+{
+    char *text = fixture_read("tests/data/minimal.xml");
+    char *nested =
+        text ? fixture_replace(text, "<section topic=\"plan\">",
+                               "<section heading=\"甲\"><section heading=\"乙\">"
+                               "<p>乙。</p></section></section>"
+                               "<section topic=\"plan\">")
+             : NULL;
+    zb_front f;
+    zb_diags d = {0};
+    EXPECT(nested && front_load_memory(schema, "t.xml", nested, strlen(nested),
+                                       &f, &d) == ZB_OK);
+    const zb_document *doc = f.ledger ? &f.ledger->documents[0] : NULL;
+    EXPECT(doc && doc->nsections == 3);
+    if (doc && doc->nsections == 3)
+        EXPECT(doc->sections[0].depth == 1 && doc->sections[0].headed &&
+               doc->sections[1].depth == 2 && doc->sections[1].headed &&
+               doc->sections[2].depth == 1 &&
+               doc->sections[2].topic == TOPIC_PLAN);
+    front_free(&f);
+    diags_free(&d);
+    free(nested);
+    free(text);
 }
 
 TEST(whitespace_is_collapsed_as_the_schema_reads_it)
@@ -295,6 +319,7 @@ int main(void)
     RUN(requests_deployments_confirmations);
     RUN(events_with_defaults);
     RUN(documents);
+    RUN(nested_sections_follow_their_parent);
     RUN(whitespace_is_collapsed_as_the_schema_reads_it);
     RUN(read_survives_documents_the_schema_refuses);
     front_free(&sample);
