@@ -63,6 +63,7 @@ void cli_report(zb_diags *diags, const char *path, FILE *out)
     if (quoted) {
         print_group(diags, DIAG_ERROR, quoted, &nquoted, out);
         print_group(diags, DIAG_WARNING, quoted, &nquoted, out);
+        print_group(diags, DIAG_NOTE, quoted, &nquoted, out);
     } else {
         diags_print(diags, out);
     }

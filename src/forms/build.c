@@ -227,6 +227,19 @@ static zb_status apply_entry(const zb_builder *b, const build_input *in,
     return st;
 }
 
+/* Does the layout tree RESULT have a page? A form made of one copy per
+   record (附件3 one per demand) has none when the ledger has no such
+   record. */
+static bool has_sections(xmlDocPtr result)
+{
+    xmlNodePtr root = xmlDocGetRootElement(result);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE &&
+            xmlStrEqual(n->name, BAD_CAST "section"))
+            return true;
+    return false;
+}
+
 /* Read the layout model of the output NAME from RESULT, which is freed;
    with --format layout write RESULT as well. */
 static zb_status read_result(const build_job *job, xmlDocPtr result,
@@ -246,7 +259,7 @@ static zb_status read_result(const build_job *job, xmlDocPtr result,
 
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
    read the layout model from the result tree; with --format layout write
-   the tree as well. */
+   the tree as well. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
@@ -261,6 +274,10 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
+    if (!has_sections(result)) {
+        xmlFreeDoc(result);
+        return ZB_OK;
+    }
     char *name = output_name(number, e->title);
     st = read_result(job, result, name, diags, out);
     free(name);
@@ -268,7 +285,8 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     return st;
 }
 
-/* Lay out entry I for the ledger IN and write its formats. */
+/* Lay out entry I for the ledger IN and write its formats; a form with
+   no copy (no demand for 附件3) is not written, and a note says so. */
 static zb_status build_entry(const zb_builder *b, const build_job *job,
                              const build_input *in, size_t i,
                              zb_diags *diags)
@@ -278,6 +296,14 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     lo_document *doc;
     zb_status st = lay_out(b, job, in, i, number, diags, &doc);
     char *name = output_name(number, e->title);
+    if (st == ZB_OK && !doc) {
+        diags_add(diags, in->front.source.name, 0, 0, DIAG_NOTE, NULL,
+                  "附件%d %s：台账中没有要填入这张表的记录，不生成；"
+                  "需要空白表格时用 --blank",
+                  number, e->title);
+        free(name);
+        return ZB_OK;
+    }
     for (unsigned f = CATALOG_PDF; st == ZB_OK && f <= CATALOG_XLSX; f <<= 1) {
         if (!(e->formats & job->formats & f))
             continue;
@@ -306,6 +332,11 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
     const zb_front *front = &in->front;
     xmlDocPtr layout;
     zb_status st = apply_entry(b, in, i, number, blank, diags, &layout);
+    if (st == ZB_OK && !has_sections(layout)) {
+        /* no record to fill it with: the document hands it out blank */
+        xmlFreeDoc(layout);
+        st = apply_entry(b, in, i, number, true, diags, &layout);
+    }
     if (st != ZB_OK)
         return st;
     xmlNodePtr el = xmlNewDocNode(front->doc, NULL, BAD_CAST "attachment",

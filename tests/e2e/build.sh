@@ -184,6 +184,14 @@ done
 # same report, the same diagnostics in the same order
 W=$TOP/sample-data/invalid/tz-1.13.xml
 zb build "$W" -o "$T/j1" -j 1
+# it has no demands and no purchase plan: 附件3 and 附件4 (one copy per
+# record) are not written, and a note says so
+expect_rc "no demands, no plans: exit 0" 0
+expect_in "no demands: a note for 附件3" \
+    "note: 附件3 软件使用需求申请表：台账中没有要填入这张表的记录，不生成" "$ERR"
+expect_in "no plans: a note for 附件4" "note: 附件4 软件采购计划表：" "$ERR"
+expect_count "no demands, no plans: no 附件03 or 附件04" "$T/j1/*/附件0[34]-*" 0
+expect_count "no demands, no plans: the ten other forms" "$T/j1/*/附件*.pdf" 10
 sed "s|$T/j1|DIR|" "$OUT" >"$T/j1.out"
 cp "$ERR" "$T/j1.err"
 rc1=$RC

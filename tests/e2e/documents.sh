@@ -332,6 +332,16 @@ if xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/layout/$U/公文-report-
 else
     fail "the report's layout, its form attached, valid against layout.xsd" "$(head -3 "$T/xsd")"
 fi
+# a form attached to a document that the ledger has no record for (no
+# demand for 附件3): the document hands it out blank, to be filled in
+sed -e '/<demands>/,/<\/demands>/d' \
+    -e 's|<attachment form="summary">软件使用情况汇总表</attachment>|<attachment form="demand">软件使用需求申请表</attachment>|' \
+    "$S" >"$T/nodemand.xml"
+zb build "$T/nodemand.xml" -o "$T/nodemand" --forms inspection-2023
+expect_rc "attached form without records: exit 0" 0
+pdftotext "$T/nodemand/$U/公文-inspection-2023.pdf" - | tr -d ' \n\f' >"$T/nodemand.flat"
+in_order nodemand 附件：1.软件使用需求申请表 附件1 软件使用需求申请表 \
+    申请部门 办公软件 "办公室（信息化）审核" 附件2 软件使用情况明细表
 zb build "$S" -o "$T/none" --forms nosuch
 expect_rc "build --forms unknown exit 2" 2
 expect_in "build --forms unknown named" "没有表格或公文“nosuch”" "$ERR"
