@@ -88,8 +88,9 @@ typedef struct lo_para {
     double hang;          /* left indent of the other lines, pt */
     double indent_right;  /* right indent of every line, pt */
     bool balance;         /* lines as even as the line count allows */
-    bool keep_with_next;  /* on the page of the next paragraph's first two
-                             lines (a heading) */
+    bool keep_with_next;  /* on the page where the next block starts: the
+                             first two lines of a paragraph or of a keep
+                             (a heading; a run of them moves together) */
     lo_run *runs;
     size_t run_count;
 } lo_para;
@@ -266,9 +267,10 @@ typedef struct lo_colophon {
 } lo_colophon;
 
 /* Blocks kept on one page: when they do not fit, the first one, if it is
-   a paragraph, leaves all but its last two lines on the page and the rest
-   goes to the next page together (GB/T 9704-2012 7.3.5.4: 署名 and 成文日期
-   on the same page as text of the body). */
+   a paragraph of four lines or more, leaves all but its last two lines on
+   the page and the rest goes to the next page together; else all of it
+   goes (GB/T 9704-2012 7.3.5.4: 署名 and 成文日期 on the same page as text
+   of the body). */
 typedef lo_group lo_keep;  /* p, fields, signature, rule, space, signoff */
 
 struct lo_block {

@@ -105,17 +105,42 @@ static zb_status need(pdf_ctx *ctx, double height)
     return ZB_OK;
 }
 
-/* Draw the lines [FROM, TO) of BOX at the cursor, flowing over pages. */
+/* How many of the lines [FROM, count) of BOX go on the page from the cursor
+   at Y: as many as fit, but a paragraph leaves no line alone, neither its
+   first at the foot of a page (orphan) nor its last at the head of the next
+   (widow). 0: the lines start on the next page. */
+static size_t lines_here(const pdf_ctx *ctx, const pdf_box *box, size_t from,
+                         double y)
+{
+    size_t end = from;
+    while (end < box->count &&
+           y - ctx->lines[box->first + end].pitch >= ctx->bottom - EPS)
+        y -= ctx->lines[box->first + end++].pitch;
+    if (end == box->count)
+        return end - from;
+    if (box->count - end < 2)
+        end = box->count >= 2 ? box->count - 2 : 0;
+    if (end < 2)
+        end = 0;
+    return end > from ? end - from : 0;
+}
+
+/* Draw the lines [FROM, TO) of BOX at the cursor, flowing over pages (see
+   lines_here(); an empty page takes a line however tall). */
 static zb_status flow_lines(pdf_ctx *ctx, const pdf_box *box, size_t from,
                             size_t to, double left)
 {
-    for (size_t k = from; k < to; k++) {
-        double pitch = ctx->lines[box->first + k].pitch;
-        if (need(ctx, pitch) != ZB_OK)
+    for (size_t k = from; k < to;) {
+        size_t n = ctx->dry ? to - k : lines_here(ctx, box, k, ctx->y);
+        if (n == 0 && ctx->page_empty)
+            n = 1;
+        for (; n > 0 && k < to; n--, k++) {
+            text_draw_line(ctx, box, k, left, ctx->y);
+            ctx->y -= ctx->lines[box->first + k].pitch;
+            ctx->page_empty = false;
+        }
+        if (k < to && n == 0 && pdf_new_page(ctx) != ZB_OK)
             return ctx->status;
-        text_draw_line(ctx, box, k, left, ctx->y);
-        ctx->y -= pitch;
-        ctx->page_empty = false;
     }
     return ZB_OK;
 }
@@ -462,33 +487,84 @@ static bool room_for(const pdf_ctx *ctx, double height)
     return ctx->page_empty || ctx->y - height >= ctx->bottom - EPS;
 }
 
-/* Before placing the paragraph P kept with the paragraph NEXT: a new page
-   unless P and the first two lines of NEXT fit on this one. */
-static zb_status keep_para(pdf_ctx *ctx, const lo_block *p,
-                           const lo_block *next)
+/* The lines of its first paragraph that the keep K leaves on this page
+   when it does not fit here: the paragraph's last two lines go with the
+   rest, and all of it when fewer than two lines would stay (0). */
+static size_t keep_stay(const pdf_box *box)
 {
-    pdf_box box;
-    text_reset(ctx);
-    if (layout_para(ctx, &next->u.para, ctx->right - ctx->left, next->line,
-                    &box) != ZB_OK)
+    return box->count >= 4 ? box->count - 2 : 0;
+}
+
+static bool kept_with_next(const lo_block *b)
+{
+    return b->kind == LO_BLOCK_PARA && b->u.para.keep_with_next;
+}
+
+/* How many lines of the text from the block B on, up to END or the next
+   heading, go on this page with the cursor at Y, as paragraphs and a keep
+   will be placed (2 when they are two or more, or all of the text, or a
+   block other than these comes first). */
+static size_t lines_after(pdf_ctx *ctx, const lo_block *b,
+                          const lo_block *end, double y)
+{
+    for (size_t got = 0; b < end && got < 2 && !kept_with_next(b); b++) {
+        const lo_block *p = b;
+        if (b->kind == LO_BLOCK_KEEP) {
+            const lo_keep *k = &b->u.keep;
+            if (y - blocks_height(ctx, k->blocks, k->block_count) >=
+                ctx->bottom - EPS)
+                return 2;
+            p = &k->blocks[0];
+            if (p->kind != LO_BLOCK_PARA)
+                return got;
+        } else if (b->kind != LO_BLOCK_PARA) {
+            return 2;
+        }
+        pdf_box box;
+        text_reset(ctx);
+        if (layout_para(ctx, &p->u.para, ctx->right - ctx->left, p->line,
+                        &box) != ZB_OK)
+            return 2;
+        size_t here = lines_here(ctx, &box, 0,
+                                 y - p->u.para.style->space_before);
+        if (b->kind == LO_BLOCK_KEEP)
+            return got + (here < keep_stay(&box) ? here : keep_stay(&box));
+        got += here;
+        if (here < box.count)
+            return got;
+        y -= blocks_height(ctx, b, 1);
+    }
+    return 2;
+}
+
+/* Before placing the COUNT paragraphs of RUN, each kept with the next (a
+   heading and its subheadings), with END the end of their blocks: a new
+   page unless the run fits here with the first two lines of its text. */
+static zb_status keep_run(pdf_ctx *ctx, const lo_block *run, size_t count,
+                          const lo_block *end)
+{
+    if (ctx->page_empty)
+        return ZB_OK;
+    double y = ctx->y - blocks_height(ctx, run, count);
+    if (y >= ctx->bottom - EPS && lines_after(ctx, run + count, end, y) >= 2)
         return ctx->status;
-    double height = next->u.para.style->space_before;
-    for (size_t k = 0; k < box.count && k < 2; k++)
-        height += ctx->lines[box.first + k].pitch;
-    height += blocks_height(ctx, p, 1);
-    return room_for(ctx, height) ? ZB_OK : pdf_new_page(ctx);
+    return pdf_new_page(ctx);
 }
 
 static zb_status place_blocks(pdf_ctx *ctx, const lo_block *blocks,
                               size_t count)
 {
     for (size_t i = 0; i < count && ctx->status == ZB_OK; i++) {
-        const lo_block *b = &blocks[i];
-        if (b->kind == LO_BLOCK_PARA && b->u.para.keep_with_next &&
-            i + 1 < count && b[1].kind == LO_BLOCK_PARA && !ctx->dry &&
-            keep_para(ctx, b, &b[1]) != ZB_OK)
+        size_t end = i;
+        while (end < count && kept_with_next(&blocks[end]))
+            end++;
+        if (end > i && !ctx->dry &&
+            keep_run(ctx, &blocks[i], end - i, blocks + count) != ZB_OK)
             break;
-        place_block(ctx, b);
+        for (; i < end && ctx->status == ZB_OK; i++)
+            place_block(ctx, &blocks[i]);
+        if (i < count)
+            place_block(ctx, &blocks[i]);
     }
     return ctx->status;
 }
@@ -512,8 +588,8 @@ static zb_status place_colophon(pdf_ctx *ctx, const lo_colophon *c)
 }
 
 /* The blocks of K on one page: when they do not fit, a first paragraph
-   of more than two lines leaves the others here, and its last two lines
-   go to the next page with the rest. */
+   leaves the lines keep_stay() gives here, and the others go to the next
+   page with the rest. */
 static zb_status place_keep(pdf_ctx *ctx, const lo_keep *k)
 {
     const lo_block *first = &k->blocks[0];
@@ -531,7 +607,7 @@ static zb_status place_keep(pdf_ctx *ctx, const lo_keep *k)
     if (layout_para(ctx, p, ctx->right - ctx->left, first->line, &box) !=
         ZB_OK)
         return ctx->status;
-    size_t stay = box.count > 2 ? box.count - 2 : 0;
+    size_t stay = keep_stay(&box);
     double tail = p->style->space_after + rest;
     for (size_t i = stay; i < box.count; i++)
         tail += ctx->lines[box.first + i].pitch;

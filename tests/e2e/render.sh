@@ -255,13 +255,59 @@ done
 # next page with the 署名 (tests/layout/keep.xml)
 render keep
 check_pdf keep
-pdftotext -f 1 -l 1 "$T/keep.pdf" - | tr -d '\f' | grep -v '^$' | tail -1 | cut -c1-3 >"$T/keep1"
+pdftotext -f 1 -l 1 "$T/keep.pdf" - | tr -d '\f' | grep -v '^$' | tail -2 | cut -c1-3 >"$T/keep1"
 pdftotext -f 2 -l 2 "$T/keep.pdf" - | grep -v '^$' | tr -d ' ' >"$T/keep2"
-expect_in "keep: the paragraph's first line stays on page 1" "甲" "$T/keep1"
+[ "$(tr -d '\n' <"$T/keep1")" = 甲乙 ] && pass "keep: the paragraph's first two lines stay on page 1" \
+    || fail "keep: the paragraph's first two lines stay on page 1" "$(tr '\n' ' ' <"$T/keep1")"
 [ "$(head -c 3 "$T/keep2")" = 丙 ] && pass "keep: its last two lines open page 2" \
     || fail "keep: its last two lines open page 2" "$(head -1 "$T/keep2")"
 expect_in "keep: the 署名 on page 2" "桐川县医疗保障局" "$T/keep2"
 expect_in "keep: the 成文日期 on page 2" "2023年12月25日" "$T/keep2"
+
+# ---- headings, keeps and paragraphs at a page foot (tests/layout/
+# page-breaks.xml): on each page, the lines of filler and the line number
+# of each mark, read from pdftotext -bbox (line n has its top at 37 mm +
+# (n - 1) x 225/22 mm)
+render page-breaks
+check_pdf page-breaks
+pdftotext -bbox "$T/page-breaks.pdf" "$T/pb.bbox"
+python3 - "$T/pb.bbox" >"$T/pb.pages" <<'PY'
+import re, sys
+MM = 72 / 25.4
+pages = re.split(r"<page ", open(sys.argv[1], encoding="utf-8").read())[1:]
+for n, page in enumerate(pages, 1):
+    filler, marks = 0, []
+    for y, text in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<',
+                              page):
+        line = round((float(y) - 37 * MM) / (225 / 22 * MM)) + 1
+        if set(text) <= set("一二三四五六七八九十"):
+            filler += 1
+        elif text.startswith("桐川县"):
+            marks.append("署名@%d" % line)
+        elif text[0] in "甲丙丁戊己" or "、" in text or text[0] == "（":
+            marks.append("%s@%d" % (text[0] if text[0] in "甲丙丁戊己" else text, line))
+    print("p%d %d %s" % (n, filler, " ".join(marks)))
+PY
+# worked out by hand from the layout's comment; 22 lines a page
+want() {
+    local name=$1 page=$2 line=$3
+    local got
+    got=$(grep "^$page " "$T/pb.pages")
+    [ "$got" = "$page $line" ] && pass "page breaks: $name" \
+        || fail "page breaks: $name" "got “$got”, want “$page $line”"
+}
+want "A: 18 lines, the heading stays not with one line of its keep" p1 "18 "
+want "A: heading, whole paragraph and 署名 on page 2" p2 "0 四、工作要求@1 甲@2 丙@3 丁@4 署名@5"
+want "B: the heading of a subheading goes too" p3 "18 "
+want "B: heading, subheading, paragraph on page 2" p4 "0 五、保障措施@1 （一）加强领导@2 甲@3 丙@4 丁@5 署名@6"
+want "C: no orphan at the foot" p5 "21 "
+want "C: the 4-line paragraph starts page 2" p6 "0 甲@1 丙@2 丁@3 戊@4"
+want "D: two lines stay at the foot" p7 "19 甲@20 丙@21"
+want "D: no widow: two lines open page 2" p8 "0 丁@1 戊@2"
+want "E: the heading does not stay with two lines of three" p9 "19 "
+want "E: heading and the whole 3-line paragraph on page 2" p10 "0 六、其他事项@1 甲@2 丙@3 丁@4"
+want "F: the heading does not stay with a 1-line paragraph" p11 "18 "
+want "F: heading, 1-line paragraph and keep on page 2" p12 "0 七、附则@1 己@2 甲@3 丙@4 丁@5 署名@6"
 
 # ---- alignment measured in the PDF (pdftotext -bbox-layout)
 pdftotext -bbox-layout "$T/punctuation.pdf" "$T/pb.html"
