@@ -36,29 +36,14 @@ typedef struct worker {
     pool_end end;    /* finished and status, once POOL_DONE came */
 } worker;
 
-static int send_all(int fd, const void *data, size_t n)
-{
-    const char *p = data;
-    while (n) {
-        ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static zb_status send_message(pool_link *link, int type, const void *data,
                               size_t len)
 {
     unsigned char header[HEADER] = {(unsigned char)type};
     uint32_t n = (uint32_t)len;
     memcpy(header + 1, &n, sizeof n);
-    return send_all(link->fd, header, sizeof header) == 0 &&
-                   send_all(link->fd, data, len) == 0
+    return file_write_fd(link->fd, header, sizeof header) == 0 &&
+                   file_write_fd(link->fd, data, len) == 0
                ? ZB_OK
                : ZB_ERR_IO;
 }
@@ -73,13 +58,7 @@ int pool_ask(pool_link *link, int type, const void *data, size_t len)
     unsigned char answer;
     if (send_message(link, type | ASK, data, len) != ZB_OK)
         return -1;
-    for (;;) {
-        ssize_t k = recv(link->fd, &answer, 1, 0);
-        if (k == 1)
-            return answer;
-        if (k == 0 || errno != EINTR)
-            return -1;
-    }
+    return file_read_fd(link->fd, &answer, 1) == 0 ? answer : -1;
 }
 
 void pool_send_diags(pool_link *link, const zb_diags *diags)
@@ -177,7 +156,7 @@ static void dispatch(worker *w, const pool_hooks *h)
         int answer = take(w, p[0] & ~ASK, (const char *)p + HEADER, len, h);
         if (p[0] & ASK) {
             unsigned char c = (unsigned char)answer;
-            send_all(w->fd, &c, 1);
+            file_write_fd(w->fd, &c, 1);
         }
         at += HEADER + len;
     }

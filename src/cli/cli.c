@@ -99,6 +99,14 @@ zb_status cli_load_ledger(const zb_schema *schema, const char *path,
     return st;
 }
 
+int cli_bad_usage(const char *command, void (*usage)(FILE *out),
+                  const char *why)
+{
+    fprintf(stderr, "zhengban %s: %s\n\n", command, why);
+    usage(stderr);
+    return EXIT_USAGE;
+}
+
 /* Parse the options of CMD into *FMT; returns -1 to go on (argv[optind]
    is the ledger), else an exit status. */
 static int parse_format(const cli_facts_command *cmd, int argc, char **argv,
@@ -129,12 +137,10 @@ static int parse_format(const cli_facts_command *cmd, int argc, char **argv,
         }
         *fmt = (cli_format)known;
     }
-    if (optind != argc - 1) {
-        fprintf(stderr, "zhengban %s: %s\n\n", cmd->name,
-                optind == argc ? "缺少台账文件" : "一次只能处理一个台账");
-        cmd->usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind != argc - 1)
+        return cli_bad_usage(cmd->name, cmd->usage,
+                             optind == argc ? "缺少台账文件"
+                                            : "一次只能处理一个台账");
     return -1;
 }
 

@@ -54,6 +54,11 @@ zb_status cli_open_schema(zb_schema **out);
 zb_status cli_load_ledger(const zb_schema *schema, const char *path,
                           zb_front *out, FILE *err, int always);
 
+/* Say on stderr "zhengban COMMAND: WHY", a blank line and the command's
+   USAGE; returns EXIT_USAGE. */
+int cli_bad_usage(const char *command, void (*usage)(FILE *out),
+                  const char *why);
+
 /* The exit status that reports STATUS (ZB_OK -> 0, invalid input -> 1,
    everything else -> 2). */
 int cli_exit_code(zb_status status);

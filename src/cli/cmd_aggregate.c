@@ -48,13 +48,6 @@ typedef struct aggregate_args {
     bool quiet;
 } aggregate_args;
 
-static int bad_usage(const char *why)
-{
-    fprintf(stderr, "zhengban aggregate: %s\n\n", why);
-    usage(stderr);
-    return EXIT_USAGE;
-}
-
 /* Parse the options into A; returns -1 to go on, else an exit code. */
 static int parse_args(int argc, char **argv, aggregate_args *a)
 {
@@ -93,13 +86,14 @@ static int parse_args(int argc, char **argv, aggregate_args *a)
             a->quiet = true;
             break;
         default:
-            return bad_usage(c == ':' ? "选项缺少参数" : "未知选项");
+            return cli_bad_usage("aggregate", usage,
+                                 c == ':' ? "选项缺少参数" : "未知选项");
         }
     }
     if (optind == argc)
-        return bad_usage("缺少报送包");
+        return cli_bad_usage("aggregate", usage, "缺少报送包");
     if (!a->job.dir || !*a->job.dir)
-        return bad_usage("缺少输出目录（-o 目录）");
+        return cli_bad_usage("aggregate", usage, "缺少输出目录（-o 目录）");
     a->job.bundles = (const char *const *)argv + optind;
     a->job.count = (size_t)(argc - optind);
     return -1;

@@ -66,13 +66,6 @@ typedef struct build_args {
     bool watch;   /* --watch */
 } build_args;
 
-static int bad_usage(const char *why)
-{
-    fprintf(stderr, "zhengban build: %s\n\n", why);
-    usage(stderr);
-    return EXIT_USAGE;
-}
-
 /* The number of workers -j gives: a whole number from 1 to 256. */
 static int parse_jobs(const char *text, unsigned *out)
 {
@@ -116,7 +109,7 @@ static int parse_args(int argc, char **argv, build_args *a)
             break;
         case 'j':
             if (!parse_jobs(optarg, &o->workers))
-                return bad_usage("-j 应为 1 到 256 之间的整数");
+                return cli_bad_usage("build", usage, "-j 应为 1 到 256 之间的整数");
             break;
         case 'w':
             a->watch = true;
@@ -135,7 +128,8 @@ static int parse_args(int argc, char **argv, build_args *a)
             else if (!strcmp(optarg, "layout"))
                 o->formats = BUILD_LAYOUT;
             else
-                return bad_usage("--format 只能是 pdf、xlsx 或 layout");
+                return cli_bad_usage("build", usage,
+                                     "--format 只能是 pdf、xlsx 或 layout");
             break;
         case 'b':
             o->blank = true;
@@ -150,13 +144,13 @@ static int parse_args(int argc, char **argv, build_args *a)
             a->timings = true;
             break;
         default:
-            return bad_usage(c == ':' ? "选项缺少参数" : "未知选项");
+            return cli_bad_usage("build", usage, c == ':' ? "选项缺少参数" : "未知选项");
         }
     }
     if (optind == argc)
-        return bad_usage("缺少台账文件");
+        return cli_bad_usage("build", usage, "缺少台账文件");
     if (!o->dir || !*o->dir)
-        return bad_usage("缺少输出目录（-o 目录）");
+        return cli_bad_usage("build", usage, "缺少输出目录（-o 目录）");
     o->ledgers = (const char *const *)argv + optind;
     o->count = (size_t)(argc - optind);
     return -1;

@@ -46,13 +46,6 @@ typedef struct bundle_args {
     bool quiet;
 } bundle_args;
 
-static int bad_usage(const char *why)
-{
-    fprintf(stderr, "zhengban bundle: %s\n\n", why);
-    usage(stderr);
-    return EXIT_USAGE;
-}
-
 /* Parse the options into A; returns -1 to go on, else an exit code. */
 static int parse_args(int argc, char **argv, bundle_args *a)
 {
@@ -83,15 +76,16 @@ static int parse_args(int argc, char **argv, bundle_args *a)
             a->quiet = true;
             break;
         default:
-            return bad_usage(c == ':' ? "选项缺少参数" : "未知选项");
+            return cli_bad_usage("bundle", usage,
+                                 c == ':' ? "选项缺少参数" : "未知选项");
         }
     }
     if (optind == argc)
-        return bad_usage("缺少台账文件");
+        return cli_bad_usage("bundle", usage, "缺少台账文件");
     if (optind < argc - 1)
-        return bad_usage("一次只能为一个台账生成报送包");
+        return cli_bad_usage("bundle", usage, "一次只能为一个台账生成报送包");
     if (!a->output || !*a->output)
-        return bad_usage("缺少报送包文件名（-o 文件.zip）");
+        return cli_bad_usage("bundle", usage, "缺少报送包文件名（-o 文件.zip）");
     a->ledger = argv[optind];
     return -1;
 }

@@ -83,11 +83,8 @@ int cmd_check(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (optind == argc) {
-        fputs("zhengban check: 缺少要检查的台账文件\n\n", stderr);
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind == argc)
+        return cli_bad_usage("check", usage, "缺少要检查的台账文件");
     zb_schema *schema;
     if (cli_open_schema(&schema) != ZB_OK)
         return EXIT_USAGE;

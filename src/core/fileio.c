@@ -6,10 +6,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
+
+/* Move N bytes between DATA and FD, WRITING or reading. */
+static int move_fd(int fd, char *data, size_t n, int writing)
+{
+    while (n) {
+        ssize_t k = writing ? send(fd, data, n, MSG_NOSIGNAL)
+                            : read(fd, data, n);
+        if (k < 0 && writing && errno == ENOTSOCK)
+            k = write(fd, data, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        data += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+int file_write_fd(int fd, const void *data, size_t n)
+{
+    return move_fd(fd, (char *)data, n, 1);
+}
+
+int file_read_fd(int fd, void *data, size_t n)
+{
+    return move_fd(fd, data, n, 0);
+}
 
 static zb_status io_error(zb_diags *diags, const char *path, const char *what)
 {

@@ -13,6 +13,15 @@
 #include "diag.h"
 #include "status.h"
 
+/* Write the N bytes of DATA to the descriptor FD, going on after
+   interruptions; a socket is written without SIGPIPE, so a reader gone is
+   an error, not the end of the process. 0, or -1 on an error. */
+int file_write_fd(int fd, const void *data, size_t n);
+
+/* Read exactly N bytes from FD into DATA, going on after interruptions:
+   0, or -1 at the end of the input or on an error. */
+int file_read_fd(int fd, void *data, size_t n);
+
 /* Check that PATH is a readable regular file. On failure a diagnostic names
    the path and the reason (missing, a directory, unreadable). */
 zb_status file_check_readable(const char *path, zb_diags *diags);

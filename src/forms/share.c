@@ -11,25 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../core/fileio.h"
+
 /* A helper tells the parent of each item it did: the item and the length
    of its bytes (two uint32_t of this machine's order), then the bytes. */
-
-/* Read N bytes into DATA from FD (WRITING 0), or write them, going on
-   after interruptions: 0, or -1 at the end of the input or on an error. */
-static int transfer(int fd, void *data, size_t n, int writing)
-{
-    char *p = data;
-    while (n) {
-        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 /* A pipe holding the numbers 0 to COUNT-1, its writing end closed: each
    read of four bytes takes the next item, whichever process reads. The
@@ -58,7 +43,7 @@ static int make_queue(size_t count)
 static long next_item(int queue)
 {
     uint32_t item;
-    return transfer(queue, &item, sizeof item, 0) == 0 ? (long)item : -1;
+    return file_read_fd(queue, &item, sizeof item) == 0 ? (long)item : -1;
 }
 
 /* In a helper: do items from QUEUE, telling each to OUT, then end. */
@@ -70,8 +55,8 @@ static void help(int queue, int out, share_work *work, void *arg)
         buf_reset(&b);
         zb_status st = work((size_t)item, &b, arg);
         uint32_t head[2] = {(uint32_t)item, (uint32_t)b.len};
-        if (b.failed || transfer(out, head, sizeof head, 1) != 0 ||
-            transfer(out, b.data, b.len, 1) != 0 || st != ZB_OK)
+        if (b.failed || file_write_fd(out, head, sizeof head) != 0 ||
+            file_write_fd(out, b.data, b.len) != 0 || st != ZB_OK)
             break;
     }
     /* the parent's exit handlers and buffers are not the helper's */
@@ -110,10 +95,10 @@ static void collect(int line, zb_buf *results, bool *done, size_t count)
 {
     uint32_t head[2];
     char *bytes = NULL;
-    while (transfer(line, head, sizeof head, 0) == 0 && head[0] < count) {
+    while (file_read_fd(line, head, sizeof head) == 0 && head[0] < count) {
         free(bytes);
         bytes = malloc(head[1] ? head[1] : 1);
-        if (!bytes || transfer(line, bytes, head[1], 0) != 0)
+        if (!bytes || file_read_fd(line, bytes, head[1]) != 0)
             break;
         zb_buf *r = &results[head[0]];
         buf_reset(r);
