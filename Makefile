@@ -27,6 +27,8 @@ BUILD_DEPS = gcc make pkg-config libxml2-dev libxslt1-dev libhpdf-dev \
              fonts-dejavu-core fonts-wqy-microhei
 TEST_DEPS  = poppler-utils qpdf python3-openpyxl libxml2-utils \
              libreoffice-calc-nogui procps fonts-wqy-zenhei
+# make bench measures each run with GNU time (/usr/bin/time -f).
+BENCH_DEPS = time
 
 PKGS     = libxml-2.0 libxslt libexslt xlsxwriter nettle libzip
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -61,7 +63,7 @@ BENCH_RUNS  ?= 5
 TESTS      = $(TEST_SRCS:tests/unit/%.c=build/tests/%)
 ASAN_TESTS = $(TEST_SRCS:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all asan tests run check bench install uninstall clean deps-build \
+.PHONY: all asan tests run check bench install uninstall clean deps-build deps-bench \
         deps-test
 
 all: build/zhengban build/gen
@@ -121,7 +123,7 @@ build/bench/ledger-%.xml: build/gen
 	@echo "  GEN     $@"
 	$(Q)build/gen $* -o $@
 
-bench: deps-build deps-test
+bench: deps-build deps-test deps-bench
 	@$(MAKE) --no-print-directory -j2 all \
 	  $(BENCH_SIZES:%=build/bench/ledger-%.xml)
 	@BENCH_RUNS=$(BENCH_RUNS) tests/bench/bench.sh $(BENCH_SIZES)
@@ -152,6 +154,9 @@ deps-build:
 
 deps-test:
 	$(call install_missing,$(TEST_DEPS))
+
+deps-bench:
+	$(call install_missing,$(BENCH_DEPS))
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
