@@ -295,15 +295,14 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     int number = entry_number(in->front.ledger, e);
     lo_document *doc;
     zb_status st = lay_out(b, job, in, i, number, diags, &doc);
-    char *name = output_name(number, e->title);
     if (st == ZB_OK && !doc) {
         diags_add(diags, in->front.source.name, 0, 0, DIAG_NOTE, NULL,
                   "附件%d %s：台账中没有要填入这张表的记录，不生成；"
                   "需要空白表格时用 --blank",
                   number, e->title);
-        free(name);
         return ZB_OK;
     }
+    char *name = output_name(number, e->title);
     for (unsigned f = CATALOG_PDF; st == ZB_OK && f <= CATALOG_XLSX; f <<= 1) {
         if (!(e->formats & job->formats & f))
             continue;
