@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -565,6 +566,72 @@ static void take_shared(size_t item, const char *data, size_t len, void *arg)
         s->first = (zb_status)st;
 }
 
+/* The copies of a form whose catalogue entry says each copy is COPY
+   ("staff": one per member of staff) in LEDGER. */
+static size_t copies_of(const char *copy, const zb_ledger *ledger)
+{
+    static const struct {
+        const char *copy;
+        size_t offset;
+    } counts[] = {
+        {"staff", offsetof(zb_ledger, nstaff)},
+        {"demand", offsetof(zb_ledger, ndemands)},
+        {"plan", offsetof(zb_ledger, nplans)},
+        {"software", offsetof(zb_ledger, nsoftware)},
+        {"request", offsetof(zb_ledger, nrequests)},
+        {"confirmation", offsetof(zb_ledger, nconfirmations)},
+    };
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (!strcmp(copy, counts[i].copy))
+            return *(const size_t *)((const char *)ledger +
+                                     counts[i].offset);
+    return 1; /* "unit" */
+}
+
+/* About what output I of IN costs to lay out and write, in table rows: a
+   copy counts as a page of rows, and the large facts it reads a row per
+   entry. Only the order matters: the outputs are shared out to the
+   processes largest first. */
+static size_t output_cost(const zb_builder *b, const build_input *in,
+                          size_t i)
+{
+    enum { COPY_ROWS = 6 };
+    if (i >= b->catalog->count)
+        return COPY_ROWS; /* a document: a few pages */
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const zb_facts *f = in->facts;
+    size_t rows = COPY_ROWS * copies_of(e->copy, in->front.ledger);
+    if (f && (e->facts & FACTS_INSTALLATIONS))
+        rows += f->ninstallations;
+    if (f && (e->facts & FACTS_LOG))
+        rows += f->log_start[f->ledger->nsoftware];
+    if (f && (e->facts & FACTS_CONFIRMATIONS))
+        rows += f->confirmed_start[f->ledger->nconfirmations];
+    return rows;
+}
+
+/* ORDER, the items 0 to N-1 of OUTPUTS, largest cost first; equal costs
+   in item order, so that the order is the same in every run. */
+static void order_by_cost(const zb_builder *b, const build_input *in,
+                          const size_t *outputs, size_t n, size_t *order)
+{
+    size_t *cost = malloc((n ? n : 1) * sizeof *cost);
+    for (size_t i = 0; i < n; i++) {
+        order[i] = i;
+        if (cost)
+            cost[i] = output_cost(b, in, outputs[i]);
+    }
+    /* insertion sort: a ledger has some twenty outputs */
+    for (size_t i = 1; cost && i < n; i++)
+        for (size_t j = i; j > 0 && cost[order[j]] > cost[order[j - 1]];
+             j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    free(cost);
+}
+
 zb_status build_write(const zb_builder *b, const build_job *job,
                       build_input *in, zb_diags *diags)
 {
@@ -590,7 +657,13 @@ zb_status build_write(const zb_builder *b, const build_job *job,
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK && job->helpers) {
         shared_write s = {b, job, in, chosen_outputs, diags, ZB_OK, ZB_OK};
-        st = share_run(n, job->helpers, write_shared, take_shared, &s);
+        size_t *order = malloc((n ? n : 1) * sizeof *order);
+        if (order)
+            order_by_cost(b, in, chosen_outputs, n, order);
+        st = order ? share_run(n, order, job->helpers, write_shared,
+                               take_shared, &s)
+                   : ZB_ERR_NOMEM;
+        free(order);
         st = st != ZB_OK ? st : s.nomem;
         first = s.first;
     }

@@ -16,17 +16,18 @@
 /* A helper tells the parent of each item it did: the item and the length
    of its bytes (two uint32_t of this machine's order), then the bytes. */
 
-/* A pipe holding the numbers 0 to COUNT-1, its writing end closed: each
-   read of four bytes takes the next item, whichever process reads. The
-   reading end, or -1 when the numbers do not fit in the pipe at once. */
-static int make_queue(size_t count)
+/* A pipe holding the items 0 to COUNT-1 in the order ORDER gives (NULL:
+   0 to COUNT-1), its writing end closed: each read of four bytes takes
+   the next item, whichever process reads. The reading end, or -1 when
+   the items do not fit in the pipe at once. */
+static int make_queue(size_t count, const size_t *order)
 {
     int q[2];
     if (count > UINT32_MAX || pipe(q) != 0)
         return -1;
     uint32_t *items = malloc((count ? count : 1) * sizeof *items);
     for (size_t i = 0; items && i < count; i++)
-        items[i] = (uint32_t)i;
+        items[i] = (uint32_t)(order ? order[i] : i);
     size_t n = count * sizeof *items;
     int ok = items && fcntl(q[1], F_SETFL, O_NONBLOCK) == 0 &&
              write(q[1], items, n) == (ssize_t)n;
@@ -44,6 +45,16 @@ static long next_item(int queue)
 {
     uint32_t item;
     return file_read_fd(queue, &item, sizeof item) == 0 ? (long)item : -1;
+}
+
+/* Without a queue: the item after *NEXT of ORDER (NULL: 0 to COUNT-1),
+   or -1 when none is left. */
+static long next_in_order(size_t count, const size_t *order, size_t *next)
+{
+    if (*next >= count)
+        return -1;
+    size_t i = (*next)++;
+    return (long)(order ? order[i] : i);
 }
 
 /* In a helper: do items from QUEUE, telling each to OUT, then end. */
@@ -108,8 +119,8 @@ static void collect(int line, zb_buf *results, bool *done, size_t count)
     close(line);
 }
 
-zb_status share_run(size_t count, unsigned helpers, share_work *work,
-                    share_take *take, void *arg)
+zb_status share_run(size_t count, const size_t *order, unsigned helpers,
+                    share_work *work, share_take *take, void *arg)
 {
     zb_buf *results = calloc(count ? count : 1, sizeof *results);
     bool *done = calloc(count ? count : 1, sizeof *done);
@@ -123,7 +134,7 @@ zb_status share_run(size_t count, unsigned helpers, share_work *work,
         return ZB_ERR_NOMEM;
     }
     /* without a queue, this process does the items in order */
-    int queue = helpers && count > 1 ? make_queue(count) : -1;
+    int queue = helpers && count > 1 ? make_queue(count, order) : -1;
     unsigned started = 0;
     while (queue >= 0 && started < helpers && started + 1 < count &&
            (lines[started] = start_helper(queue, work, arg,
@@ -134,7 +145,7 @@ zb_status share_run(size_t count, unsigned helpers, share_work *work,
     size_t next = 0;
     while (st == ZB_OK &&
            (item = queue >= 0 ? next_item(queue)
-                   : next < count ? (long)next++ : -1) >= 0) {
+                               : next_in_order(count, order, &next)) >= 0) {
         st = work((size_t)item, &results[item], arg);
         done[item] = !results[item].failed;
     }

@@ -66,7 +66,7 @@ static int run_two(share_test *t, int helper_dies)
         close(t->helper_took[1]);
         return -1;
     }
-    zb_status st = share_run(2, 1, work, take, t);
+    zb_status st = share_run(2, NULL, 1, work, take, t);
     for (int i = 0; i < 2; i++) {
         close(t->helper_took[i]);
         close(t->parent_took[i]);
@@ -114,11 +114,41 @@ static void take_count(size_t item, const char *data, size_t len, void *arg)
 TEST(without_helpers_every_item_is_done_here)
 {
     size_t n = 0;
-    EXPECT(share_run(100, 0, count_here, take_count, &n) == ZB_OK);
+    EXPECT(share_run(100, NULL, 0, count_here, take_count, &n) == ZB_OK);
     EXPECT(n == 100);
     n = 0;
-    EXPECT(share_run(0, 1, count_here, take_count, &n) == ZB_OK);
+    EXPECT(share_run(0, NULL, 1, count_here, take_count, &n) == ZB_OK);
     EXPECT(n == 0);
+}
+
+typedef struct done_order {
+    size_t done[3], ndone, told[3], ntold;
+} done_order;
+
+static zb_status note_done(size_t item, zb_buf *out, void *arg)
+{
+    done_order *d = arg;
+    d->done[d->ndone++] = item;
+    return buf_printf(out, "%zu", item);
+}
+
+static void note_told(size_t item, const char *data, size_t len, void *arg)
+{
+    done_order *d = arg;
+    (void)data;
+    (void)len;
+    d->told[d->ntold++] = item;
+}
+
+TEST(items_are_taken_in_the_order_given_and_told_in_item_order)
+{
+    done_order d = {0};
+    const size_t order[3] = {2, 0, 1};
+    EXPECT(share_run(3, order, 0, note_done, note_told, &d) == ZB_OK);
+    EXPECT(d.ndone == 3 && d.done[0] == 2 && d.done[1] == 0 &&
+           d.done[2] == 1);
+    EXPECT(d.ntold == 3 && d.told[0] == 0 && d.told[1] == 1 &&
+           d.told[2] == 2);
 }
 
 int main(void)
@@ -126,5 +156,6 @@ int main(void)
     RUN(items_come_back_in_order_from_both_processes);
     RUN(a_helper_that_dies_is_told);
     RUN(without_helpers_every_item_is_done_here);
+    RUN(items_are_taken_in_the_order_given_and_told_in_item_order);
     return test_summary();
 }
