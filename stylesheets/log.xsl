@@ -159,10 +159,7 @@
       <cell type="check"><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
       <cell><xsl:value-of select="@computer"/></cell>
       <cell src="{zb:where($computer)} 计算机品牌">
-        <xsl:value-of select="$computer/@brand"/>
-        <xsl:if test="$computer/@model">
-          <xsl:value-of select="concat(' ', $computer/@model)"/>
-        </xsl:if>
+        <xsl:value-of select="concat($computer/@brand, ' ', $computer/@model)"/>
       </cell>
       <cell src="{zb:where($person)} 使用人"><xsl:value-of select="$person/@name"/></cell>
       <cell src="{zb:where($dept)} 使用部门"><xsl:value-of select="$dept/@name"/></cell>
