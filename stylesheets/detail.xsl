@@ -17,6 +17,9 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+
   <!-- The rows of a department, of a person in it, of a computer: each
        run is consecutive in the form's order, so its length is a count.
        A page may break inside a department or a person (their names then

@@ -53,12 +53,17 @@
   <xsl:variable name="F" select="/l:ledger/f:facts"/>
   <xsl:variable name="roles" select="$L/l:unit/l:roles"/>
 
+  <!-- The keys every form reads (the filler, the reviewers, the roles'
+       departments). libxslt indexes every key of a stylesheet on the first
+       key() call of each transformation, so a key of a long list (computer,
+       software, request, deployment) is declared by the forms that read it,
+       with the same name and match:
+         <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+         <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+         <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
+         <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/> -->
   <xsl:key name="person" match="/l:ledger/l:staff/l:person" use="@id"/>
   <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-  <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
-  <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
 
   <!-- ============================================================ document -->
 

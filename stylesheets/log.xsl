@@ -19,6 +19,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+
   <xsl:key name="log" match="/l:ledger/f:facts/f:log/f:software" use="@id"/>
 
   <xsl:template name="sections">
