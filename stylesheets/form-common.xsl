@@ -315,23 +315,20 @@
         <xsl:value-of select="$who"/><br/><xsl:value-of select="$verb"/>
       </cell>
       <cell colspan="{$span}" valign="top">
-        <xsl:if test="$filled">
-          <p style="left" src="{zb:where($review)} {$who}{$verb}">
-            <xsl:value-of select="$review"/>
-          </p>
-        </xsl:if>
-        <signature style="left" gap="6" align="right">
-          <xsl:attribute name="label">
-            <xsl:value-of select="$signer"/>
-            <xsl:if test="$filled">
-              <xsl:value-of select="key('person', $review/@by)/@name"/>
-            </xsl:if>
-          </xsl:attribute>
-          <xsl:if test="$filled">
-            <xsl:attribute name="date"><xsl:value-of select="$review/@date"/></xsl:attribute>
-            <xsl:attribute name="gap">3</xsl:attribute>
-          </xsl:if>
-        </signature>
+        <!-- literal elements, not xsl:attribute: this runs twice a copy -->
+        <xsl:choose>
+          <xsl:when test="$filled">
+            <p style="left" src="{zb:where($review)} {$who}{$verb}">
+              <xsl:value-of select="$review"/>
+            </p>
+            <signature style="left" gap="3" align="right"
+                       label="{$signer}{key('person', $review/@by)/@name}"
+                       date="{$review/@date}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <signature style="left" gap="6" align="right" label="{$signer}"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </cell>
     </row>
   </xsl:template>
