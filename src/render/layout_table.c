@@ -35,10 +35,15 @@ static void resolve_widths(lo_reader *r, xmlNodePtr n, lo_table *t,
             t->cols[i].width = rest * t->cols[i].width / shares;
 }
 
+static const char *const cell_types[] = {"text", "integer", "money", "date",
+                                         "check", NULL};
+static const char *const date_formats[] = {"cn", "iso", NULL};
+
 static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
                            size_t count)
 {
-    static const char *const attrs[] = {"width", "align", NULL};
+    static const char *const attrs[] = {"width", "align", "type",
+                                        "date-format", NULL};
     t->cols = arena_calloc(&r->doc->arena, count, sizeof *t->cols);
     bool *star = calloc(count, sizeof *star);
     if (!t->cols || !star) {
@@ -56,6 +61,8 @@ static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
         }
         col->has_align = reader_attr(c, "align") != NULL;
         col->align = (lo_align)reader_enum(r, c, "align", lo_align_names, 0);
+        col->type = (lo_cell_type)reader_enum(r, c, "type", cell_types, 0);
+        col->iso_date = reader_enum(r, c, "date-format", date_formats, 0);
         t->col_count++;
     }
     resolve_widths(r, n, t, star);
@@ -243,17 +250,17 @@ enum {
     CELL_PRODUCT, CELL_SRC, CELL_KEEP_TOGETHER, CELL_ATTRS
 };
 
-/* Read cell N of table T; *ALIGN is its align attribute (NULL: absent),
-   which read_row() applies once the cell's column is known. */
+/* Read cell N of table T; COL is the column it starts in when it is a cell
+   of the table's body (its type and date-format are the defaults), else
+   NULL. *ALIGN is its align attribute (NULL: absent), which read_row()
+   applies once the cell is placed. */
 static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
-                           lo_cell *cell, const char **align)
+                           const lo_column *col, lo_cell *cell,
+                           const char **align)
 {
     static const char *const cell_attrs[] = {"colspan", "rowspan", "type",
         "decimals", "date-format", "style", "align", "valign", "border", "id",
         "sum", "product", "src", "keep-together", NULL};
-    static const char *const types[] = {"text", "integer", "money", "date",
-                                        "check", NULL};
-    static const char *const date_formats[] = {"cn", "iso", NULL};
     static const char *const valigns[] = {"top", "middle", "bottom", NULL};
     const char *v[CELL_ATTRS];
     reader_attrs(r, n, cell_attrs, v);
@@ -266,14 +273,15 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     cell->keep_together = reader_enum_of(r, n, "keep-together",
                                          v[CELL_KEEP_TOGETHER],
                                          lo_bool_names, 1) % 2;
-    cell->type =
-        (lo_cell_type)reader_enum_of(r, n, "type", v[CELL_TYPE], types, 0);
+    cell->type = (lo_cell_type)reader_enum_of(r, n, "type", v[CELL_TYPE],
+                                              cell_types,
+                                              col ? (int)col->type : 0);
     cell->decimals =
         (int)reader_int_of(r, n, "decimals", v[CELL_DECIMALS], 2, 0, 6);
     if (cell->type == LO_CELL_INTEGER)
         cell->decimals = 0;
     cell->iso_date = reader_enum_of(r, n, "date-format", v[CELL_DATE_FORMAT],
-                                    date_formats, 0);
+                                    date_formats, col && col->iso_date);
     const lo_style *style = reader_style_of(r, n, v[CELL_STYLE], 0);
     cell->style = style ? style : t->style;
     cell->valign = (lo_valign)reader_enum_of(r, n, "valign", v[CELL_VALIGN],
@@ -333,11 +341,13 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
         }
         lo_cell *cell = &row->cells[row->cell_count++];
         const char *align;
-        zb_status st = read_cell(r, c, t, cell, &align);
-        if (st != ZB_OK)
-            return st;
         while (col < ncols && left[col] > 0)
             col++;
+        const lo_column *body = index >= t->header_rows && col < ncols
+                                    ? &t->cols[col] : NULL;
+        zb_status st = read_cell(r, c, t, body, cell, &align);
+        if (st != ZB_OK)
+            return st;
         cell->row = (int)index;
         cell->col = col;
         if (col + cell->colspan > ncols) {
