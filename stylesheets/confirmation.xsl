@@ -20,6 +20,11 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+  <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
+  <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
+
   <xsl:key name="confirmed" match="/l:ledger/f:facts/f:confirmations/f:confirmation"
            use="@id"/>
 

@@ -17,6 +17,9 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+
   <!-- The rows of a department, of a person in it, of a computer: each
        run is consecutive in the form's order, so its length is a count.
        A page may break inside a department or a person (their names then
@@ -34,10 +37,11 @@
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
       <table style="cell-s" header-rows="2">
-        <col width="11"/><col width="22"/><col width="16"/><col width="26"/>
-        <col width="26"/><col width="30"/><col width="1*"/><col width="16"/>
-        <col width="19"/><col width="15"/><col width="15"/><col width="15"/>
-        <col width="19"/>
+        <col width="11" type="integer"/><col width="22"/><col width="16"/>
+        <col width="26"/><col width="26"/><col width="30"/><col width="1*"/>
+        <col width="16"/><col width="19"/><col width="15" type="check"/>
+        <col width="15" type="check"/><col width="15" type="check"/>
+        <col width="19" type="date" date-format="iso"/>
         <row height="6">
           <cell rowspan="2" style="head-s">序号</cell>
           <cell rowspan="2" style="head-s">部门</cell>
@@ -72,12 +76,13 @@
     </section>
   </xsl:template>
 
+  <!-- A row per installation (the cells' types are the columns'). -->
   <xsl:template match="f:installation">
     <xsl:variable name="before" select="preceding-sibling::f:installation[1]"/>
     <xsl:variable name="software" select="key('software', @software)"/>
     <xsl:variable name="kind" select="local-name($software)"/>
     <row>
-      <cell type="integer"><xsl:value-of select="position()"/></cell>
+      <cell><xsl:value-of select="position()"/></cell>
       <xsl:if test="not($before/@dept = @dept)">
         <xsl:variable name="dept" select="key('dept', @dept)"/>
         <cell rowspan="{count(key('by-dept', @dept))}" keep-together="false"
@@ -109,10 +114,10 @@
       </cell>
       <cell src="{zb:where($software)} 软件版本"><xsl:value-of select="@version"/></cell>
       <cell><xsl:value-of select="$software/l:license/@term"/></cell>
-      <cell type="check"><xsl:value-of select="number($kind = 'commercial')"/></cell>
-      <cell type="check"><xsl:value-of select="number($kind = 'oem')"/></cell>
-      <cell type="check"><xsl:value-of select="number($kind = 'free')"/></cell>
-      <cell type="date" date-format="iso"><xsl:value-of select="@date"/></cell>
+      <cell><xsl:value-of select="number($kind = 'commercial')"/></cell>
+      <cell><xsl:value-of select="number($kind = 'oem')"/></cell>
+      <cell><xsl:value-of select="number($kind = 'free')"/></cell>
+      <cell><xsl:value-of select="@date"/></cell>
     </row>
   </xsl:template>
 

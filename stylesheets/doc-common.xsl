@@ -47,8 +47,10 @@
                ($document = '' and @kind = $kind)])[1]"/>
   <xsl:variable name="red" select="'#FF0000'"/>
 
-  <xsl:key name="staff" match="l:staff/l:person" use="@id"/>
-  <xsl:key name="dept" match="l:departments/l:department" use="@id"/>
+  <!-- patterns from the root: libxslt walks the whole document (and the
+       forms attached to it) for a key whose pattern is not -->
+  <xsl:key name="staff" match="/l:ledger/l:staff/l:person" use="@id"/>
+  <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
 
   <!-- ================================================================ -->
 

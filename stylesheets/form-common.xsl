@@ -53,12 +53,17 @@
   <xsl:variable name="F" select="/l:ledger/f:facts"/>
   <xsl:variable name="roles" select="$L/l:unit/l:roles"/>
 
+  <!-- The keys every form reads (the filler, the reviewers, the roles'
+       departments). libxslt indexes every key of a stylesheet on the first
+       key() call of each transformation, so a key of a long list (computer,
+       software, request, deployment) is declared by the forms that read it,
+       with the same name and match:
+         <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+         <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+         <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
+         <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/> -->
   <xsl:key name="person" match="/l:ledger/l:staff/l:person" use="@id"/>
   <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-  <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
-  <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
 
   <!-- ============================================================ document -->
 
@@ -310,23 +315,20 @@
         <xsl:value-of select="$who"/><br/><xsl:value-of select="$verb"/>
       </cell>
       <cell colspan="{$span}" valign="top">
-        <xsl:if test="$filled">
-          <p style="left" src="{zb:where($review)} {$who}{$verb}">
-            <xsl:value-of select="$review"/>
-          </p>
-        </xsl:if>
-        <signature style="left" gap="6" align="right">
-          <xsl:attribute name="label">
-            <xsl:value-of select="$signer"/>
-            <xsl:if test="$filled">
-              <xsl:value-of select="key('person', $review/@by)/@name"/>
-            </xsl:if>
-          </xsl:attribute>
-          <xsl:if test="$filled">
-            <xsl:attribute name="date"><xsl:value-of select="$review/@date"/></xsl:attribute>
-            <xsl:attribute name="gap">3</xsl:attribute>
-          </xsl:if>
-        </signature>
+        <!-- literal elements, not xsl:attribute: this runs twice a copy -->
+        <xsl:choose>
+          <xsl:when test="$filled">
+            <p style="left" src="{zb:where($review)} {$who}{$verb}">
+              <xsl:value-of select="$review"/>
+            </p>
+            <signature style="left" gap="3" align="right"
+                       label="{$signer}{key('person', $review/@by)/@name}"
+                       date="{$review/@date}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <signature style="left" gap="6" align="right" label="{$signer}"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </cell>
     </row>
   </xsl:template>

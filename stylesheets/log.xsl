@@ -19,6 +19,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+
   <xsl:key name="log" match="/l:ledger/f:facts/f:log/f:software" use="@id"/>
 
   <xsl:template name="sections">
@@ -52,9 +54,11 @@
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <table style="cell-s" header-rows="4">
-        <col width="12"/><col width="12"/><col width="12"/><col width="30"/>
-        <col width="1.2*"/><col width="22"/><col width="1*"/><col width="22"/>
-        <col width="24"/><col width="20"/>
+        <col width="12" type="integer"/><col width="12" type="check"/>
+        <col width="12" type="check"/><col width="30"/><col width="1.2*"/>
+        <col width="22"/><col width="1*"/><col width="22"/>
+        <col width="24" type="date" date-format="iso"/>
+        <col width="20" type="integer"/>
         <row height="8">
           <cell colspan="3" style="head-s">软件编号</cell>
           <xsl:call-template name="value">
@@ -148,27 +152,25 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A row per event; inline, as this template runs once per event. -->
+  <!-- A row per event; inline, as this template runs once per event. The
+       cells' types are the columns'. -->
   <xsl:template match="f:row">
     <xsl:variable name="computer" select="key('computer', @computer)"/>
     <xsl:variable name="person" select="key('person', @staff)"/>
     <xsl:variable name="dept" select="key('dept', @dept)"/>
     <row>
-      <cell type="integer"><xsl:value-of select="position()"/></cell>
-      <cell type="check"><xsl:if test="@action = 'install'">1</xsl:if></cell>
-      <cell type="check"><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
+      <cell><xsl:value-of select="position()"/></cell>
+      <cell><xsl:if test="@action = 'install'">1</xsl:if></cell>
+      <cell><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
       <cell><xsl:value-of select="@computer"/></cell>
       <cell src="{zb:where($computer)} 计算机品牌">
-        <xsl:value-of select="$computer/@brand"/>
-        <xsl:if test="$computer/@model">
-          <xsl:value-of select="concat(' ', $computer/@model)"/>
-        </xsl:if>
+        <xsl:value-of select="concat($computer/@brand, ' ', $computer/@model)"/>
       </cell>
       <cell src="{zb:where($person)} 使用人"><xsl:value-of select="$person/@name"/></cell>
       <cell src="{zb:where($dept)} 使用部门"><xsl:value-of select="$dept/@name"/></cell>
       <cell src="{$source}:{@line} 版本"><xsl:value-of select="@version"/></cell>
-      <cell type="date" date-format="iso"><xsl:value-of select="@date"/></cell>
-      <cell type="integer"><xsl:value-of select="@running"/></cell>
+      <cell><xsl:value-of select="@date"/></cell>
+      <cell><xsl:value-of select="@running"/></cell>
     </row>
   </xsl:template>
 

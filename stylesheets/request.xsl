@@ -14,6 +14,9 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+
   <!-- The names of the departments that review this form. -->
   <xsl:variable name="it-name">
     <xsl:call-template name="role-name">

@@ -18,6 +18,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+
   <xsl:variable name="S" select="$F/f:statistics"/>
 
   <xsl:template name="sections">

@@ -14,6 +14,7 @@
 
 #include "../core/buf.h"
 #include "../core/datadir.h"
+#include "../parse/xml_load.h"
 
 struct zb_stylesheet {
     xsltStylesheetPtr xslt;
@@ -177,6 +178,36 @@ static xsltSecurityPrefsPtr make_security(void)
 
 /* ------------------------------------------------- zb:where(node) */
 
+/* "FILE:LINE" of NODE in a new string, "" when NODE has no file. Called
+   for every src attribute of a layout (three a row of 附件9), so it
+   writes the digits itself rather than through printf. */
+static xmlChar *where_of(xmlNodePtr node)
+{
+    const char *file = node && node->doc && node->doc->URL
+                           ? (const char *)node->doc->URL : NULL;
+    if (!file)
+        return xmlStrdup(BAD_CAST "");
+    char digits[24];
+    size_t n = sizeof digits;
+    long line = xml_node_line(node); /* -1 for a node without a line */
+    unsigned long rest = line < 0 ? 0UL - (unsigned long)line
+                                  : (unsigned long)line;
+    do
+        digits[--n] = (char)('0' + rest % 10);
+    while ((rest /= 10) && n > 1);
+    if (line < 0)
+        digits[--n] = '-';
+    size_t len = strlen(file), count = sizeof digits - n;
+    xmlChar *where = xmlMalloc(len + 1 + count + 1);
+    if (where) {
+        memcpy(where, file, len);
+        where[len] = ':';
+        memcpy(where + len + 1, digits + n, count);
+        where[len + 1 + count] = '\0';
+    }
+    return where;
+}
+
 static void fn_where(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (nargs != 1) {
@@ -189,13 +220,13 @@ static void fn_where(xmlXPathParserContextPtr ctxt, int nargs)
     xmlNodePtr node = set && set->nodeNr ? set->nodeTab[0] : NULL;
     if (node && node->type == XML_ATTRIBUTE_NODE)
         node = node->parent;
-    zb_buf where = {0};
-    if (node && node->doc && node->doc->URL)
-        buf_printf(&where, "%s:%ld", (const char *)node->doc->URL,
-                   xmlGetLineNo(node));
+    xmlChar *where = where_of(node);
     xmlXPathFreeNodeSet(set);
-    valuePush(ctxt, xmlXPathNewString(BAD_CAST buf_str(&where)));
-    buf_free(&where);
+    if (!where) {
+        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
+        return;
+    }
+    valuePush(ctxt, xmlXPathWrapString(where));
 }
 
 /* ------------------------------------------------------------- apply */

@@ -64,37 +64,58 @@ void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
     r->errors++;
 }
 
+/* Is the element or attribute name A NAME? Most names differ in their
+   first byte, which saves the call (this runs for every element and
+   attribute of a layout). */
+static int same_name(const xmlChar *a, const char *name)
+{
+    return *a == (xmlChar)*name && !strcmp((const char *)a, name);
+}
+
 int reader_is(xmlNodePtr n, const char *name)
 {
-    return n->type == XML_ELEMENT_NODE && n->ns &&
-           !strcmp((const char *)n->ns->href, LO_NAMESPACE) &&
-           !strcmp((const char *)n->name, name);
+    return n->type == XML_ELEMENT_NODE && n->ns && same_name(n->name, name) &&
+           !strcmp((const char *)n->ns->href, LO_NAMESPACE);
+}
+
+/* The value of attribute A, or NULL when it is not plain text. */
+static const char *attr_value(xmlAttrPtr a)
+{
+    xmlNodePtr t = a->children;
+    if (!t)
+        return "";
+    if (t->type == XML_TEXT_NODE && !t->next)
+        return (const char *)t->content;
+    return NULL; /* entity references: never produced by our parser */
 }
 
 const char *reader_attr(xmlNodePtr n, const char *name)
 {
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        if (strcmp((const char *)a->name, name) || (a->ns && a->ns->href))
-            continue;
-        xmlNodePtr t = a->children;
-        if (!t)
-            return "";
-        if (t->type == XML_TEXT_NODE && !t->next)
-            return (const char *)t->content;
-        return NULL; /* entity references: never produced by our parser */
-    }
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (same_name(a->name, name) && !(a->ns && a->ns->href))
+            return attr_value(a);
     return NULL;
+}
+
+void reader_attrs(lo_reader *r, xmlNodePtr n, const char *const *names,
+                  const char **values)
+{
+    for (size_t i = 0; values && names[i]; i++)
+        values[i] = NULL;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        size_t i = 0;
+        while (names[i] && !same_name(a->name, names[i]))
+            i++;
+        if (!names[i])
+            reader_error(r, n, "未知属性 %s", a->name);
+        else if (values && !(a->ns && a->ns->href) && !values[i])
+            values[i] = attr_value(a);
+    }
 }
 
 void reader_check_attrs(lo_reader *r, xmlNodePtr n, const char *const *allowed)
 {
-    for (xmlAttrPtr a = n->properties; a; a = a->next) {
-        int ok = 0;
-        for (const char *const *p = allowed; *p && !ok; p++)
-            ok = !strcmp(*p, (const char *)a->name);
-        if (!ok)
-            reader_error(r, n, "未知属性 %s", a->name);
-    }
+    reader_attrs(r, n, allowed, NULL);
 }
 
 const char *reader_strdup(lo_reader *r, const char *s)
@@ -132,7 +153,12 @@ double reader_chars(lo_reader *r, xmlNodePtr n, const char *name,
 long reader_int(lo_reader *r, xmlNodePtr n, const char *name, long def,
                 long min, long max)
 {
-    const char *v = reader_attr(n, name);
+    return reader_int_of(r, n, name, reader_attr(n, name), def, min, max);
+}
+
+long reader_int_of(lo_reader *r, xmlNodePtr n, const char *name,
+                   const char *v, long def, long min, long max)
+{
     int64_t x;
     if (!v)
         return def;
@@ -147,11 +173,16 @@ long reader_int(lo_reader *r, xmlNodePtr n, const char *name, long def,
 int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
                 const char *const *values, int def)
 {
-    const char *v = reader_attr(n, name);
+    return reader_enum_of(r, n, name, reader_attr(n, name), values, def);
+}
+
+int reader_enum_of(lo_reader *r, xmlNodePtr n, const char *name,
+                   const char *v, const char *const *values, int def)
+{
     if (!v)
         return def;
     for (int i = 0; values[i]; i++)
-        if (!strcmp(values[i], v))
+        if (same_name(BAD_CAST values[i], v))
             return i;
     zb_buf list = {0};
     for (int i = 0; values[i]; i++)
@@ -163,14 +194,19 @@ int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
 
 const lo_style *reader_style(lo_reader *r, xmlNodePtr n, int required)
 {
-    const char *v = reader_attr(n, "style");
+    return reader_style_of(r, n, reader_attr(n, "style"), required);
+}
+
+const lo_style *reader_style_of(lo_reader *r, xmlNodePtr n, const char *v,
+                                int required)
+{
     if (!v) {
         if (required)
             reader_error(r, n, "缺少 style 属性");
         return required ? &r->doc->styles[0] : NULL;
     }
     for (size_t i = 0; i < r->doc->style_count; i++)
-        if (!strcmp(r->doc->styles[i].name, v))
+        if (same_name(BAD_CAST r->doc->styles[i].name, v))
             return &r->doc->styles[i];
     reader_error(r, n, "样式 “%s” 没有在 <styles> 中定义", v);
     return &r->doc->styles[0];
@@ -208,9 +244,10 @@ static void check_no_text(lo_reader *r, xmlNodePtr n)
 
 typedef struct inline_state {
     lo_reader *r;
-    zb_buf text;
-    lo_run *runs;
+    zb_buf *text;         /* r->text: the run being collected */
+    lo_run *runs;         /* FIRST until there are more */
     size_t count, cap;
+    lo_run first[4];
     const lo_style *style;
     const char *src;
     int pending_space;
@@ -221,12 +258,16 @@ typedef struct inline_state {
 static void inline_push(inline_state *st, const char *text, size_t len)
 {
     if (st->count == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 4;
-        lo_run *runs = realloc(st->runs, cap * sizeof *runs);
+        size_t cap = st->cap * 2;
+        lo_run *runs = st->runs == st->first
+                           ? malloc(cap * sizeof *runs)
+                           : realloc(st->runs, cap * sizeof *runs);
         if (!runs) {
             st->failed = 1;
             return;
         }
+        if (st->runs == st->first)
+            memcpy(runs, st->first, sizeof st->first);
         st->runs = runs;
         st->cap = cap;
     }
@@ -240,23 +281,28 @@ static void inline_push(inline_state *st, const char *text, size_t len)
 
 static void inline_flush(inline_state *st)
 {
-    if (st->text.len)
-        inline_push(st, st->text.data, st->text.len);
-    buf_reset(&st->text);
+    if (st->text->len)
+        inline_push(st, st->text->data, st->text->len);
+    buf_reset(st->text);
 }
 
+/* Append S with its whitespace collapsed, a run of other bytes at a time. */
 static void inline_text(inline_state *st, const xmlChar *s)
 {
-    for (; *s; s++) {
+    while (*s) {
         if (is_space(*s)) {
             st->pending_space = 1;
+            s++;
             continue;
         }
         if (st->pending_space && !st->at_line_start)
-            buf_append(&st->text, " ", 1);
+            buf_append(st->text, " ", 1);
         st->pending_space = 0;
         st->at_line_start = 0;
-        buf_append(&st->text, s, 1);
+        const xmlChar *run = s;
+        while (*s && !is_space(*s))
+            s++;
+        buf_append(st->text, run, (size_t)(s - run));
     }
 }
 
@@ -285,7 +331,10 @@ static void inline_span(inline_state *st, xmlNodePtr n)
 zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
                         lo_run **runs, size_t *count)
 {
-    inline_state st = {.r = r, .style = style, .at_line_start = 1};
+    inline_state st = {.r = r, .text = &r->text, .cap = 4, .style = style,
+                       .at_line_start = 1};
+    st.runs = st.first;
+    buf_reset(st.text);
     const char *src = reader_attr(n, "src");
     st.src = src ? reader_strdup(r, src) : NULL;
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -303,8 +352,7 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
         }
     }
     inline_flush(&st);
-    int failed = st.failed || st.text.failed;
-    buf_free(&st.text);
+    int failed = st.failed || st.text->failed;
     *runs = NULL;
     *count = 0;
     if (!failed && st.count) {
@@ -316,7 +364,8 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
             failed = 1;
         }
     }
-    free(st.runs);
+    if (st.runs != st.first)
+        free(st.runs);
     return failed ? ZB_ERR_NOMEM : ZB_OK;
 }
 
@@ -902,6 +951,7 @@ zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
     xmlHashFree(r.cell_section, NULL);
     xmlHashFree(r.sheet_names, NULL);
     free(r.pending);
+    buf_free(&r.text);
     if (st == ZB_OK && r.errors)
         st = ZB_ERR_INVALID;
     if (st != ZB_OK) {

@@ -224,6 +224,8 @@ typedef struct lo_column {
     double width;         /* pt, resolved */
     bool has_align;
     lo_align align;
+    lo_cell_type type;    /* of the body's cells that do not say */
+    bool iso_date;        /* likewise, their date-format */
 } lo_column;
 
 typedef struct lo_table {

@@ -7,6 +7,7 @@
 
 #include <libxml/hash.h>
 
+#include "../core/buf.h"
 #include "layout.h"
 
 /* A sum/product attribute waiting until every id of the document is known. */
@@ -26,6 +27,7 @@ typedef struct lo_reader {
     xmlHashTablePtr sheet_names;  /* the sections' names so far */
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
+    zb_buf text;                /* scratch of reader_inline(), reused */
 } lo_reader;
 
 /* Report a problem with element N (its name and line are added). */
@@ -41,6 +43,12 @@ const char *reader_attr(xmlNodePtr n, const char *name);
 /* Report every attribute of N not in the NULL-terminated list ALLOWED. */
 void reader_check_attrs(lo_reader *r, xmlNodePtr n, const char *const *allowed);
 
+/* reader_check_attrs() that also sets VALUES[i] to the value of attribute
+   NAMES[i] (NULL when absent): one pass over the attributes of an element
+   read often (a cell), instead of a reader_attr() for each name. */
+void reader_attrs(lo_reader *r, xmlNodePtr n, const char *const *names,
+                  const char **values);
+
 /* Attribute helpers: on a bad value they report it and return DEF. */
 double reader_mm(lo_reader *r, xmlNodePtr n, const char *name, double def_mm);
 double reader_chars(lo_reader *r, xmlNodePtr n, const char *name,
@@ -49,6 +57,14 @@ long reader_int(lo_reader *r, xmlNodePtr n, const char *name, long def,
                 long min, long max);
 int reader_enum(lo_reader *r, xmlNodePtr n, const char *name,
                 const char *const *values, int def);
+/* reader_int(), reader_enum() and reader_style() of the value V that
+   reader_attrs() gave for attribute NAME (NULL: absent). */
+long reader_int_of(lo_reader *r, xmlNodePtr n, const char *name,
+                   const char *v, long def, long min, long max);
+int reader_enum_of(lo_reader *r, xmlNodePtr n, const char *name,
+                   const char *v, const char *const *values, int def);
+const lo_style *reader_style_of(lo_reader *r, xmlNodePtr n, const char *v,
+                                int required);
 /* Read a "width" attribute: "25" (mm, as pt) or "2*" (a proportion, STAR
    set). Returns 0 when the attribute is absent (*WIDTH = 0). */
 int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star);

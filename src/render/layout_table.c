@@ -35,10 +35,15 @@ static void resolve_widths(lo_reader *r, xmlNodePtr n, lo_table *t,
             t->cols[i].width = rest * t->cols[i].width / shares;
 }
 
+static const char *const cell_types[] = {"text", "integer", "money", "date",
+                                         "check", NULL};
+static const char *const date_formats[] = {"cn", "iso", NULL};
+
 static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
                            size_t count)
 {
-    static const char *const attrs[] = {"width", "align", NULL};
+    static const char *const attrs[] = {"width", "align", "type",
+                                        "date-format", NULL};
     t->cols = arena_calloc(&r->doc->arena, count, sizeof *t->cols);
     bool *star = calloc(count, sizeof *star);
     if (!t->cols || !star) {
@@ -56,6 +61,8 @@ static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
         }
         col->has_align = reader_attr(c, "align") != NULL;
         col->align = (lo_align)reader_enum(r, c, "align", lo_align_names, 0);
+        col->type = (lo_cell_type)reader_enum(r, c, "type", cell_types, 0);
+        col->iso_date = reader_enum(r, c, "date-format", date_formats, 0);
         t->col_count++;
     }
     resolve_widths(r, n, t, star);
@@ -65,9 +72,9 @@ static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
 
 /* ------------------------------------------------------------ cells */
 
-static unsigned read_borders(lo_reader *r, xmlNodePtr n)
+/* The borders of cell N, whose border attribute is V (NULL: absent). */
+static unsigned read_borders(lo_reader *r, xmlNodePtr n, const char *v)
 {
-    const char *v = reader_attr(n, "border");
     if (!v || !strcmp(v, "all"))
         return LO_BORDER_ALL;
     if (!strcmp(v, "none"))
@@ -105,6 +112,19 @@ static const char *typed_text(lo_reader *r, xmlNodePtr n, lo_cell *cell)
     return cell->run_count ? cell->runs[0].text : "";
 }
 
+/* Is TEXT an integer as num_format_decimal() writes it (no sign but a
+   minus, no leading zero)? Then the shown text is TEXT itself. */
+static int is_plain_integer(const char *text)
+{
+    const char *p = text + (*text == '-');
+    if (*p == '0')
+        return p[1] == '\0' && p == text;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return p > text + (*text == '-');
+}
+
 static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
 {
     static const char *const names[] = {"text", "integer", "money", "date",
@@ -121,6 +141,8 @@ static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         break;
     case LO_CELL_INTEGER:
         ok = num_parse_decimal(text, 0, &cell->value);
+        if (ok && is_plain_integer(text))
+            break;
         num_format_decimal(cell->value, 0, shown, sizeof shown);
         break;
     case LO_CELL_MONEY:
@@ -131,16 +153,15 @@ static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         int32_t ymd = 0;
         ok = date_parse(text, &ymd) == ZB_OK;
         cell->value = ymd;
-        if (cell->iso_date)
-            date_format(ymd, shown);
-        else
-            date_format_cn(ymd, shown);
+        if (!cell->iso_date) /* date_parse() takes only YYYY-MM-DD: */
+            date_format_cn(ymd, shown); /* an ISO date shows TEXT as it is */
         break;
     }
     case LO_CELL_CHECK:
         cell->value = strcmp(text, "0") && strcmp(text, "false");
-        strcpy(shown, cell->value ? "√" : "");
-        break;
+        cell->has_value = cell->value;
+        cell->text = cell->value ? "√" : "";
+        return;
     }
     if (!ok) {
         reader_error(r, n, "“%s” 不是 %s 类型的值%s", text, names[cell->type],
@@ -149,8 +170,8 @@ static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         cell->text = "";
         return;
     }
-    cell->has_value = cell->type != LO_CELL_CHECK || cell->value;
-    cell->text = reader_strdup(r, shown);
+    cell->has_value = true;
+    cell->text = *shown ? reader_strdup(r, shown) : text;
 }
 
 /* The display text of a text cell: its runs joined. */
@@ -193,10 +214,11 @@ static zb_status read_cell_content(lo_reader *r, xmlNodePtr n, lo_cell *cell)
     return cell->text ? ZB_OK : ZB_ERR_NOMEM;
 }
 
-static zb_status note_refs(lo_reader *r, xmlNodePtr n, lo_cell *cell)
+/* Note the sum or product attribute (SUM, PRODUCT: their values or NULL)
+   of cell N to resolve when every id is known. */
+static zb_status note_refs(lo_reader *r, xmlNodePtr n, lo_cell *cell,
+                           const char *sum, const char *product)
 {
-    const char *sum = reader_attr(n, "sum");
-    const char *product = reader_attr(n, "product");
     if (!sum && !product)
         return ZB_OK;
     if (sum && product) {
@@ -221,35 +243,52 @@ static zb_status note_refs(lo_reader *r, xmlNodePtr n, lo_cell *cell)
     return ZB_OK;
 }
 
+/* The attributes of a cell, in the order of cell_attrs. */
+enum {
+    CELL_COLSPAN, CELL_ROWSPAN, CELL_TYPE, CELL_DECIMALS, CELL_DATE_FORMAT,
+    CELL_STYLE, CELL_ALIGN, CELL_VALIGN, CELL_BORDER, CELL_ID, CELL_SUM,
+    CELL_PRODUCT, CELL_SRC, CELL_KEEP_TOGETHER, CELL_ATTRS
+};
+
+/* Read cell N of table T; COL is the column it starts in when it is a cell
+   of the table's body (its type and date-format are the defaults), else
+   NULL. *ALIGN is its align attribute (NULL: absent), which read_row()
+   applies once the cell is placed. */
 static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
-                           lo_cell *cell)
+                           const lo_column *col, lo_cell *cell,
+                           const char **align)
 {
-    static const char *const attrs[] = {"colspan", "rowspan", "type",
+    static const char *const cell_attrs[] = {"colspan", "rowspan", "type",
         "decimals", "date-format", "style", "align", "valign", "border", "id",
         "sum", "product", "src", "keep-together", NULL};
-    static const char *const types[] = {"text", "integer", "money", "date",
-                                        "check", NULL};
-    static const char *const date_formats[] = {"cn", "iso", NULL};
     static const char *const valigns[] = {"top", "middle", "bottom", NULL};
-    reader_check_attrs(r, n, attrs);
+    const char *v[CELL_ATTRS];
+    reader_attrs(r, n, cell_attrs, v);
     cell->seq = r->doc->cell_count++;
     cell->line = xmlGetLineNo(n);
-    cell->colspan = (int)reader_int(r, n, "colspan", 1, 1, 1000);
-    cell->rowspan = (int)reader_int(r, n, "rowspan", 1, 1, 1000000);
-    cell->keep_together =
-        reader_enum(r, n, "keep-together", lo_bool_names, 1) % 2;
-    cell->type = (lo_cell_type)reader_enum(r, n, "type", types, 0);
-    cell->decimals = (int)reader_int(r, n, "decimals", 2, 0, 6);
+    cell->colspan =
+        (int)reader_int_of(r, n, "colspan", v[CELL_COLSPAN], 1, 1, 1000);
+    cell->rowspan =
+        (int)reader_int_of(r, n, "rowspan", v[CELL_ROWSPAN], 1, 1, 1000000);
+    cell->keep_together = reader_enum_of(r, n, "keep-together",
+                                         v[CELL_KEEP_TOGETHER],
+                                         lo_bool_names, 1) % 2;
+    cell->type = (lo_cell_type)reader_enum_of(r, n, "type", v[CELL_TYPE],
+                                              cell_types,
+                                              col ? (int)col->type : 0);
+    cell->decimals =
+        (int)reader_int_of(r, n, "decimals", v[CELL_DECIMALS], 2, 0, 6);
     if (cell->type == LO_CELL_INTEGER)
         cell->decimals = 0;
-    cell->iso_date = reader_enum(r, n, "date-format", date_formats, 0);
-    const lo_style *style = reader_style(r, n, 0);
+    cell->iso_date = reader_enum_of(r, n, "date-format", v[CELL_DATE_FORMAT],
+                                    date_formats, col && col->iso_date);
+    const lo_style *style = reader_style_of(r, n, v[CELL_STYLE], 0);
     cell->style = style ? style : t->style;
-    cell->valign = (lo_valign)reader_enum(r, n, "valign", valigns, 1);
-    cell->borders = read_borders(r, n);
-    const char *src = reader_attr(n, "src");
-    cell->src = src ? reader_strdup(r, src) : NULL;
-    const char *id = reader_attr(n, "id");
+    cell->valign = (lo_valign)reader_enum_of(r, n, "valign", v[CELL_VALIGN],
+                                             valigns, 1);
+    cell->borders = read_borders(r, n, v[CELL_BORDER]);
+    cell->src = v[CELL_SRC] ? reader_strdup(r, v[CELL_SRC]) : NULL;
+    const char *id = v[CELL_ID];
     if (id) {
         cell->id = reader_strdup(r, id);
         if (xmlHashAddEntry(r->ids, BAD_CAST id, cell) != 0)
@@ -257,7 +296,8 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
         else
             xmlHashAddEntry(r->cell_section, BAD_CAST id, (void *)r->section);
     }
-    zb_status st = note_refs(r, n, cell);
+    *align = v[CELL_ALIGN];
+    zb_status st = note_refs(r, n, cell, v[CELL_SUM], v[CELL_PRODUCT]);
     return st == ZB_OK ? read_cell_content(r, n, cell) : st;
 }
 
@@ -300,11 +340,14 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
             continue;
         }
         lo_cell *cell = &row->cells[row->cell_count++];
-        zb_status st = read_cell(r, c, t, cell);
-        if (st != ZB_OK)
-            return st;
+        const char *align;
         while (col < ncols && left[col] > 0)
             col++;
+        const lo_column *body = index >= t->header_rows && col < ncols
+                                    ? &t->cols[col] : NULL;
+        zb_status st = read_cell(r, c, t, body, cell, &align);
+        if (st != ZB_OK)
+            return st;
         cell->row = (int)index;
         cell->col = col;
         if (col + cell->colspan > ncols) {
@@ -320,9 +363,8 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
             left[k] = cell->rowspan;
         }
         lo_column *first = &t->cols[col];
-        const char *align = reader_attr(c, "align");
-        cell->align = align ? (lo_align)reader_enum(r, c, "align",
-                                                    lo_align_names, 0)
+        cell->align = align ? (lo_align)reader_enum_of(r, c, "align", align,
+                                                       lo_align_names, 0)
                     : first->has_align ? first->align : cell->style->align;
         col += cell->colspan;
     }

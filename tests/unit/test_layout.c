@@ -194,6 +194,43 @@ TEST(formats_typed_cells)
     diags_free(&d);
 }
 
+TEST(types_body_cells_by_their_columns)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    /* header row: 序号 and 日期 stay text; body: the second row's first
+       cell is covered from above, so its cells start in the second and
+       third columns */
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell' header-rows='1'>"
+        "<col type='integer'/><col type='check'/>"
+        "<col type='date' date-format='iso'/>\n"
+        "<row><cell>序号</cell><cell>安装</cell><cell>日期</cell></row>\n"
+        "<row><cell rowspan='2'>007</cell><cell>1</cell>"
+        "<cell>2023-06-20</cell></row>\n"
+        "<row><cell>0</cell><cell date-format='cn'>2023-06-21</cell></row>\n"
+        "<row><cell type='text'>-0</cell><cell/><cell type='integer'>-0"
+        "</cell></row></table></section>",
+        &d, &doc) == ZB_OK);
+    EXPECT(d.count == 0);
+    const lo_table *t = &doc->sections[0].blocks[0].u.table;
+    EXPECT(t->rows[0].cells[0].type == LO_CELL_TEXT);
+    EXPECT_STR(t->rows[0].cells[2].text, "日期");
+    EXPECT(t->rows[1].cells[0].type == LO_CELL_INTEGER);
+    EXPECT_STR(t->rows[1].cells[0].text, "7");
+    EXPECT_STR(t->rows[1].cells[1].text, "√");
+    EXPECT_STR(t->rows[1].cells[2].text, "2023-06-20");
+    EXPECT(t->rows[1].cells[2].value == 20230620);
+    EXPECT(t->rows[2].cells[0].type == LO_CELL_CHECK);
+    EXPECT_STR(t->rows[2].cells[0].text, "");
+    EXPECT_STR(t->rows[2].cells[1].text, "2023年6月21日");
+    EXPECT_STR(t->rows[3].cells[0].text, "-0");
+    EXPECT(t->rows[3].cells[1].type == LO_CELL_CHECK);
+    EXPECT_STR(t->rows[3].cells[2].text, "0");
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
 TEST(reads_cell_blocks_fields_and_signatures)
 {
     zb_diags d = {0};
@@ -397,6 +434,7 @@ int main(void)
     RUN(places_cells_on_the_grid);
     RUN(reads_what_keeps_rows_together);
     RUN(formats_typed_cells);
+    RUN(types_body_cells_by_their_columns);
     RUN(reads_cell_blocks_fields_and_signatures);
     RUN(rejects_bad_layouts_naming_the_element);
     RUN(reads_the_type_grid);
