@@ -51,36 +51,11 @@ struct pdf_fontfile {
     uint8_t *data;  /* the mapped file */
     size_t size;
     int index;      /* TTC index, -1 for a .ttf file */
+    HPDF_Doc owner;         /* holds DEF */
+    HPDF_FontDef def;       /* the font parsed by libharu, once */
     zb_buf packed[TABLES];  /* a table that is not own, deflated */
     bool prepared;          /* packed is filled (at the first embedding) */
 };
-
-zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out)
-{
-    *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0)
-        return ZB_ERR_IO;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
-        close(fd);
-        return ZB_ERR_IO;
-    }
-    void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (data == MAP_FAILED)
-        return ZB_ERR_IO;
-    pdf_fontfile *f = calloc(1, sizeof *f);
-    if (!f) {
-        munmap(data, (size_t)st.st_size);
-        return ZB_ERR_NOMEM;
-    }
-    f->data = data;
-    f->size = (size_t)st.st_size;
-    f->index = index;
-    *out = f;
-    return ZB_OK;
-}
 
 void pdf_fontfile_free(pdf_fontfile *f)
 {
@@ -88,6 +63,9 @@ void pdf_fontfile_free(pdf_fontfile *f)
         return;
     for (size_t i = 0; i < TABLES; i++)
         buf_free(&f->packed[i]);
+    if (f->def)
+        HPDF_FontDef_Free(f->def);
+    HPDF_Free(f->owner);
     munmap(f->data, f->size);
     free(f);
 }
@@ -206,30 +184,118 @@ static void next_tag(HPDF_BYTE tag[6])
     }
 }
 
-const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
-    HPDF_Stream s = reader_new(file, pdf->mmgr);
-    HPDF_FontDef def = !s ? NULL
-                       : file->index >= 0
-                           ? HPDF_TTFontDef_Load2(pdf->mmgr, s,
-                                                  (HPDF_UINT)file->index,
+    (void)detail;
+    HPDF_STATUS *problem = data;
+    if (!*problem)
+        *problem = code;
+}
+
+/* Parse F with libharu into F->def (its first error in *PROBLEM). */
+static zb_status parse(pdf_fontfile *f, HPDF_STATUS *problem)
+{
+    f->owner = HPDF_New(on_haru_error, problem);
+    HPDF_Stream s = f->owner ? reader_new(f, f->owner->mmgr) : NULL;
+    if (!s)
+        return ZB_ERR_NOMEM;
+    f->def = f->index >= 0 ? HPDF_TTFontDef_Load2(f->owner->mmgr, s,
+                                                  (HPDF_UINT)f->index,
                                                   HPDF_TRUE)
-                           : HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
-    if (def && !tables_inside(file, (HPDF_TTFontDefAttr)def->attr)) {
-        HPDF_FontDef_Free(def);
-        def = NULL;
+                           : HPDF_TTFontDef_Load(f->owner->mmgr, s, HPDF_TRUE);
+    if (f->def && !tables_inside(f, (HPDF_TTFontDefAttr)f->def->attr)) {
+        HPDF_FontDef_Free(f->def);
+        f->def = NULL;
+        *problem = HPDF_TTF_INVALID_FOMAT;
     }
-    if (!def) {
-        HPDF_CheckError(&pdf->error);
+    if (!f->def && !*problem)
+        *problem = HPDF_FAILD_TO_ALLOC_MEM;
+    return f->def ? ZB_OK : ZB_ERR_FONT;
+}
+
+zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out,
+                            HPDF_STATUS *problem)
+{
+    *out = NULL;
+    *problem = HPDF_OK;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return ZB_ERR_IO;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+        close(fd);
+        return ZB_ERR_IO;
+    }
+    void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        return ZB_ERR_IO;
+    pdf_fontfile *f = calloc(1, sizeof *f);
+    if (!f) {
+        munmap(data, (size_t)st.st_size);
+        return ZB_ERR_NOMEM;
+    }
+    f->data = data;
+    f->size = (size_t)st.st_size;
+    f->index = index;
+    *out = f;
+    return parse(f, problem);
+}
+
+HPDF_FontDef pdf_fontfile_def(const pdf_fontfile *file)
+{
+    return file->def;
+}
+
+/* The free function of a copy: only what is its own. */
+static void copy_free(HPDF_FontDef def)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_FreeMem(def->mmgr, a->glyph_tbl.flgs);
+    if (a->stream)
+        HPDF_Stream_Free(a->stream);
+    HPDF_FreeMem(def->mmgr, a);
+}
+
+/* A copy of F's font for one document (MMGR): its own glyph marks, reader
+   and subset tag; the tables libharu parsed (metrics, glyph offsets,
+   names, character map) are F's, read only. */
+static HPDF_FontDef copy_def(const pdf_fontfile *f, HPDF_MMgr mmgr)
+{
+    const HPDF_TTFontDefAttr t = (HPDF_TTFontDefAttr)f->def->attr;
+    HPDF_FontDef def = HPDF_GetMem(mmgr, sizeof *def);
+    HPDF_TTFontDefAttr a = def ? HPDF_GetMem(mmgr, sizeof *a) : NULL;
+    HPDF_BYTE *flags = a ? HPDF_GetMem(mmgr, t->num_glyphs) : NULL;
+    HPDF_Stream s = flags ? reader_new(f, mmgr) : NULL;
+    if (!s) {
+        HPDF_FreeMem(mmgr, flags);
+        HPDF_FreeMem(mmgr, a);
+        HPDF_FreeMem(mmgr, def);
         return NULL;
     }
-    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
-    if (known) {
-        HPDF_FontDef_Free(def);
+    *def = *f->def;
+    *a = *t;
+    def->mmgr = mmgr;
+    def->error = mmgr->error;
+    def->free_fn = copy_free;
+    def->descriptor = NULL;
+    def->attr = a;
+    memset(flags, 0, t->num_glyphs);
+    flags[0] = 1;  /* .notdef, as libharu marks it */
+    a->glyph_tbl.flgs = flags;
+    a->stream = s;
+    return def;
+}
+
+const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+{
+    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, file->def->base_font);
+    if (known)
         return known->base_font;
-    }
-    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
-        HPDF_FontDef_Free(def);
+    HPDF_FontDef def = copy_def(file, pdf->mmgr);
+    if (!def || HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        if (def)
+            HPDF_FontDef_Free(def);
         HPDF_CheckError(&pdf->error);
         return NULL;
     }

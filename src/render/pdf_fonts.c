@@ -249,18 +249,6 @@ static zb_status read_config(const char *config, font_config *c,
 
 /* ----------------------------------------------------- loading fonts */
 
-typedef struct haru_error {
-    HPDF_STATUS code;
-} haru_error;
-
-static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
-{
-    (void)detail;
-    haru_error *e = data;
-    if (!e->code)
-        e->code = code;
-}
-
 static const char *haru_font_problem(HPDF_STATUS code)
 {
     switch (code) {
@@ -333,7 +321,47 @@ static zb_status font_error(zb_diags *diags, const font_ref *ref,
     return ZB_ERR_FONT;
 }
 
-/* Check REF's file, map it and read its metrics into FACE. */
+/* Replace libharu's character map of DEF, searched linearly for every
+   character it measures, by one segment over the whole BMP that indexes
+   FACE's glyph table directly. Once per font, before any PDF copies it. */
+static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_TTF_CmapRange *cmap = &a->cmap;
+    HPDF_MMgr m = def->mmgr;
+    uint16_t *end = HPDF_GetMem(m, 2), *start = HPDF_GetMem(m, 2);
+    uint16_t *range = HPDF_GetMem(m, 2), *glyphs = HPDF_GetMem(m,
+        PDF_FONTS_CODES * 2);
+    int16_t *delta = HPDF_GetMem(m, 2);
+    if (!end || !start || !range || !glyphs || !delta) {
+        void *got[] = {end, start, range, glyphs, delta};
+        for (size_t i = 0; i < sizeof got / sizeof got[0]; i++)
+            HPDF_FreeMem(m, got[i]);
+        return ZB_ERR_NOMEM;
+    }
+    void *old[] = {cmap->end_count, cmap->start_count, cmap->id_delta,
+                   cmap->id_range_offset, cmap->glyph_id_array};
+    for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+        if (old[i])
+            HPDF_FreeMem(m, old[i]);
+    /* libharu: idx = range/2 + (c - start) - (segments - s) = c */
+    *end = 0xFFFF;
+    *start = 0;
+    *delta = 0;
+    *range = 2;
+    memcpy(glyphs, face->gid, PDF_FONTS_CODES * 2);
+    cmap->format = 4;
+    cmap->seg_count_x2 = 2;
+    cmap->end_count = end;
+    cmap->start_count = start;
+    cmap->id_delta = delta;
+    cmap->id_range_offset = range;
+    cmap->glyph_id_array = glyphs;
+    cmap->glyph_id_array_count = PDF_FONTS_CODES;
+    return ZB_OK;
+}
+
+/* Check REF's file, map and parse it, and read its metrics into FACE. */
 static zb_status load_face(const font_ref *ref, pdf_face *face,
                            zb_diags *diags)
 {
@@ -341,26 +369,23 @@ static zb_status load_face(const font_ref *ref, pdf_face *face,
     face->index = ref->index;
     if (!face->path)
         return ZB_ERR_NOMEM;
-    if (access(ref->path, R_OK) != 0 ||
-        pdf_fontfile_open(ref->path, ref->index, &face->file) != ZB_OK)
+    if (access(ref->path, R_OK) != 0)
         return font_error(diags, ref, errno == ENOENT ? "文件不存在"
                                                       : "无法读取文件");
+    HPDF_STATUS problem;
+    zb_status st = pdf_fontfile_open(ref->path, ref->index, &face->file,
+                                     &problem);
+    if (st == ZB_ERR_IO)
+        return font_error(diags, ref, "无法读取文件");
+    if (st == ZB_ERR_FONT)
+        return font_error(diags, ref, haru_font_problem(problem));
     face->gid = calloc(PDF_FONTS_CODES, sizeof *face->gid);
     face->advance = calloc(PDF_FONTS_CODES, sizeof *face->advance);
-    haru_error err = {0};
-    HPDF_Doc pdf = HPDF_New(on_haru_error, &err);
-    if (!face->gid || !face->advance || !pdf) {
-        HPDF_Free(pdf);
+    if (st != ZB_OK || !face->gid || !face->advance)
         return ZB_ERR_NOMEM;
-    }
-    const char *name = pdf_fontfile_load(face->file, pdf);
-    HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
-    if (def && !err.code)
-        read_metrics(face, def);
-    HPDF_Free(pdf);
-    if (!def || err.code)
-        return font_error(diags, ref, haru_font_problem(err.code));
-    return ZB_OK;
+    HPDF_FontDef def = pdf_fontfile_def(face->file);
+    read_metrics(face, def);
+    return install_cmap(def, face);
 }
 
 /* The face for REF, loading it unless an earlier reference shares it. */
@@ -466,51 +491,11 @@ const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
 
 /* ------------------------------------------------- one PDF's fonts */
 
-/* Replace libharu's character map of DEF, searched linearly for every
-   character it measures, by one segment over the whole BMP that indexes
-   FACE's glyph table directly. */
-static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
-{
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_TTF_CmapRange *cmap = &a->cmap;
-    HPDF_MMgr m = def->mmgr;
-    uint16_t *end = HPDF_GetMem(m, 2), *start = HPDF_GetMem(m, 2);
-    uint16_t *range = HPDF_GetMem(m, 2), *glyphs = HPDF_GetMem(m,
-        PDF_FONTS_CODES * 2);
-    int16_t *delta = HPDF_GetMem(m, 2);
-    if (!end || !start || !range || !glyphs || !delta)
-        return ZB_ERR_NOMEM;  /* the pieces are freed with the document */
-    void *old[] = {cmap->end_count, cmap->start_count, cmap->id_delta,
-                   cmap->id_range_offset, cmap->glyph_id_array};
-    for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
-        if (old[i])
-            HPDF_FreeMem(m, old[i]);
-    /* libharu: idx = range/2 + (c - start) - (segments - s) = c */
-    *end = 0xFFFF;
-    *start = 0;
-    *delta = 0;
-    *range = 2;
-    memcpy(glyphs, face->gid, PDF_FONTS_CODES * 2);
-    cmap->format = 4;
-    cmap->seg_count_x2 = 2;
-    cmap->end_count = end;
-    cmap->start_count = start;
-    cmap->id_delta = delta;
-    cmap->id_range_offset = range;
-    cmap->glyph_id_array = glyphs;
-    cmap->glyph_id_array_count = PDF_FONTS_CODES;
-    return ZB_OK;
-}
-
 zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf, HPDF_Font *font)
 {
     const char *name = pdf_fontfile_load(face->file, pdf);
-    HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
-    if (!def)
+    if (!name)
         return ZB_ERR_RENDER;
-    zb_status st = install_cmap(def, face);
-    if (st != ZB_OK)
-        return st;
     *font = HPDF_GetFont(pdf, name, "UTF-8");
     return *font ? ZB_OK : ZB_ERR_RENDER;
 }
