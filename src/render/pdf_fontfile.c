@@ -287,11 +287,11 @@ static HPDF_FontDef copy_def(const pdf_fontfile *f, HPDF_MMgr mmgr)
     return def;
 }
 
-const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
 {
     HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, file->def->base_font);
     if (known)
-        return known->base_font;
+        return known;
     HPDF_FontDef def = copy_def(file, pdf->mmgr);
     if (!def || HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
         if (def)
@@ -301,7 +301,7 @@ const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
     }
     next_tag(pdf->ttfont_tag);
     HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
-    return def->base_font;
+    return def;
 }
 
 /* ------------------------------------------------------- deflating */

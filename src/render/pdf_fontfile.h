@@ -38,9 +38,10 @@ HPDF_FontDef pdf_fontfile_def(const pdf_fontfile *file);
 
 /* Load FILE into the document PDF as libharu's HPDF_LoadTTFontFromFile()
    does, with embedding, without reading the file again: a copy of the
-   parsed font that shares its tables. Its libharu font name, or NULL with
-   the error set on PDF. */
-const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf);
+   parsed font that shares its tables. The font, or NULL with
+   the error set on PDF. A font of the same name already in PDF is
+   returned as it is. */
+HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf);
 
 /* Before the document is saved: write the font descriptor and the font
    program of FONT, loaded from FILE, with the glyphs its document marked

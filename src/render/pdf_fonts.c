@@ -491,12 +491,136 @@ const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
 
 /* ------------------------------------------------- one PDF's fonts */
 
+static void font_free(HPDF_Dict font)
+{
+    HPDF_FreeMem(font->mmgr, font->attr);
+}
+
+/* Before FONT is written (libharu's CIDFontType2_BeforeWrite_Func(); the
+   descriptor was made by pdf_fontfile_embed()): the streams compressed as
+   the font, the tagged name, the descriptor linked. */
+static HPDF_STATUS font_before_write(HPDF_Dict font)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
+    if (!fa->fontdef->descriptor)
+        return HPDF_SetError(font->error, HPDF_INVALID_FONTDEF_DATA, 0);
+    fa->map_stream->filter = font->filter;
+    fa->cmap_stream->filter = font->filter;
+    HPDF_STATUS ret = HPDF_Dict_AddName(font, "BaseFont", a->base_font);
+    ret += HPDF_Dict_AddName(fa->descendant_font, "BaseFont", a->base_font);
+    ret += HPDF_Dict_Add(fa->descendant_font, "FontDescriptor",
+                         fa->fontdef->descriptor);
+    return ret;
+}
+
+/* A CIDSystemInfo dictionary of the encoder E, added to DICT. */
+static HPDF_STATUS add_system_info(HPDF_Dict dict, HPDF_CMapEncoderAttr e)
+{
+    HPDF_Dict info = HPDF_Dict_New(dict->mmgr);
+    if (HPDF_Dict_Add(dict, "CIDSystemInfo", info) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS ret = HPDF_Dict_Add(info, "Registry",
+                                    HPDF_String_New(dict->mmgr, e->registry,
+                                                    NULL));
+    ret += HPDF_Dict_Add(info, "Ordering",
+                         HPDF_String_New(dict->mmgr, e->ordering, NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", e->suppliment);
+    return ret;
+}
+
+/* The descendant CIDFontType2 of FONT (FA: its attributes). Each object
+   is linked as soon as it is made: libharu frees it with the document. */
+static HPDF_STATUS add_descendant(HPDF_Dict font, HPDF_FontAttr fa,
+                                  HPDF_CMapEncoderAttr e)
+{
+    HPDF_MMgr m = font->mmgr;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_Array kids = HPDF_Array_New(m);
+    HPDF_STATUS ret = HPDF_Dict_Add(font, "DescendantFonts", kids);
+    HPDF_Dict cid = ret == HPDF_OK ? HPDF_Dict_New(m) : NULL;
+    if (ret != HPDF_OK || HPDF_Xref_Add(fa->xref, cid) != HPDF_OK ||
+        HPDF_Array_Add(kids, cid) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    fa->descendant_font = cid;
+    ret += HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddNumber(cid, "DW", def->missing_width);
+    HPDF_Array dw2 = HPDF_Array_New(m);
+    ret += HPDF_Dict_Add(cid, "DW2", dw2);
+    if (ret != HPDF_OK)
+        return ret;
+    ret += HPDF_Array_AddNumber(dw2, (HPDF_INT32)def->font_bbox.bottom);
+    ret += HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom -
+                                                  def->font_bbox.top));
+    /* filled by pdf_face_finish() */
+    ret += HPDF_Dict_Add(cid, "W", HPDF_Array_New(m));
+    fa->map_stream = HPDF_DictStream_New(m, fa->xref);
+    ret += HPDF_Dict_Add(cid, "CIDToGIDMap", fa->map_stream);
+    return ret != HPDF_OK ? ret : add_system_info(cid, e);
+}
+
+/* The ToUnicode CMap stream of FONT (its data by pdf_face_finish()). */
+static HPDF_STATUS add_to_unicode(HPDF_Dict font, HPDF_FontAttr fa,
+                                  HPDF_Encoder enc)
+{
+    HPDF_CMapEncoderAttr e = (HPDF_CMapEncoderAttr)enc->attr;
+    HPDF_Dict cmap = HPDF_DictStream_New(font->mmgr, fa->xref);
+    if (!cmap)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    fa->cmap_stream = cmap;
+    HPDF_STATUS ret = HPDF_Dict_AddName(cmap, "Type", "CMap");
+    ret += HPDF_Dict_AddName(cmap, "CMapName", enc->name);
+    ret += add_system_info(cmap, e);
+    ret += HPDF_Dict_AddNumber(cmap, "WMode", (HPDF_UINT32)e->writing_mode);
+    return ret != HPDF_OK ? ret : HPDF_Dict_Add(font, "ToUnicode", cmap);
+}
+
+/* The font of DEF in PDF with libharu's UTF-8 encoder: the objects, keys
+   and order of libharu's HPDF_GetFont() (HPDF_Type0Font_New()), without
+   what it computes for every one of the 65,536 code points (a width and
+   glyph map that pdf_face_finish() replaces by the used ones, a CMap it
+   replaces too): that was most of the time of a short PDF. Text is shown
+   with pdf_page_show() only: the font measures nothing. */
+static HPDF_Font font_new(HPDF_Doc pdf, HPDF_FontDef def)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    HPDF_Dict font = enc ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    HPDF_FontAttr fa = font ? HPDF_GetMem(pdf->mmgr, sizeof *fa) : NULL;
+    if (!fa) {
+        if (font)
+            HPDF_Dict_Free(font);
+        return NULL;
+    }
+    *fa = (HPDF_FontAttr_Rec){.type = HPDF_FONT_TYPE0_TT,
+                              .writing_mode = HPDF_WMODE_HORIZONTAL,
+                              .fontdef = def, .encoder = enc,
+                              .xref = pdf->xref};
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    font->free_fn = font_free;
+    font->before_write_fn = font_before_write;
+    font->attr = fa;
+    if (pdf->compression_mode & HPDF_COMP_METADATA)
+        font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Xref_Add(pdf->xref, font) != HPDF_OK)
+        return NULL;  /* freed by libharu */
+    HPDF_STATUS ret = HPDF_Dict_AddName(font, "Type", "Font");
+    ret += HPDF_Dict_AddName(font, "BaseFont", def->base_font);
+    ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    if (ret == HPDF_OK)
+        ret = add_to_unicode(font, fa, enc);
+    if (ret == HPDF_OK)
+        ret = add_descendant(font, fa, (HPDF_CMapEncoderAttr)enc->attr);
+    if (ret == HPDF_OK)
+        ret = HPDF_List_Add(pdf->font_mgr, font);
+    return ret == HPDF_OK ? font : NULL;
+}
+
 zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf, HPDF_Font *font)
 {
-    const char *name = pdf_fontfile_load(face->file, pdf);
-    if (!name)
-        return ZB_ERR_RENDER;
-    *font = HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_FontDef def = pdf_fontfile_load(face->file, pdf);
+    *font = def ? font_new(pdf, def) : NULL;
     return *font ? ZB_OK : ZB_ERR_RENDER;
 }
 
@@ -640,13 +764,18 @@ static void mark_components(HPDF_TTFontDefAttr a, unsigned gid,
     } while (flags & MORE);
 }
 
-/* libharu 2.3.0 embeds the components of a composite glyph only one level
-   deep and only below glyph 32768: mark every component of every used
-   glyph, however deep. */
-static zb_status close_composites(HPDF_Font font)
+/* Mark the glyphs of the code points in USED, and every component of
+   every such glyph, however deep (libharu 2.3.0 marked a glyph when it
+   measured it, and its components one level deep and below glyph 32768
+   only). */
+static zb_status mark_glyphs(const pdf_face *face, HPDF_Font font,
+                             const uint8_t *used)
 {
     HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    for (unsigned c = 0; c < PDF_FONTS_CODES; c++)
+        if (is_used(used, c))
+            a->glyph_tbl.flgs[face->gid[c]] = 1;
     uint16_t *stack = malloc((size_t)a->num_glyphs * sizeof *stack);
     if (!stack)
         return ZB_ERR_NOMEM;
@@ -669,7 +798,7 @@ zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
                          : NULL;
     if (!cid)
         return ZB_ERR_RENDER;
-    zb_status st = close_composites(font);
+    zb_status st = mark_glyphs(face, font, used);
     if (st == ZB_OK)
         st = write_widths(face, cid, used);
     if (st == ZB_OK)

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
+
 #include "../core/buf.h"
 #include "../core/utf8.h"
 #include "pdf_page.h"
@@ -263,22 +266,50 @@ static bool text_state(pdf_ctx *ctx, const pdf_face *face,
     return true;
 }
 
-/* Draw the glyphs [I, J) (one face and style, evenly spaced) at X. */
+/* Draw the glyphs [I, J) (one face and style, evenly spaced, fewer than
+   256) at X: the operators libharu's HPDF_Page_TextOut() writes ("dx dy
+   Td <codes> Tj", the text matrix moved by dx dy; the show left out for
+   a text of no width), without its measuring of the text and the UTF-8
+   it encodes again. The text matrix is never scaled or turned here, so
+   the move is the difference of the positions. */
 static void draw_segment(pdf_ctx *ctx, size_t i, size_t j, double x,
                          double baseline)
 {
     const pdf_glyphs *g = &ctx->glyphs;
-    if (!text_state(ctx, g->face[i], g->style[i]))
+    const pdf_face *face = g->face[i];
+    if (!text_state(ctx, face, g->style[i]))
         return;
-    uint8_t *used = ctx->uses[g->face[i]->id].used;
-    char buf[1024];
-    size_t len = 0;
+    static const char hex[] = "0123456789ABCDEF";
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    HPDF_TransMatrix *m = &page->text_matrix;
+    HPDF_REAL dx = (HPDF_REAL)x - m->x, dy = (HPDF_REAL)baseline - m->y;
+    uint8_t *used = ctx->uses[face->id].used;
+    char buf[64 + 4 * 256];
+    char *p = HPDF_FToA(buf, dx, buf + 31);  /* numbers as libharu writes */
+    *p++ = ' ';
+    p = HPDF_FToA(p, dy, p + 31);
+    memcpy(p, " Td\012", 4);
+    char *moved = p += 4;
+    *p++ = '<';
+    long width = 0;
     for (size_t k = i; k < j; k++) {
-        used[g->cp[k] >> 3] |= (uint8_t)(1u << (g->cp[k] & 7));
-        len += utf8_put(buf + len, g->cp[k]);
+        uint32_t c = g->cp[k];
+        used[c >> 3] |= (uint8_t)(1u << (c & 7));
+        width += face->advance[c];
+        for (int shift = 12; shift >= 0; shift -= 4)
+            *p++ = hex[(c >> shift) & 0xF];
     }
-    buf[len] = 0;
-    HPDF_Page_TextOut(ctx->page, (HPDF_REAL)x, (HPDF_REAL)baseline, buf);
+    memcpy(p, "> Tj\012", 5);
+    p += 5;
+    if (!width)
+        p = moved;
+    if (HPDF_Stream_Write(page->stream, (HPDF_BYTE *)buf,
+                          (HPDF_UINT)(p - buf)) != HPDF_OK)
+        pdf_fail(ctx, ZB_ERR_RENDER);
+    m->x += dx;
+    m->y += dy;
+    page->text_pos.x = m->x;
+    page->text_pos.y = m->y;
 }
 
 /* Does glyph K continue the segment that glyph K-1 is in? Not when the
