@@ -47,6 +47,8 @@ unsigned linebreak_props(uint32_t cp)
 {
     if (cp < 0x80)
         return ascii_props(cp);
+    if (cp >= 0x3100 && cp < 0xFF00)
+        return 0;  /* ideographs, Hangul...: none of the lists below */
     if (cp == 0x2014 || cp == 0x2015 || cp == 0x2026)
         return LB_PAIR;
     if (in_list(cp, no_start, sizeof no_start / sizeof no_start[0])) {

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
+
 #include "../core/buf.h"
 #include "../core/fileio.h"
 #include "../core/date.h"
@@ -47,6 +50,36 @@ static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
     pdf_ctx *ctx = data;
     if (!ctx->haru_error)
         ctx->haru_error = code;
+}
+
+void pdf_write(pdf_ctx *ctx, const char *p, size_t n)
+{
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    if (HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)p, (HPDF_UINT)n) !=
+        HPDF_OK)
+        pdf_fail(ctx, ZB_ERR_RENDER);
+}
+
+/* Append "X Y" to P as libharu writes numbers (HPDF_FToA()). */
+static char *put_point(char *p, double x, double y)
+{
+    p = HPDF_FToA(p, (HPDF_REAL)x, p + 15);
+    *p++ = ' ';
+    return HPDF_FToA(p, (HPDF_REAL)y, p + 15);
+}
+
+void pdf_segment(pdf_ctx *ctx, double x0, double y0, double x1, double y1)
+{
+    char buf[80];
+    char *p = put_point(buf, x0, y0);
+    memcpy(p, " m\012", 3);
+    p = put_point(p + 3, x1, y1);
+    memcpy(p, " l\012", 3);
+    pdf_write(ctx, buf, (size_t)(p + 3 - buf));
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    page->cur_pos = (HPDF_Point){(HPDF_REAL)x1, (HPDF_REAL)y1};
+    page->str_pos = (HPDF_Point){(HPDF_REAL)x0, (HPDF_REAL)y0};
+    page->gmode = HPDF_GMODE_PATH_OBJECT;
 }
 
 void pdf_end_text(pdf_ctx *ctx)
@@ -287,8 +320,7 @@ static zb_status place_rule(pdf_ctx *ctx, const lo_rule *r)
                            (HPDF_REAL)(((r->color >> 8) & 0xFF) / 255.0),
                            (HPDF_REAL)((r->color & 0xFF) / 255.0));
     double y = ctx->y - r->width / 2;
-    HPDF_Page_MoveTo(page, (HPDF_REAL)ctx->left, (HPDF_REAL)y);
-    HPDF_Page_LineTo(page, (HPDF_REAL)ctx->right, (HPDF_REAL)y);
+    pdf_segment(ctx, ctx->left, y, ctx->right, y);
     HPDF_Page_Stroke(page);
     ctx->cur_color = PDF_NO_COLOR;
     ctx->y -= r->width;

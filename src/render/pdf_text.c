@@ -228,6 +228,31 @@ static pdf_font_use *font_use(pdf_ctx *ctx, const pdf_face *face)
     return use;
 }
 
+/* Select FONT at SIZE as libharu's HPDF_Page_SetFontAndSize() does ("/F1
+   12 Tf", the font added to the page's resources), without clearing a
+   512-byte buffer a byte at a time. */
+static void set_font(pdf_ctx *ctx, HPDF_Font font, double size)
+{
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    const char *name = HPDF_Page_GetLocalFontName(ctx->page, font);
+    if (!name) {
+        pdf_fail(ctx, ZB_ERR_RENDER);
+        return;
+    }
+    char buf[HPDF_LIMIT_MAX_NAME_LEN + 32];  /* a name "F1" needs no escape */
+    size_t n = strlen(name);
+    buf[0] = '/';
+    memcpy(buf + 1, name, n);
+    char *p = buf + 1 + n;
+    *p++ = ' ';
+    p = HPDF_FToA(p, (HPDF_REAL)size, p + 15);
+    memcpy(p, " Tf\012", 4);
+    pdf_write(ctx, buf, (size_t)(p + 4 - buf));
+    page->gstate->font = font;
+    page->gstate->font_size = (HPDF_REAL)size;
+    page->gstate->writing_mode = HPDF_WMODE_HORIZONTAL;
+}
+
 /* Make the text state draw FACE in STYLE. */
 static bool text_state(pdf_ctx *ctx, const pdf_face *face,
                        const lo_style *style)
@@ -240,7 +265,7 @@ static bool text_state(pdf_ctx *ctx, const pdf_face *face,
         ctx->in_text = true;
     }
     if (face != ctx->cur_face || style->size != ctx->cur_size) {
-        HPDF_Page_SetFontAndSize(ctx->page, use->font, (HPDF_REAL)style->size);
+        set_font(ctx, use->font, style->size);
         ctx->cur_face = face;
         ctx->cur_size = style->size;
     }
@@ -303,9 +328,7 @@ static void draw_segment(pdf_ctx *ctx, size_t i, size_t j, double x,
     p += 5;
     if (!width)
         p = moved;
-    if (HPDF_Stream_Write(page->stream, (HPDF_BYTE *)buf,
-                          (HPDF_UINT)(p - buf)) != HPDF_OK)
-        pdf_fail(ctx, ZB_ERR_RENDER);
+    pdf_write(ctx, buf, (size_t)(p - buf));
     m->x += dx;
     m->y += dy;
     page->text_pos.x = m->x;
