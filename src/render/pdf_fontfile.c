@@ -29,6 +29,7 @@
 #include <hpdf_streams.h>
 
 #include "../core/buf.h"
+#include "pdf_stream.h"
 
 /* The tables libharu embeds, in its order; those marked own differ from
    one PDF to the next. */
@@ -774,9 +775,10 @@ zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font)
     deflateEnd(&z);
     HPDF_Dict file = st == ZB_OK ? HPDF_DictStream_New(font->mmgr, fa->xref)
                                  : NULL;
-    if (st == ZB_OK && (!file || HPDF_Stream_Write(file->stream,
-                                                   (HPDF_BYTE *)packed.data,
-                                                   (HPDF_UINT)packed.len)))
+    if (st == ZB_OK &&
+        (!file || !pdf_stream_use(file) ||
+         HPDF_Stream_Write(file->stream, (HPDF_BYTE *)packed.data,
+                           (HPDF_UINT)packed.len) != HPDF_OK))
         st = ZB_ERR_RENDER;
     if (st == ZB_OK)
         st = add_descriptor(font, file, p.length);

@@ -21,6 +21,7 @@
 #include "../core/buf.h"
 #include "../core/fileio.h"
 #include "pdf_fontfile.h"
+#include "pdf_stream.h"
 
 #define ROLE_FALLBACK LO_FONT_ROLES   /* "后备" in a configuration */
 
@@ -556,6 +557,8 @@ static HPDF_STATUS add_descendant(HPDF_Dict font, HPDF_FontAttr fa,
     /* filled by pdf_face_finish() */
     ret += HPDF_Dict_Add(cid, "W", HPDF_Array_New(m));
     fa->map_stream = HPDF_DictStream_New(m, fa->xref);
+    if (!fa->map_stream || !pdf_stream_use(fa->map_stream))
+        return HPDF_FAILD_TO_ALLOC_MEM;
     ret += HPDF_Dict_Add(cid, "CIDToGIDMap", fa->map_stream);
     return ret != HPDF_OK ? ret : add_system_info(cid, e);
 }
@@ -566,7 +569,7 @@ static HPDF_STATUS add_to_unicode(HPDF_Dict font, HPDF_FontAttr fa,
 {
     HPDF_CMapEncoderAttr e = (HPDF_CMapEncoderAttr)enc->attr;
     HPDF_Dict cmap = HPDF_DictStream_New(font->mmgr, fa->xref);
-    if (!cmap)
+    if (!cmap || !pdf_stream_use(cmap))
         return HPDF_FAILD_TO_ALLOC_MEM;
     fa->cmap_stream = cmap;
     HPDF_STATUS ret = HPDF_Dict_AddName(cmap, "Type", "CMap");
@@ -624,9 +627,17 @@ zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf, HPDF_Font *font)
     return *font ? ZB_OK : ZB_ERR_RENDER;
 }
 
-static bool is_used(const uint8_t *used, unsigned c)
+/* The first code point from C on set in USED, or PDF_FONTS_CODES: the set
+   is sparse, so whole empty bytes are skipped. */
+static unsigned next_used(const uint8_t *used, unsigned c)
 {
-    return used[c >> 3] & (1u << (c & 7));
+    while (c < PDF_FONTS_CODES) {
+        unsigned bits = used[c >> 3] >> (c & 7);
+        if (bits)
+            return c + (unsigned)__builtin_ctz(bits);
+        c = (c | 7) + 1;
+    }
+    return PDF_FONTS_CODES;
 }
 
 /* /W: the widths of the used code points that differ from /DW. */
@@ -636,19 +647,22 @@ static zb_status write_widths(const pdf_face *face, HPDF_Dict cid,
     HPDF_Array w = HPDF_Array_New(cid->mmgr);
     if (!w || HPDF_Dict_Add(cid, "W", w) != HPDF_OK)
         return ZB_ERR_RENDER;
-    HPDF_Array run = NULL;
+    HPDF_Array run = NULL;  /* of the code points up to LAST */
+    unsigned last = 0;
     HPDF_STATUS ret = HPDF_OK;
-    for (unsigned c = 0; c < PDF_FONTS_CODES; c++) {
-        if (!is_used(used, c) || face->advance[c] == face->missing_width) {
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1)) {
+        if (face->advance[c] == face->missing_width) {
             run = NULL;
             continue;
         }
-        if (!run) {
+        if (!run || c != last + 1) {
             run = HPDF_Array_New(cid->mmgr);
             ret |= HPDF_Array_AddNumber(w, (HPDF_INT32)c);
             ret |= run ? HPDF_Array_Add(w, run) : HPDF_FAILD_TO_ALLOC_MEM;
         }
         ret |= run ? HPDF_Array_AddNumber(run, face->advance[c]) : 0;
+        last = c;
     }
     return ret == HPDF_OK ? ZB_OK : ZB_ERR_RENDER;
 }
@@ -661,18 +675,17 @@ static zb_status write_gid_map(const pdf_face *face, HPDF_Dict cid,
     if (!map)
         return ZB_ERR_RENDER;
     unsigned count = 0;
-    for (unsigned c = 0; c < PDF_FONTS_CODES; c++)
-        if (is_used(used, c))
-            count = c + 1;
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1))
+        count = c + 1;
     uint8_t *bytes = calloc(count ? count : 1, 2);
     if (!bytes)
         return ZB_ERR_NOMEM;
-    for (unsigned c = 0; c < count; c++)
-        if (is_used(used, c)) {
-            bytes[2 * c] = (uint8_t)(face->gid[c] >> 8);
-            bytes[2 * c + 1] = (uint8_t)face->gid[c];
-        }
-    HPDF_MemStream_FreeData(map->stream);
+    for (unsigned c = next_used(used, 0); c < count;
+         c = next_used(used, c + 1)) {
+        bytes[2 * c] = (uint8_t)(face->gid[c] >> 8);
+        bytes[2 * c + 1] = (uint8_t)face->gid[c];
+    }
     HPDF_STATUS ret = HPDF_Stream_Write(map->stream, bytes, count * 2);
     free(bytes);
     return ret == HPDF_OK ? ZB_OK : ZB_ERR_RENDER;
@@ -715,7 +728,6 @@ static zb_status write_to_unicode(HPDF_Font font, const uint8_t *used)
         buf_free(&b);
         return ZB_ERR_NOMEM;
     }
-    HPDF_MemStream_FreeData(cmap->stream);
     HPDF_STATUS ret = HPDF_Stream_Write(cmap->stream, (HPDF_BYTE *)b.data,
                                         (HPDF_UINT)b.len);
     buf_free(&b);
@@ -773,9 +785,9 @@ static zb_status mark_glyphs(const pdf_face *face, HPDF_Font font,
 {
     HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    for (unsigned c = 0; c < PDF_FONTS_CODES; c++)
-        if (is_used(used, c))
-            a->glyph_tbl.flgs[face->gid[c]] = 1;
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1))
+        a->glyph_tbl.flgs[face->gid[c]] = 1;
     uint16_t *stack = malloc((size_t)a->num_glyphs * sizeof *stack);
     if (!stack)
         return ZB_ERR_NOMEM;

@@ -19,6 +19,7 @@
 #include "../core/date.h"
 #include "../core/utf8.h"
 #include "pdf_page.h"
+#include "pdf_stream.h"
 
 #define EPS 0.01
 
@@ -111,6 +112,11 @@ zb_status pdf_new_page(pdf_ctx *ctx)
     HPDF_Page page = HPDF_AddPage(ctx->pdf);
     if (!page)
         return pdf_fail(ctx, ZB_ERR_RENDER);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Stream content = pdf_stream_use(attr->contents);
+    if (!content)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    attr->stream = content;
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->page_width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->page_height);
     const pdf_page_rec *prev = ctx->page_count ? &ctx->pages[ctx->page_count - 1]

@@ -1,0 +1,128 @@
+/*
+ * pdf_stream.c - a libharu stream in one buffer (see pdf_stream.h).
+ */
+#include "pdf_stream.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+typedef struct buffer {
+    HPDF_BYTE *data;
+    size_t len, cap;
+    size_t pos;          /* where the next read starts */
+} buffer;
+
+static HPDF_STATUS buffer_write(HPDF_Stream s, const HPDF_BYTE *p,
+                                HPDF_UINT n)
+{
+    buffer *b = s->attr;
+    if (n > b->cap - b->len) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (n > cap - b->len)
+            cap *= 2;
+        HPDF_BYTE *data = realloc(b->data, cap);
+        if (!data)
+            return HPDF_SetError(s->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+        b->data = data;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return HPDF_OK;
+}
+
+/* As libharu's memory stream: what is left, up to *N bytes; at the end
+   HPDF_STREAM_EOF with *N the bytes read. */
+static HPDF_STATUS buffer_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *n)
+{
+    buffer *b = s->attr;
+    size_t left = b->len - b->pos;
+    size_t got = *n < left ? *n : left;
+    memcpy(p, b->data + b->pos, got);
+    b->pos += got;
+    *n = (HPDF_UINT)got;
+    return b->pos == b->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS buffer_seek(HPDF_Stream s, HPDF_INT pos,
+                               HPDF_WhenceMode mode)
+{
+    buffer *b = s->attr;
+    long long base = mode == HPDF_SEEK_SET ? 0
+                     : mode == HPDF_SEEK_CUR ? (long long)b->pos
+                                             : (long long)b->len;
+    if (base + pos < 0 || base + pos > (long long)b->len)
+        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+    b->pos = (size_t)(base + pos);
+    return HPDF_OK;
+}
+
+static HPDF_INT32 buffer_tell(HPDF_Stream s)
+{
+    return (HPDF_INT32)((buffer *)s->attr)->pos;
+}
+
+static HPDF_UINT32 buffer_size(HPDF_Stream s)
+{
+    return (HPDF_UINT32)((buffer *)s->attr)->len;
+}
+
+static void buffer_free(HPDF_Stream s)
+{
+    buffer *b = s->attr;
+    free(b->data);
+    HPDF_FreeMem(s->mmgr, b);
+}
+
+/* Copy what OLD holds into S. */
+static HPDF_STATUS copy_stream(HPDF_Stream old, HPDF_Stream s)
+{
+    if (!old->size)
+        return HPDF_OK;
+    HPDF_STATUS ret = HPDF_Stream_Seek(old, 0, HPDF_SEEK_SET);
+    for (;;) {
+        HPDF_BYTE chunk[4096];
+        HPDF_UINT n = sizeof chunk;
+        if (ret == HPDF_OK)
+            ret = HPDF_Stream_Read(old, chunk, &n);
+        if (ret != HPDF_OK && ret != HPDF_STREAM_EOF)
+            return ret;
+        if (n && HPDF_Stream_Write(s, chunk, n) != HPDF_OK)
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        if (ret == HPDF_STREAM_EOF)
+            return HPDF_OK;
+    }
+}
+
+HPDF_Stream pdf_stream_use(HPDF_Dict dict)
+{
+    HPDF_MMgr mmgr = dict->mmgr;
+    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
+    buffer *b = s ? HPDF_GetMem(mmgr, sizeof *b) : NULL;
+    if (!b) {
+        HPDF_FreeMem(mmgr, s);
+        return NULL;
+    }
+    *b = (buffer){0};
+    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
+                           .type = HPDF_STREAM_MEMORY,
+                           .mmgr = mmgr,
+                           .error = mmgr->error,
+                           .write_fn = buffer_write,
+                           .read_fn = buffer_read,
+                           .seek_fn = buffer_seek,
+                           .tell_fn = buffer_tell,
+                           .size_fn = buffer_size,
+                           .free_fn = buffer_free,
+                           .attr = b};
+    if (dict->stream && copy_stream(dict->stream, s) != HPDF_OK) {
+        HPDF_Stream_Free(s);
+        return NULL;
+    }
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = s;
+    return s;
+}

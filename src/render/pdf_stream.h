@@ -1,0 +1,23 @@
+/*
+ * pdf_stream.h - the streams the PDF renderer writes (page contents, the
+ * fonts' glyph maps, CMaps and programs) held in one growing buffer.
+ *
+ * libharu 2.3.0's memory stream copies every byte written and read with a
+ * loop of its own (HPDF_MemCpy), in blocks of 4 KB: a tenth of the PDF
+ * stage of a long table. A pdf_stream is a libharu stream (the same
+ * functions read, write and free it) whose bytes move with memcpy.
+ */
+#ifndef ZB_PDF_STREAM_H
+#define ZB_PDF_STREAM_H
+
+#include <hpdf.h>
+
+#include "../core/status.h"
+
+/* Give the stream dictionary DICT a pdf_stream in place of its libharu
+   memory stream, with what was written to that so far; the old stream is
+   freed. Returns the new stream, or NULL when out of memory (DICT keeps
+   its stream). */
+HPDF_Stream pdf_stream_use(HPDF_Dict dict);
+
+#endif
