@@ -816,6 +816,21 @@ static zb_status set_info(pdf_ctx *ctx)
     return ctx->status;
 }
 
+/* Deflate the content of every page with one z_stream (pdf_stream.h). */
+static zb_status deflate_pages(pdf_ctx *ctx)
+{
+    z_stream z = {0};
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++) {
+        HPDF_PageAttr page = (HPDF_PageAttr)ctx->pages[i].page->attr;
+        if (page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
+            pdf_fail(ctx, pdf_stream_deflate(page->contents, &z));
+    }
+    deflateEnd(&z);
+    return ctx->status;
+}
+
 static zb_status save(pdf_ctx *ctx, const char *path)
 {
     /* in the order attached: the fonts' objects are numbered in it */
@@ -825,7 +840,7 @@ static zb_status save(pdf_ctx *ctx, const char *path)
                 pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
                                 ctx->uses[i].used) != ZB_OK)
                 pdf_fail(ctx, ZB_ERR_RENDER);
-    if (ctx->status != ZB_OK)
+    if (ctx->status != ZB_OK || deflate_pages(ctx) != ZB_OK)
         return ctx->status;
     char *tmp;
     zb_status st = file_make_temp(path, &tmp, ctx->diags);

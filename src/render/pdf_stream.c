@@ -126,3 +126,39 @@ HPDF_Stream pdf_stream_use(HPDF_Dict dict)
     dict->stream = s;
     return s;
 }
+
+/* Written after the dictionary's other keys, where libharu writes its
+   filter. */
+static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+    (void)dict;
+    return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
+{
+    HPDF_Stream s = dict->stream;
+    buffer *b = s->attr;
+    if (s->free_fn != buffer_free || dict->filter !=
+        HPDF_STREAM_FILTER_FLATE_DECODE || !b->len)
+        return ZB_OK;
+    uLong bound = deflateBound(z, (uLong)b->len);
+    HPDF_BYTE *out = malloc(bound);
+    if (!out)
+        return ZB_ERR_NOMEM;
+    int rc = deflateReset(z);
+    z->next_in = b->data;
+    z->avail_in = (uInt)b->len;
+    z->next_out = out;
+    z->avail_out = (uInt)bound;
+    if (rc != Z_OK || deflate(z, Z_FINISH) != Z_STREAM_END) {
+        free(out);
+        return ZB_ERR_RENDER;
+    }
+    free(b->data);
+    *b = (buffer){out, z->total_out, bound, 0};
+    s->size = (HPDF_UINT)z->total_out;
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_filter;
+    return ZB_OK;
+}
