@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include <hpdf_pages.h>
-#include <hpdf_utils.h>
 
 #include "../core/buf.h"
 #include "../core/fileio.h"
@@ -61,12 +60,47 @@ void pdf_write(pdf_ctx *ctx, const char *p, size_t n)
         pdf_fail(ctx, ZB_ERR_RENDER);
 }
 
-/* Append "X Y" to P as libharu writes numbers (HPDF_FToA()). */
+char *pdf_put_real(char *p, double value)
+{
+    /* HPDF_FToA(): the same float arithmetic, without its buffer passes */
+    HPDF_REAL v = (HPDF_REAL)value;
+    if (v > HPDF_LIMIT_MAX_REAL)
+        v = HPDF_LIMIT_MAX_REAL;
+    else if (v < HPDF_LIMIT_MIN_REAL)
+        v = HPDF_LIMIT_MIN_REAL;
+    if (v < 0) {
+        *p++ = '-';
+        v = -v;
+    }
+    HPDF_INT32 whole = (HPDF_INT32)(v + 0.000005);
+    HPDF_INT32 part = (HPDF_INT32)((HPDF_REAL)(v - whole + 0.000005) * 100000);
+    part %= 100000;  /* libharu keeps five digits */
+    char digits[8];
+    int n = 0;
+    do
+        digits[n++] = (char)('0' + whole % 10);
+    while ((whole /= 10) > 0);
+    while (n > 0)
+        *p++ = digits[--n];
+    if (part == 0)
+        return p;
+    int places = 5;
+    while (part % 10 == 0) {
+        part /= 10;
+        places--;
+    }
+    *p++ = '.';
+    for (int k = places - 1; k >= 0; k--, part /= 10)
+        p[k] = (char)('0' + part % 10);
+    return p + places;
+}
+
+/* Append "X Y" to P as libharu writes numbers. */
 static char *put_point(char *p, double x, double y)
 {
-    p = HPDF_FToA(p, (HPDF_REAL)x, p + 15);
+    p = pdf_put_real(p, x);
     *p++ = ' ';
-    return HPDF_FToA(p, (HPDF_REAL)y, p + 15);
+    return pdf_put_real(p, y);
 }
 
 void pdf_segment(pdf_ctx *ctx, double x0, double y0, double x1, double y1)

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <hpdf_pages.h>
-#include <hpdf_utils.h>
 
 #include "../core/buf.h"
 #include "../core/utf8.h"
@@ -245,7 +244,7 @@ static void set_font(pdf_ctx *ctx, HPDF_Font font, double size)
     memcpy(buf + 1, name, n);
     char *p = buf + 1 + n;
     *p++ = ' ';
-    p = HPDF_FToA(p, (HPDF_REAL)size, p + 15);
+    p = pdf_put_real(p, size);
     memcpy(p, " Tf\012", 4);
     pdf_write(ctx, buf, (size_t)(p + 4 - buf));
     page->gstate->font = font;
@@ -310,9 +309,9 @@ static void draw_segment(pdf_ctx *ctx, size_t i, size_t j, double x,
     HPDF_REAL dx = (HPDF_REAL)x - m->x, dy = (HPDF_REAL)baseline - m->y;
     uint8_t *used = ctx->uses[face->id].used;
     char buf[64 + 4 * 256];
-    char *p = HPDF_FToA(buf, dx, buf + 31);  /* numbers as libharu writes */
+    char *p = pdf_put_real(buf, dx);
     *p++ = ' ';
-    p = HPDF_FToA(p, dy, p + 31);
+    p = pdf_put_real(p, dy);
     memcpy(p, " Td\012", 4);
     char *moved = p += 4;
     *p++ = '<';
