@@ -135,6 +135,16 @@ static void use_page(pdf_ctx *ctx, HPDF_Page page)
     ctx->cur_bold = false;
 }
 
+/* libharu grows a list by a fixed step (20 or 1,024 items), copying it a
+   byte at a time: the document's object table, page list and a page-tree
+   node's kids would cost time quadratic in the pages. Make the next growth
+   of LIST double it. */
+static void grow_doubling(HPDF_List list)
+{
+    if (list && list->items_per_block < list->block_siz)
+        list->items_per_block = list->block_siz;
+}
+
 zb_status pdf_new_page(pdf_ctx *ctx)
 {
     const lo_section *s = ctx->section;
@@ -146,6 +156,11 @@ zb_status pdf_new_page(pdf_ctx *ctx)
     HPDF_Page page = HPDF_AddPage(ctx->pdf);
     if (!page)
         return pdf_fail(ctx, ZB_ERR_RENDER);
+    HPDF_Array kids = HPDF_Dict_GetItem(ctx->pdf->cur_pages, "Kids",
+                                        HPDF_OCLASS_ARRAY);
+    grow_doubling(kids ? kids->list : NULL);
+    grow_doubling(ctx->pdf->xref->entries);
+    grow_doubling(ctx->pdf->page_list);
     HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
     HPDF_Stream content = pdf_stream_use(attr->contents);
     if (!content)

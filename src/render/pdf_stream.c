@@ -156,7 +156,9 @@ zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
         return ZB_ERR_RENDER;
     }
     free(b->data);
-    *b = (buffer){out, z->total_out, bound, 0};
+    HPDF_BYTE *fit = realloc(out, z->total_out);  /* total_out > 0 */
+    out = fit ? fit : out;
+    *b = (buffer){out, z->total_out, fit ? z->total_out : bound, 0};
     s->size = (HPDF_UINT)z->total_out;
     dict->filter = HPDF_STREAM_FILTER_NONE;
     dict->write_fn = write_filter;
