@@ -60,6 +60,36 @@ void pdf_write(pdf_ctx *ctx, const char *p, size_t n)
         pdf_fail(ctx, ZB_ERR_RENDER);
 }
 
+/* "00" to "99". */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Append N (0 to 99,999) with at least WIDTH digits to P. */
+static char *put_digits(char *p, unsigned n, int width)
+{
+    char tmp[6];
+    char *t = tmp + sizeof tmp;
+    for (; n >= 100; n /= 100, width -= 2) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * (n % 100), 2);
+    }
+    if (n >= 10 || width >= 2) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * n, 2);
+        width -= 2;
+    } else {
+        *--t = (char)('0' + n);
+        width--;
+    }
+    for (; width > 0; width--)
+        *--t = '0';
+    size_t len = (size_t)(tmp + sizeof tmp - t);
+    memcpy(p, t, len);
+    return p + len;
+}
+
 char *pdf_put_real(char *p, double value)
 {
     /* HPDF_FToA(): the same float arithmetic, without its buffer passes */
@@ -75,24 +105,14 @@ char *pdf_put_real(char *p, double value)
     HPDF_INT32 whole = (HPDF_INT32)(v + 0.000005);
     HPDF_INT32 part = (HPDF_INT32)((HPDF_REAL)(v - whole + 0.000005) * 100000);
     part %= 100000;  /* libharu keeps five digits */
-    char digits[8];
-    int n = 0;
-    do
-        digits[n++] = (char)('0' + whole % 10);
-    while ((whole /= 10) > 0);
-    while (n > 0)
-        *p++ = digits[--n];
+    p = put_digits(p, (unsigned)whole, 1);
     if (part == 0)
         return p;
-    int places = 5;
-    while (part % 10 == 0) {
-        part /= 10;
+    int places = 5;  /* the decimals, trailing zeros left out */
+    for (; part % 10 == 0; part /= 10)
         places--;
-    }
     *p++ = '.';
-    for (int k = places - 1; k >= 0; k--, part /= 10)
-        p[k] = (char)('0' + part % 10);
-    return p + places;
+    return put_digits(p, (unsigned)part, places);
 }
 
 /* Append "X Y" to P as libharu writes numbers. */

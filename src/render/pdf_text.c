@@ -105,6 +105,7 @@ static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
 zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
                        const char *src, long line)
 {
+    double pitch = layout_char_width(ctx->section, style);
     while (*s) {
         uint32_t cp = utf8_next(&s);
         if (cp == '\n') {
@@ -119,7 +120,7 @@ zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
         }
         /* blanks are never drawn: they need a width, not a glyph */
         double em = face ? face->advance[cp] / 1000.0 : cp == ' ' ? 0.25 : 1;
-        double w = em * layout_char_width(ctx->section, style);
+        double w = em * pitch;
         if (push_glyph(ctx, cp, w, face, style) != ZB_OK)
             return ctx->status;
     }
