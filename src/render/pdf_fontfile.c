@@ -124,79 +124,6 @@ static bool tables_inside(const pdf_fontfile *f, HPDF_TTFontDefAttr a)
     return true;
 }
 
-/* ------------------------------------------------- libharu's reader */
-
-/* A libharu stream over the mapped file, read as its file reader reads. */
-typedef struct reader {
-    const pdf_fontfile *file;
-    size_t pos;
-} reader;
-
-static HPDF_STATUS reader_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
-{
-    reader *r = s->attr;
-    size_t left = r->pos < r->file->size ? r->file->size - r->pos : 0;
-    size_t n = *siz < left ? *siz : left;
-    memcpy(ptr, r->file->data + r->pos, n);
-    r->pos += n;
-    if (n == *siz)
-        return HPDF_OK;
-    memset(ptr + n, 0, *siz - n);
-    *siz = (HPDF_UINT)n;
-    return HPDF_STREAM_EOF;
-}
-
-static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos,
-                               HPDF_WhenceMode mode)
-{
-    reader *r = s->attr;
-    long long base = mode == HPDF_SEEK_SET ? 0
-                     : mode == HPDF_SEEK_CUR ? (long long)r->pos
-                                             : (long long)r->file->size;
-    if (base + pos < 0)
-        return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
-    r->pos = (size_t)(base + pos);
-    return HPDF_OK;
-}
-
-static HPDF_INT32 reader_tell(HPDF_Stream s)
-{
-    return (HPDF_INT32)((reader *)s->attr)->pos;
-}
-
-static HPDF_UINT32 reader_size(HPDF_Stream s)
-{
-    return (HPDF_UINT32)((reader *)s->attr)->file->size;
-}
-
-static void reader_free(HPDF_Stream s)
-{
-    HPDF_FreeMem(s->mmgr, s->attr);
-}
-
-static HPDF_Stream reader_new(const pdf_fontfile *file, HPDF_MMgr mmgr)
-{
-    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
-    reader *r = s ? HPDF_GetMem(mmgr, sizeof *r) : NULL;
-    if (!r) {
-        if (s)
-            HPDF_FreeMem(mmgr, s);
-        return NULL;
-    }
-    *r = (reader){file, 0};
-    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
-                           .type = HPDF_STREAM_FILE,
-                           .mmgr = mmgr,
-                           .error = mmgr->error,
-                           .read_fn = reader_read,
-                           .seek_fn = reader_seek,
-                           .tell_fn = reader_tell,
-                           .size_fn = reader_size,
-                           .free_fn = reader_free,
-                           .attr = r};
-    return s;
-}
-
 /* libharu's next subset tag: HPDFAA, HPDFAB, ... */
 static void next_tag(HPDF_BYTE tag[6])
 {
@@ -223,7 +150,7 @@ static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 static zb_status parse(pdf_fontfile *f, HPDF_STATUS *problem)
 {
     f->owner = HPDF_New(on_haru_error, problem);
-    HPDF_Stream s = f->owner ? reader_new(f, f->owner->mmgr) : NULL;
+    HPDF_Stream s = f->owner ? pdf_stream_over(f->owner->mmgr, f->data, f->size) : NULL;
     if (!s)
         return ZB_ERR_NOMEM;
     f->def = f->index >= 0 ? HPDF_TTFontDef_Load2(f->owner->mmgr, s,
@@ -293,7 +220,7 @@ static HPDF_FontDef copy_def(const pdf_fontfile *f, HPDF_MMgr mmgr)
     HPDF_FontDef def = HPDF_GetMem(mmgr, sizeof *def);
     HPDF_TTFontDefAttr a = def ? HPDF_GetMem(mmgr, sizeof *a) : NULL;
     HPDF_BYTE *flags = a ? HPDF_GetMem(mmgr, t->num_glyphs) : NULL;
-    HPDF_Stream s = flags ? reader_new(f, mmgr) : NULL;
+    HPDF_Stream s = flags ? pdf_stream_over(mmgr, f->data, f->size) : NULL;
     if (!s) {
         HPDF_FreeMem(mmgr, flags);
         HPDF_FreeMem(mmgr, a);

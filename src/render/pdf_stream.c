@@ -3,6 +3,7 @@
  */
 #include "pdf_stream.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,7 @@
 #include <hpdf_streams.h>
 
 typedef struct buffer {
-    HPDF_BYTE *data;
+    HPDF_BYTE *data;     /* owned, unless the stream is read-only */
     size_t len, cap;
     size_t pos;          /* where the next read starts */
 } buffer;
@@ -34,17 +35,20 @@ static HPDF_STATUS buffer_write(HPDF_Stream s, const HPDF_BYTE *p,
     return HPDF_OK;
 }
 
-/* As libharu's memory stream: what is left, up to *N bytes; at the end
-   HPDF_STREAM_EOF with *N the bytes read. */
+/* As libharu's streams: *N bytes; when fewer are left, those (the rest of
+   P cleared), *N their count and HPDF_STREAM_EOF. */
 static HPDF_STATUS buffer_read(HPDF_Stream s, HPDF_BYTE *p, HPDF_UINT *n)
 {
     buffer *b = s->attr;
-    size_t left = b->len - b->pos;
+    size_t left = b->pos < b->len ? b->len - b->pos : 0;
     size_t got = *n < left ? *n : left;
     memcpy(p, b->data + b->pos, got);
     b->pos += got;
+    if (got == *n)
+        return HPDF_OK;
+    memset(p + got, 0, *n - got);
     *n = (HPDF_UINT)got;
-    return b->pos == b->len ? HPDF_STREAM_EOF : HPDF_OK;
+    return HPDF_STREAM_EOF;
 }
 
 static HPDF_STATUS buffer_seek(HPDF_Stream s, HPDF_INT pos,
@@ -54,8 +58,8 @@ static HPDF_STATUS buffer_seek(HPDF_Stream s, HPDF_INT pos,
     long long base = mode == HPDF_SEEK_SET ? 0
                      : mode == HPDF_SEEK_CUR ? (long long)b->pos
                                              : (long long)b->len;
-    if (base + pos < 0 || base + pos > (long long)b->len)
-        return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+    if (base + pos < 0)
+        return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
     b->pos = (size_t)(base + pos);
     return HPDF_OK;
 }
@@ -73,8 +77,39 @@ static HPDF_UINT32 buffer_size(HPDF_Stream s)
 static void buffer_free(HPDF_Stream s)
 {
     buffer *b = s->attr;
-    free(b->data);
+    if (s->write_fn)
+        free(b->data);
     HPDF_FreeMem(s->mmgr, b);
+}
+
+/* A stream over B (its data kept): writable with WRITE, read-only
+   without. */
+static HPDF_Stream stream_new(HPDF_MMgr mmgr, buffer b, bool write)
+{
+    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
+    buffer *attr = s ? HPDF_GetMem(mmgr, sizeof *attr) : NULL;
+    if (!attr) {
+        HPDF_FreeMem(mmgr, s);
+        return NULL;
+    }
+    *attr = b;
+    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
+                           .type = HPDF_STREAM_MEMORY,
+                           .mmgr = mmgr,
+                           .error = mmgr->error,
+                           .write_fn = write ? buffer_write : NULL,
+                           .read_fn = buffer_read,
+                           .seek_fn = buffer_seek,
+                           .tell_fn = buffer_tell,
+                           .size_fn = buffer_size,
+                           .free_fn = buffer_free,
+                           .attr = attr};
+    return s;
+}
+
+HPDF_Stream pdf_stream_over(HPDF_MMgr mmgr, const uint8_t *data, size_t len)
+{
+    return stream_new(mmgr, (buffer){(HPDF_BYTE *)data, len, len, 0}, false);
 }
 
 /* Copy what OLD holds into S. */
@@ -99,25 +134,9 @@ static HPDF_STATUS copy_stream(HPDF_Stream old, HPDF_Stream s)
 
 HPDF_Stream pdf_stream_use(HPDF_Dict dict)
 {
-    HPDF_MMgr mmgr = dict->mmgr;
-    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
-    buffer *b = s ? HPDF_GetMem(mmgr, sizeof *b) : NULL;
-    if (!b) {
-        HPDF_FreeMem(mmgr, s);
+    HPDF_Stream s = stream_new(dict->mmgr, (buffer){0}, true);
+    if (!s)
         return NULL;
-    }
-    *b = (buffer){0};
-    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
-                           .type = HPDF_STREAM_MEMORY,
-                           .mmgr = mmgr,
-                           .error = mmgr->error,
-                           .write_fn = buffer_write,
-                           .read_fn = buffer_read,
-                           .seek_fn = buffer_seek,
-                           .tell_fn = buffer_tell,
-                           .size_fn = buffer_size,
-                           .free_fn = buffer_free,
-                           .attr = b};
     if (dict->stream && copy_stream(dict->stream, s) != HPDF_OK) {
         HPDF_Stream_Free(s);
         return NULL;
@@ -139,7 +158,7 @@ zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
 {
     HPDF_Stream s = dict->stream;
     buffer *b = s->attr;
-    if (s->free_fn != buffer_free || dict->filter !=
+    if (s->free_fn != buffer_free || !s->write_fn || dict->filter !=
         HPDF_STREAM_FILTER_FLATE_DECODE || !b->len)
         return ZB_OK;
     uLong bound = deflateBound(z, (uLong)b->len);

@@ -5,15 +5,23 @@
  * libharu 2.3.0's memory stream copies every byte written and read with a
  * loop of its own (HPDF_MemCpy), in blocks of 4 KB: a tenth of the PDF
  * stage of a long table. A pdf_stream is a libharu stream (the same
- * functions read, write and free it) whose bytes move with memcpy.
+ * functions read, write and free it) whose bytes move with memcpy; a
+ * read-only one serves libharu's font parser over a mapped font file.
  */
 #ifndef ZB_PDF_STREAM_H
 #define ZB_PDF_STREAM_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 #include <hpdf.h>
 #include <zlib.h>
 
 #include "../core/status.h"
+
+/* A read-only libharu stream over the LEN bytes at DATA, which the caller
+   keeps (a font file libharu parses); NULL when out of memory. */
+HPDF_Stream pdf_stream_over(HPDF_MMgr mmgr, const uint8_t *data, size_t len);
 
 /* Give the stream dictionary DICT a pdf_stream in place of its libharu
    memory stream, with what was written to that so far; the old stream is
