@@ -4,27 +4,6 @@
 
 #define EPS 0.001
 
-/* Full-width punctuation that may not start a line; all of it has a blank
-   half that can be squeezed, except the quotes. */
-static const uint32_t no_start[] = {
-    0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01,  /* 、。，．：；？！ */
-    0xFF09, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017,  /* ）〉》」』】〕〗 */
-    0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x00B7, 0x30FB, 0x3005, 0x309D,  /* ］｝”’·・々ゝ */
-};
-
-static const uint32_t no_end[] = {
-    0xFF08, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016,  /* （〈《「『【〔〖 */
-    0xFF3B, 0xFF5B, 0x201C, 0x2018,                                  /* ［｛“‘ */
-};
-
-static bool in_list(uint32_t cp, const uint32_t *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (list[i] == cp)
-            return true;
-    return false;
-}
-
 static unsigned ascii_props(uint32_t cp)
 {
     switch (cp) {
@@ -43,31 +22,54 @@ static unsigned ascii_props(uint32_t cp)
     }
 }
 
-unsigned linebreak_props(uint32_t cp)
+/* The properties of CP beyond ASCII and U+3100-U+FEFF. */
+static unsigned other_props(uint32_t cp)
 {
-    if (cp < 0x80)
-        return ascii_props(cp);
-    if (cp == 0x2014 || cp == 0x2015 || cp == 0x2026)
+    switch (cp) {
+    case 0x2014: case 0x2015: case 0x2026:                   /* — ― … */
         return LB_PAIR;
-    if (in_list(cp, no_start, sizeof no_start / sizeof no_start[0])) {
-        unsigned p = LB_NO_START;
-        if (cp >= 0x3001 && cp != 0x3005 && cp != 0x309D && cp != 0x30FB)
-            p |= LB_SQUEEZE;
-        if ((cp >= 0x3009 && cp <= 0x3017) || cp == 0xFF09 || cp == 0xFF3D ||
-            cp == 0xFF5D || cp == 0x201D || cp == 0x2019)
-            p |= LB_CLOSING;
-        return p;
-    }
-    if (in_list(cp, no_end, sizeof no_end / sizeof no_end[0]))
+    /* may not start a line; a blank half that can be squeezed */
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E:      /* 、。，． */
+    case 0xFF1A: case 0xFF1B: case 0xFF1F: case 0xFF01:      /* ：；？！ */
+        return LB_NO_START | LB_SQUEEZE;
+    case 0xFF09: case 0x3009: case 0x300B: case 0x300D:      /* ）〉》」 */
+    case 0x300F: case 0x3011: case 0x3015: case 0x3017:      /* 』】〕〗 */
+    case 0xFF3D: case 0xFF5D:                                /* ］｝ */
+        return LB_NO_START | LB_SQUEEZE | LB_CLOSING;
+    case 0x201D: case 0x2019:                                /* ” ’ */
+        return LB_NO_START | LB_CLOSING;
+    case 0x00B7: case 0x30FB: case 0x3005: case 0x309D:      /* ·・々ゝ */
+        return LB_NO_START;
+    /* may not end a line */
+    case 0xFF08: case 0x3008: case 0x300A: case 0x300C:      /* （〈《「 */
+    case 0x300E: case 0x3010: case 0x3014: case 0x3016:      /* 『【〔〖 */
+    case 0xFF3B: case 0xFF5B: case 0x201C: case 0x2018:      /* ［｛“‘ */
         return LB_NO_END;
+    }
     if (cp < 0x2000 || (cp >= 0x2010 && cp <= 0x2013) || cp == 0x2030)
         return LB_WORD;
     return 0;
 }
 
-bool linebreak_allowed(const uint32_t *cp, size_t i)
+/* linebreak_props(), inline for the loops below (several calls per
+   character): ideographs and ASCII at once. */
+static inline unsigned props(uint32_t cp)
 {
-    unsigned a = linebreak_props(cp[i - 1]), b = linebreak_props(cp[i]);
+    if (cp < 0x80)
+        return ascii_props(cp);
+    if (cp >= 0x3100 && cp < 0xFF00)
+        return 0;  /* ideographs, Hangul...: none of the lists */
+    return other_props(cp);
+}
+
+unsigned linebreak_props(uint32_t cp)
+{
+    return props(cp);
+}
+
+static inline bool allowed(const uint32_t *cp, size_t i)
+{
+    unsigned a = props(cp[i - 1]), b = props(cp[i]);
     if (a & LB_NEWLINE)
         return true;
     if (b & (LB_SPACE | LB_NEWLINE | LB_NO_START))
@@ -81,6 +83,11 @@ bool linebreak_allowed(const uint32_t *cp, size_t i)
     if ((a & LB_CLOSING) && (b & LB_WORD))
         return false;
     return !((a & LB_PAIR) && cp[i] == cp[i - 1]);
+}
+
+bool linebreak_allowed(const uint32_t *cp, size_t i)
+{
+    return allowed(cp, i);
 }
 
 static zb_status push_line(lb_lines *out, lb_line line)
@@ -111,7 +118,7 @@ static double squeezable(const uint32_t *cp, const double *w, size_t from,
 {
     double s = 0;
     for (size_t i = from; i < to; i++)
-        if (linebreak_props(cp[i]) & LB_SQUEEZE)
+        if (props(cp[i]) & LB_SQUEEZE)
             s += w[i] / 2;
     return s;
 }
@@ -119,7 +126,7 @@ static double squeezable(const uint32_t *cp, const double *w, size_t from,
 /* The end of the unit starting at I: the next break opportunity. */
 static size_t unit_end(const uint32_t *cp, size_t i, size_t end)
 {
-    for (i++; i < end && !linebreak_allowed(cp, i); i++)
+    for (i++; i < end && !allowed(cp, i); i++)
         ;
     return i;
 }
@@ -136,7 +143,7 @@ static size_t trim_spaces(const uint32_t *cp, size_t i, size_t u)
    with: what must fit for the punctuation to be pushed in. */
 static size_t trim_pushable(const uint32_t *cp, size_t i, size_t t)
 {
-    while (t > i + 1 && (linebreak_props(cp[t - 1]) & LB_NO_START))
+    while (t > i + 1 && (props(cp[t - 1]) & LB_NO_START))
         t--;
     return t;
 }
@@ -152,7 +159,7 @@ static size_t split_unit(const uint32_t *cp, const double *w, size_t i,
         x += w[k++];
     if (k == i)
         return i + 1;
-    if (k < t && k - 1 > i && (linebreak_props(cp[k]) & LB_NO_START))
+    if (k < t && k - 1 > i && (props(cp[k]) & LB_NO_START))
         k--;
     return k;
 }
@@ -229,8 +236,8 @@ void linebreak_free(lb_lines *lines)
 /* Is the gap before character I stretchable (not inside a Latin run)? */
 static bool stretchable(const uint32_t *cp, size_t i)
 {
-    return !((linebreak_props(cp[i - 1]) & LB_WORD) &&
-             (linebreak_props(cp[i]) & LB_WORD));
+    return !((props(cp[i - 1]) & LB_WORD) &&
+             (props(cp[i]) & LB_WORD));
 }
 
 void linebreak_place(const uint32_t *cp, const double *w, const lb_line *line,
@@ -254,7 +261,7 @@ void linebreak_place(const uint32_t *cp, const double *w, const lb_line *line,
             pos += extra;
         x[i] = pos;
         double adv = w[i];
-        if (linebreak_props(cp[i]) & LB_SQUEEZE)
+        if (props(cp[i]) & LB_SQUEEZE)
             adv -= squeeze * w[i] / 2;
         pos += adv;
     }

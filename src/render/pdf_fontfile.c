@@ -29,6 +29,7 @@
 #include <hpdf_streams.h>
 
 #include "../core/buf.h"
+#include "pdf_stream.h"
 
 /* The tables libharu embeds, in its order; those marked own differ from
    one PDF to the next. */
@@ -47,47 +48,51 @@ enum { TABLE_GLYF = 4, TABLE_HEAD = 5, TABLE_LOCA = 8, TABLE_NAME = 10 };
 /* The offset table and the table directory, before the tables. */
 #define DIRECTORY (12 + 16 * TABLES)
 
+/* A part of a font program (a table, the directory): its bytes, what the
+   program's sums need of them, and, when it is the same in every PDF,
+   deflated. WORDS[k]: its bytes summed as big-endian 32-bit words when it
+   starts at an offset of k modulo 4 (WORDS[0] is its TrueType checksum). */
+typedef struct piece {
+    const uint8_t *data;
+    size_t len;
+    uint32_t words[4];
+    uint32_t adler;      /* Adler-32 of its bytes alone */
+    zb_buf packed;       /* deflated (Z_SYNC_FLUSH), or empty */
+} piece;
+
+/* A name table with a subset tag, made once per tag. */
+typedef struct named {
+    char tag[HPDF_TTF_FONT_TAG_LEN];
+    zb_buf bytes;
+    piece piece;
+} named;
+
 struct pdf_fontfile {
     uint8_t *data;  /* the mapped file */
     size_t size;
     int index;      /* TTC index, -1 for a .ttf file */
-    zb_buf packed[TABLES];  /* a table that is not own, deflated */
-    bool prepared;          /* packed is filled (at the first embedding) */
+    HPDF_Doc owner;         /* holds DEF */
+    HPDF_FontDef def;       /* the font parsed by libharu, once */
+    piece shared[TABLES];   /* the tables that are not own */
+    bool prepared;          /* shared is filled (at the first embedding) */
+    named *names;           /* by subset tag: HPDFAA, HPDFAB... */
+    size_t name_count, name_cap;
 };
-
-zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out)
-{
-    *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0)
-        return ZB_ERR_IO;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
-        close(fd);
-        return ZB_ERR_IO;
-    }
-    void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (data == MAP_FAILED)
-        return ZB_ERR_IO;
-    pdf_fontfile *f = calloc(1, sizeof *f);
-    if (!f) {
-        munmap(data, (size_t)st.st_size);
-        return ZB_ERR_NOMEM;
-    }
-    f->data = data;
-    f->size = (size_t)st.st_size;
-    f->index = index;
-    *out = f;
-    return ZB_OK;
-}
 
 void pdf_fontfile_free(pdf_fontfile *f)
 {
     if (!f)
         return;
     for (size_t i = 0; i < TABLES; i++)
-        buf_free(&f->packed[i]);
+        buf_free(&f->shared[i].packed);
+    for (size_t i = 0; i < f->name_count; i++) {
+        buf_free(&f->names[i].bytes);
+        buf_free(&f->names[i].piece.packed);
+    }
+    free(f->names);
+    if (f->def)
+        HPDF_FontDef_Free(f->def);
+    HPDF_Free(f->owner);
     munmap(f->data, f->size);
     free(f);
 }
@@ -119,79 +124,6 @@ static bool tables_inside(const pdf_fontfile *f, HPDF_TTFontDefAttr a)
     return true;
 }
 
-/* ------------------------------------------------- libharu's reader */
-
-/* A libharu stream over the mapped file, read as its file reader reads. */
-typedef struct reader {
-    const pdf_fontfile *file;
-    size_t pos;
-} reader;
-
-static HPDF_STATUS reader_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
-{
-    reader *r = s->attr;
-    size_t left = r->pos < r->file->size ? r->file->size - r->pos : 0;
-    size_t n = *siz < left ? *siz : left;
-    memcpy(ptr, r->file->data + r->pos, n);
-    r->pos += n;
-    if (n == *siz)
-        return HPDF_OK;
-    memset(ptr + n, 0, *siz - n);
-    *siz = (HPDF_UINT)n;
-    return HPDF_STREAM_EOF;
-}
-
-static HPDF_STATUS reader_seek(HPDF_Stream s, HPDF_INT pos,
-                               HPDF_WhenceMode mode)
-{
-    reader *r = s->attr;
-    long long base = mode == HPDF_SEEK_SET ? 0
-                     : mode == HPDF_SEEK_CUR ? (long long)r->pos
-                                             : (long long)r->file->size;
-    if (base + pos < 0)
-        return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
-    r->pos = (size_t)(base + pos);
-    return HPDF_OK;
-}
-
-static HPDF_INT32 reader_tell(HPDF_Stream s)
-{
-    return (HPDF_INT32)((reader *)s->attr)->pos;
-}
-
-static HPDF_UINT32 reader_size(HPDF_Stream s)
-{
-    return (HPDF_UINT32)((reader *)s->attr)->file->size;
-}
-
-static void reader_free(HPDF_Stream s)
-{
-    HPDF_FreeMem(s->mmgr, s->attr);
-}
-
-static HPDF_Stream reader_new(const pdf_fontfile *file, HPDF_MMgr mmgr)
-{
-    HPDF_Stream s = HPDF_GetMem(mmgr, sizeof *s);
-    reader *r = s ? HPDF_GetMem(mmgr, sizeof *r) : NULL;
-    if (!r) {
-        if (s)
-            HPDF_FreeMem(mmgr, s);
-        return NULL;
-    }
-    *r = (reader){file, 0};
-    *s = (HPDF_Stream_Rec){.sig_bytes = HPDF_STREAM_SIG_BYTES,
-                           .type = HPDF_STREAM_FILE,
-                           .mmgr = mmgr,
-                           .error = mmgr->error,
-                           .read_fn = reader_read,
-                           .seek_fn = reader_seek,
-                           .tell_fn = reader_tell,
-                           .size_fn = reader_size,
-                           .free_fn = reader_free,
-                           .attr = r};
-    return s;
-}
-
 /* libharu's next subset tag: HPDFAA, HPDFAB, ... */
 static void next_tag(HPDF_BYTE tag[6])
 {
@@ -206,36 +138,124 @@ static void next_tag(HPDF_BYTE tag[6])
     }
 }
 
-const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 {
-    HPDF_Stream s = reader_new(file, pdf->mmgr);
-    HPDF_FontDef def = !s ? NULL
-                       : file->index >= 0
-                           ? HPDF_TTFontDef_Load2(pdf->mmgr, s,
-                                                  (HPDF_UINT)file->index,
+    (void)detail;
+    HPDF_STATUS *problem = data;
+    if (!*problem)
+        *problem = code;
+}
+
+/* Parse F with libharu into F->def (its first error in *PROBLEM). */
+static zb_status parse(pdf_fontfile *f, HPDF_STATUS *problem)
+{
+    f->owner = HPDF_New(on_haru_error, problem);
+    HPDF_Stream s = f->owner ? pdf_stream_over(f->owner->mmgr, f->data, f->size) : NULL;
+    if (!s)
+        return ZB_ERR_NOMEM;
+    f->def = f->index >= 0 ? HPDF_TTFontDef_Load2(f->owner->mmgr, s,
+                                                  (HPDF_UINT)f->index,
                                                   HPDF_TRUE)
-                           : HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
-    if (def && !tables_inside(file, (HPDF_TTFontDefAttr)def->attr)) {
-        HPDF_FontDef_Free(def);
-        def = NULL;
+                           : HPDF_TTFontDef_Load(f->owner->mmgr, s, HPDF_TRUE);
+    if (f->def && !tables_inside(f, (HPDF_TTFontDefAttr)f->def->attr)) {
+        HPDF_FontDef_Free(f->def);
+        f->def = NULL;
+        *problem = HPDF_TTF_INVALID_FOMAT;
     }
-    if (!def) {
-        HPDF_CheckError(&pdf->error);
+    if (!f->def && !*problem)
+        *problem = HPDF_FAILD_TO_ALLOC_MEM;
+    return f->def ? ZB_OK : ZB_ERR_FONT;
+}
+
+zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out,
+                            HPDF_STATUS *problem)
+{
+    *out = NULL;
+    *problem = HPDF_OK;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return ZB_ERR_IO;
+    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+        close(fd);
+        return ZB_ERR_IO;
+    }
+    void *data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED)
+        return ZB_ERR_IO;
+    pdf_fontfile *f = calloc(1, sizeof *f);
+    if (!f) {
+        munmap(data, (size_t)st.st_size);
+        return ZB_ERR_NOMEM;
+    }
+    f->data = data;
+    f->size = (size_t)st.st_size;
+    f->index = index;
+    *out = f;
+    return parse(f, problem);
+}
+
+HPDF_FontDef pdf_fontfile_def(const pdf_fontfile *file)
+{
+    return file->def;
+}
+
+/* The free function of a copy: only what is its own. */
+static void copy_free(HPDF_FontDef def)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_FreeMem(def->mmgr, a->glyph_tbl.flgs);
+    if (a->stream)
+        HPDF_Stream_Free(a->stream);
+    HPDF_FreeMem(def->mmgr, a);
+}
+
+/* A copy of F's font for one document (MMGR): its own glyph marks, reader
+   and subset tag; the tables libharu parsed (metrics, glyph offsets,
+   names, character map) are F's, read only. */
+static HPDF_FontDef copy_def(const pdf_fontfile *f, HPDF_MMgr mmgr)
+{
+    const HPDF_TTFontDefAttr t = (HPDF_TTFontDefAttr)f->def->attr;
+    HPDF_FontDef def = HPDF_GetMem(mmgr, sizeof *def);
+    HPDF_TTFontDefAttr a = def ? HPDF_GetMem(mmgr, sizeof *a) : NULL;
+    HPDF_BYTE *flags = a ? HPDF_GetMem(mmgr, t->num_glyphs) : NULL;
+    HPDF_Stream s = flags ? pdf_stream_over(mmgr, f->data, f->size) : NULL;
+    if (!s) {
+        HPDF_FreeMem(mmgr, flags);
+        HPDF_FreeMem(mmgr, a);
+        HPDF_FreeMem(mmgr, def);
         return NULL;
     }
-    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
-    if (known) {
-        HPDF_FontDef_Free(def);
-        return known->base_font;
-    }
-    if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
-        HPDF_FontDef_Free(def);
+    *def = *f->def;
+    *a = *t;
+    def->mmgr = mmgr;
+    def->error = mmgr->error;
+    def->free_fn = copy_free;
+    def->descriptor = NULL;
+    def->attr = a;
+    memset(flags, 0, t->num_glyphs);
+    flags[0] = 1;  /* .notdef, as libharu marks it */
+    a->glyph_tbl.flgs = flags;
+    a->stream = s;
+    return def;
+}
+
+HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
+{
+    HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, file->def->base_font);
+    if (known)
+        return known;
+    HPDF_FontDef def = copy_def(file, pdf->mmgr);
+    if (!def || HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+        if (def)
+            HPDF_FontDef_Free(def);
         HPDF_CheckError(&pdf->error);
         return NULL;
     }
     next_tag(pdf->ttfont_tag);
     HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
-    return def->base_font;
+    return def;
 }
 
 /* ------------------------------------------------------- deflating */
@@ -274,15 +294,48 @@ static zb_status pack(z_stream *z, int level, const uint8_t *in, size_t n,
                                 : ZB_OK;
 }
 
+/* -------------------------------------------------------- the pieces */
+
+/* Fill the sums of piece P from its N bytes at DATA (see piece). */
+static void piece_sum(piece *p, const uint8_t *data, size_t n)
+{
+    uint32_t lane[4] = {0};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        lane[0] += data[i];
+        lane[1] += data[i + 1];
+        lane[2] += data[i + 2];
+        lane[3] += data[i + 3];
+    }
+    for (; i < n; i++)
+        lane[i & 3] += data[i];
+    for (unsigned k = 0; k < 4; k++) {
+        p->words[k] = 0;
+        for (unsigned j = 0; j < 4; j++)
+            p->words[k] += lane[j] << 8 * (3 - ((k + j) & 3));
+    }
+    p->data = data;
+    p->len = n;
+    p->adler = (uint32_t)adler32(adler32(0, NULL, 0), data, (uInt)n);
+}
+
+/* Piece P of the N bytes at DATA, deflated with Z at LEVEL. */
+static zb_status piece_make(piece *p, const uint8_t *data, size_t n,
+                            z_stream *z, int level)
+{
+    piece_sum(p, data, n);
+    return n ? pack(z, level, data, n, Z_SYNC_FLUSH, &p->packed) : ZB_OK;
+}
+
 /* Deflate the tables of F that are not own, as A names them, with Z. */
 static zb_status prepare(pdf_fontfile *f, HPDF_TTFontDefAttr a, z_stream *z)
 {
     for (size_t i = 0; i < TABLES && !f->prepared; i++) {
         const HPDF_TTFTable *t = find_table(a, tables[i].tag);
-        if (tables[i].own || !t || !t->length)
+        if (tables[i].own || !t)
             continue;
-        zb_status st = pack(z, Z_DEFAULT_COMPRESSION, f->data + t->offset,
-                            t->length, Z_SYNC_FLUSH, &f->packed[i]);
+        zb_status st = piece_make(&f->shared[i], f->data + t->offset,
+                                  t->length, z, Z_DEFAULT_COMPRESSION);
         if (st != ZB_OK)
             return st;
     }
@@ -303,12 +356,6 @@ static void put32(zb_buf *b, uint32_t v)
     uint8_t x[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8),
                     (uint8_t)v};
     buf_append(b, x, 4);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
-           p[3];
 }
 
 /* head as libharu writes it: checkSumAdjustment 0 at *ADJUST, to be set. */
@@ -362,14 +409,20 @@ static zb_status write_glyf(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
     return ZB_OK;
 }
 
-static void write_loca(HPDF_TTFontDefAttr a, zb_buf *b,
-                       const uint32_t *offsets)
+static zb_status write_loca(HPDF_TTFontDefAttr a, zb_buf *b,
+                            const uint32_t *offsets)
 {
-    for (unsigned i = 0; i <= a->num_glyphs; i++)
-        if (a->header.index_to_loc_format == 0)
-            put16(b, (uint16_t)offsets[i]);
-        else
-            put32(b, offsets[i]);
+    size_t n = (size_t)a->num_glyphs + 1, width = a->header.index_to_loc_format
+                                                       ? 4 : 2;
+    uint8_t *bytes = malloc(n * width);
+    if (!bytes)
+        return ZB_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < width; k++)
+            bytes[i * width + k] = (uint8_t)(offsets[i] >> 8 * (width - 1 - k));
+    zb_status st = buf_append(b, bytes, n * width);
+    free(bytes);
+    return st;
 }
 
 /* name with the subset tag before the family and full names. */
@@ -411,118 +464,178 @@ static zb_status write_name(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
     return st;
 }
 
-/* The TrueType checksum of N bytes at P: big-endian words, the last one
-   padded with zeros. */
-static uint32_t table_sum(const uint8_t *p, size_t n)
+/* The name table of A (with its subset tag) as a piece: made and deflated
+   once per tag (HPDFAA, HPDFAB...: a PDF's first fonts), then reused. */
+static zb_status name_piece(pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                            z_stream *z, const piece **out)
 {
-    uint32_t sum = 0;
-    for (; n >= 4; p += 4, n -= 4)
-        sum += get32(p);
-    uint8_t last[4] = {0};
-    memcpy(last, p, n);
-    return n ? sum + get32(last) : sum;
+    named *n = f->names;
+    for (size_t i = 0; i < f->name_count; i++, n++)
+        if (!memcmp(n->tag, a->tag_name, sizeof n->tag)) {
+            *out = &n->piece;
+            return ZB_OK;
+        }
+    if (f->name_count == f->name_cap) {
+        size_t cap = f->name_cap ? 2 * f->name_cap : 4;
+        named *names = realloc(f->names, cap * sizeof *names);
+        if (!names)
+            return ZB_ERR_NOMEM;
+        f->names = names;
+        f->name_cap = cap;
+    }
+    n = &f->names[f->name_count];
+    *n = (named){0};
+    zb_status st = write_name(f, a, &n->bytes);
+    if (st == ZB_OK && n->bytes.failed)
+        st = ZB_ERR_NOMEM;
+    if (st == ZB_OK)
+        st = piece_make(&n->piece, (const uint8_t *)n->bytes.data,
+                        n->bytes.len, z, Z_DEFAULT_COMPRESSION);
+    if (st != ZB_OK) {
+        buf_free(&n->bytes);
+        buf_free(&n->piece.packed);
+        return st;
+    }
+    memcpy(n->tag, a->tag_name, sizeof n->tag);
+    f->name_count++;
+    *out = &n->piece;
+    return ZB_OK;
 }
 
+/* One PDF's font program: its own tables' bytes, and the pieces of all
+   thirteen tables in libharu's order. */
 typedef struct program {
-    zb_buf bytes;           /* the font program */
-    size_t start[TABLES];   /* where each table starts in BYTES */
-    size_t len[TABLES];
+    zb_buf own;                   /* directory, head, glyf, loca */
+    const piece *table[TABLES];
+    piece mine[TABLES + 1];       /* own tables' pieces; last: directory */
+    size_t length;                /* of the whole program */
 } program;
 
-/* One table of the program: its bytes appended to P. */
-static zb_status write_table(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
-                             size_t i, uint32_t *offsets, size_t *adjust,
-                             program *p)
-{
-    const HPDF_TTFTable *t = find_table(a, tables[i].tag);
-    switch (i) {
-    case TABLE_HEAD:
-        write_head(a, &p->bytes, adjust);
-        return ZB_OK;
-    case TABLE_GLYF:
-        return write_glyf(f, a, &p->bytes, offsets);
-    case TABLE_LOCA:
-        write_loca(a, &p->bytes, offsets);
-        return ZB_OK;
-    case TABLE_NAME:
-        return write_name(f, a, &p->bytes);
-    default:
-        if (t && !inside(f, t->offset, t->length))
-            return ZB_ERR_FONT;
-        if (t)
-            buf_append(&p->bytes, f->data + t->offset, t->length);
-        return ZB_OK;
-    }
-}
-
-/* The font program of A as libharu writes it. */
-static zb_status write_program(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
-                               program *p)
+/* The pieces of glyf, head and loca of A in P (head's checkSumAdjustment
+   still 0, at *ADJUST in P->own). */
+static zb_status write_own(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                           program *p, size_t *adjust)
 {
     uint32_t *offsets = malloc(((size_t)a->num_glyphs + 1) * sizeof *offsets);
+    if (!offsets)
+        return ZB_ERR_NOMEM;
+    size_t start[TABLES] = {0};
     uint8_t zero[DIRECTORY] = {0};
-    size_t adjust = 0;
-    zb_status st = offsets ? ZB_OK : ZB_ERR_NOMEM;
-    buf_append(&p->bytes, zero, sizeof zero);
-    for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
-        p->start[i] = p->bytes.len;
-        st = write_table(f, a, i, offsets, &adjust, p);
-        p->len[i] = p->bytes.len - p->start[i];
-    }
-    free(offsets);
-    if (st == ZB_OK && p->bytes.failed)
-        st = ZB_ERR_NOMEM;
-    if (st != ZB_OK)
-        return st;
-    /* the directory, and the adjustment over the tables (libharu leaves
-       out the directory and a last partial word) */
-    zb_buf dir = {0};
-    put32(&dir, a->offset_tbl.sfnt_version);
-    put16(&dir, TABLES);
-    put16(&dir, a->offset_tbl.search_range);
-    put16(&dir, a->offset_tbl.entry_selector);
-    put16(&dir, a->offset_tbl.range_shift);
-    uint8_t *base = (uint8_t *)p->bytes.data;
-    for (size_t i = 0; i < TABLES; i++) {
-        buf_append(&dir, tables[i].tag, 4);
-        put32(&dir, table_sum(base + p->start[i], p->len[i]));
-        put32(&dir, (uint32_t)p->start[i]);
-        put32(&dir, (uint32_t)p->len[i]);
-    }
-    size_t body = p->bytes.len - DIRECTORY;
-    uint32_t sum = 0xB1B0AFBA - table_sum(base + DIRECTORY, body & ~(size_t)3);
-    uint8_t be[4] = {(uint8_t)(sum >> 24), (uint8_t)(sum >> 16),
-                     (uint8_t)(sum >> 8), (uint8_t)sum};
-    memcpy(base + adjust, be, 4);
-    st = dir.failed ? ZB_ERR_NOMEM : ZB_OK;
+    buf_append(&p->own, zero, sizeof zero);
+    start[TABLE_HEAD] = p->own.len;
+    write_head(a, &p->own, adjust);
+    start[TABLE_GLYF] = p->own.len;
+    zb_status st = write_glyf(f, a, &p->own, offsets);
+    start[TABLE_LOCA] = p->own.len;
     if (st == ZB_OK)
-        memcpy(base, dir.data, DIRECTORY);
-    buf_free(&dir);
+        st = write_loca(a, &p->own, offsets);
+    free(offsets);
+    if (st == ZB_OK && p->own.failed)
+        st = ZB_ERR_NOMEM;
+    static const size_t own[] = {TABLE_HEAD, TABLE_GLYF, TABLE_LOCA};
+    size_t end[] = {start[TABLE_GLYF], start[TABLE_LOCA], p->own.len};
+    for (size_t k = 0; k < 3 && st == ZB_OK; k++) {
+        size_t i = own[k];
+        piece_sum(&p->mine[i], (const uint8_t *)p->own.data + start[i],
+                  end[k] - start[i]);
+        p->table[i] = &p->mine[i];
+    }
     return st;
 }
 
-/* P deflated as a zlib stream onto OUT with Z: the packed tables of F
+/* The big-endian word sum of the bytes of P from program offset AT on,
+   up to program offset LIMIT (a multiple of 4). */
+static uint32_t piece_words(const piece *p, size_t at, size_t limit)
+{
+    if (at + p->len <= limit)
+        return p->words[at & 3];
+    uint32_t sum = 0;  /* the piece that holds the last partial word */
+    for (size_t i = 0; at + i < limit; i++)
+        sum += (uint32_t)p->data[i] << 8 * (3 - ((at + i) & 3));
+    return sum;
+}
+
+/* The directory of P, the head's checkSumAdjustment (over the tables,
+   leaving out the directory and a last partial word, as libharu does) and
+   the directory's piece. */
+static void finish_program(HPDF_TTFontDefAttr a, program *p, size_t adjust)
+{
+    uint8_t *dir = (uint8_t *)p->own.data;
+    zb_buf d = {0};
+    put32(&d, a->offset_tbl.sfnt_version);
+    put16(&d, TABLES);
+    put16(&d, a->offset_tbl.search_range);
+    put16(&d, a->offset_tbl.entry_selector);
+    put16(&d, a->offset_tbl.range_shift);
+    size_t at = DIRECTORY;
+    size_t limit = DIRECTORY + ((p->length - DIRECTORY) & ~(size_t)3);
+    uint32_t body = 0;
+    for (size_t i = 0; i < TABLES; i++) {
+        const piece *t = p->table[i];
+        buf_append(&d, tables[i].tag, 4);
+        put32(&d, t->words[0]);
+        put32(&d, (uint32_t)at);
+        put32(&d, (uint32_t)t->len);
+        body += piece_words(t, at, limit);
+        at += t->len;
+    }
+    if (!d.failed)
+        memcpy(dir, d.data, DIRECTORY);
+    buf_free(&d);
+    uint32_t sum = 0xB1B0AFBA - body;
+    uint8_t be[4] = {(uint8_t)(sum >> 24), (uint8_t)(sum >> 16),
+                     (uint8_t)(sum >> 8), (uint8_t)sum};
+    memcpy(dir + adjust, be, 4);
+    /* head's checksum in the directory is the one with 0: as libharu */
+    piece *h = &p->mine[TABLE_HEAD];
+    h->adler = (uint32_t)adler32(adler32(0, NULL, 0), h->data, (uInt)h->len);
+    piece_sum(&p->mine[TABLES], dir, DIRECTORY);
+}
+
+/* The font program of A as libharu writes it, in pieces. */
+static zb_status write_program(pdf_fontfile *f, HPDF_TTFontDefAttr a,
+                               z_stream *z, program *p)
+{
+    size_t adjust = 0;
+    zb_status st = write_own(f, a, p, &adjust);
+    if (st == ZB_OK)
+        st = name_piece(f, a, z, &p->table[TABLE_NAME]);
+    if (st != ZB_OK)
+        return st;
+    p->length = DIRECTORY;
+    for (size_t i = 0; i < TABLES; i++) {
+        if (!p->table[i])
+            p->table[i] = &f->shared[i];
+        p->length += p->table[i]->len;
+    }
+    finish_program(a, p, adjust);
+    return ZB_OK;
+}
+
+/* P deflated as a zlib stream onto OUT with Z: the pieces deflated once
    copied, the rest deflated here (loca, long runs of the same offset, at
-   the fastest level). */
-static zb_status deflate_program(const pdf_fontfile *f, const program *p,
-                                 z_stream *z, zb_buf *out)
+   the fastest level); the Adler-32 combined from the pieces'. */
+static zb_status deflate_program(const program *p, z_stream *z, zb_buf *out)
 {
     static const uint8_t header[2] = {0x78, 0x9C};
-    const uint8_t *bytes = (const uint8_t *)p->bytes.data;
+    const piece *dir = &p->mine[TABLES];
     zb_status st = buf_append(out, header, sizeof header);
     if (st == ZB_OK)
-        st = pack(z, Z_DEFAULT_COMPRESSION, bytes, DIRECTORY, Z_SYNC_FLUSH,
+        st = pack(z, Z_DEFAULT_COMPRESSION, dir->data, dir->len, Z_SYNC_FLUSH,
                   out);
+    uLong adler = dir->adler;
     for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
-        if (f->packed[i].len)
-            st = buf_append(out, f->packed[i].data, f->packed[i].len);
-        else if (p->len[i])
+        const piece *t = p->table[i];
+        if (t->packed.len)
+            st = buf_append(out, t->packed.data, t->packed.len);
+        else if (t->len)
             st = pack(z, i == TABLE_LOCA ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION,
-                      bytes + p->start[i], p->len[i], Z_SYNC_FLUSH, out);
+                      t->data, t->len, Z_SYNC_FLUSH, out);
+        if (t->len)
+            adler = adler32_combine(adler, t->adler, (z_off_t)t->len);
     }
     if (st == ZB_OK)
         st = pack(z, Z_DEFAULT_COMPRESSION, NULL, 0, Z_FINISH, out);
-    uLong adler = adler32(adler32(0, NULL, 0), bytes, (uInt)p->bytes.len);
     put32(out, (uint32_t)adler);
     return st == ZB_OK && out->failed ? ZB_ERR_NOMEM : st;
 }
@@ -583,20 +696,21 @@ zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font)
         return st;
     st = prepare(f, a, &z);
     if (st == ZB_OK)
-        st = write_program(f, a, &p);
+        st = write_program(f, a, &z, &p);
     if (st == ZB_OK)
-        st = deflate_program(f, &p, &z, &packed);
+        st = deflate_program(&p, &z, &packed);
     deflateEnd(&z);
     HPDF_Dict file = st == ZB_OK ? HPDF_DictStream_New(font->mmgr, fa->xref)
                                  : NULL;
-    if (st == ZB_OK && (!file || HPDF_Stream_Write(file->stream,
-                                                   (HPDF_BYTE *)packed.data,
-                                                   (HPDF_UINT)packed.len)))
+    if (st == ZB_OK &&
+        (!file || !pdf_stream_use(file) ||
+         HPDF_Stream_Write(file->stream, (HPDF_BYTE *)packed.data,
+                           (HPDF_UINT)packed.len) != HPDF_OK))
         st = ZB_ERR_RENDER;
     if (st == ZB_OK)
-        st = add_descriptor(font, file, p.bytes.len);
-    a->length1 = (HPDF_UINT)p.bytes.len;
-    buf_free(&p.bytes);
+        st = add_descriptor(font, file, p.length);
+    a->length1 = (HPDF_UINT)p.length;
+    buf_free(&p.own);
     buf_free(&packed);
     return st;
 }

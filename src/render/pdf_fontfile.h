@@ -2,13 +2,15 @@
  * pdf_fontfile.h - the TrueType font programs the PDF renderer embeds
  * (FontFile2), from font files read once per process.
  *
- * libharu 2.3.0 opens the font file again for every PDF, reads it two and
- * four bytes at a call, and at saving copies every table it embeds into the
- * PDF and deflates it again: about 10-50 ms per font and PDF whatever the
- * PDF's length. Here a font file is mapped into memory once; the tables
- * every PDF embeds unchanged are deflated once, and a PDF deflates only
- * what is its own (the table directory, head, glyf, loca and name). The
- * font program inflates to the very bytes libharu would write.
+ * libharu 2.3.0 opens and parses the font file again for every PDF, reads
+ * it two and four bytes at a call, and at saving copies every table it
+ * embeds into the PDF and deflates it again: about 10-50 ms per font and
+ * PDF whatever the PDF's length. Here a font file is mapped into memory
+ * and parsed once; each PDF gets a copy of the parsed font that shares its
+ * tables; the tables every PDF embeds unchanged are deflated once, and a
+ * PDF deflates only what is its own (the table directory, head, glyf, loca
+ * and name). The font program inflates to the very bytes libharu would
+ * write.
  */
 #ifndef ZB_PDF_FONTFILE_H
 #define ZB_PDF_FONTFILE_H
@@ -20,16 +22,26 @@
 typedef struct pdf_fontfile pdf_fontfile;
 
 /* Map the font file PATH (INDEX: the font of a .ttc collection, -1 for a
-   .ttf file) into memory. ZB_ERR_IO when it cannot be read. */
-zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out);
+   .ttf file) into memory and parse it with libharu. ZB_ERR_IO when it
+   cannot be read; ZB_ERR_FONT when libharu cannot use it, with libharu's
+   error code in *PROBLEM. *OUT is set (to be freed) unless ZB_ERR_IO or
+   ZB_ERR_NOMEM came before it was made. */
+zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out,
+                            HPDF_STATUS *problem);
 
 /* Release a font file; NULL is allowed. */
 void pdf_fontfile_free(pdf_fontfile *file);
 
+/* The font as libharu parsed it, once per process: read its metrics; its
+   character map may be replaced before the first PDF uses it. */
+HPDF_FontDef pdf_fontfile_def(const pdf_fontfile *file);
+
 /* Load FILE into the document PDF as libharu's HPDF_LoadTTFontFromFile()
-   does, with embedding, but from memory: its libharu font name, or NULL
-   with the error set on PDF. */
-const char *pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf);
+   does, with embedding, without reading the file again: a copy of the
+   parsed font that shares its tables. The font, or NULL with
+   the error set on PDF. A font of the same name already in PDF is
+   returned as it is. */
+HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf);
 
 /* Before the document is saved: write the font descriptor and the font
    program of FONT, loaded from FILE, with the glyphs its document marked

@@ -21,6 +21,7 @@
 #include "../core/buf.h"
 #include "../core/fileio.h"
 #include "pdf_fontfile.h"
+#include "pdf_stream.h"
 
 #define ROLE_FALLBACK LO_FONT_ROLES   /* "后备" in a configuration */
 
@@ -249,18 +250,6 @@ static zb_status read_config(const char *config, font_config *c,
 
 /* ----------------------------------------------------- loading fonts */
 
-typedef struct haru_error {
-    HPDF_STATUS code;
-} haru_error;
-
-static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
-{
-    (void)detail;
-    haru_error *e = data;
-    if (!e->code)
-        e->code = code;
-}
-
 static const char *haru_font_problem(HPDF_STATUS code)
 {
     switch (code) {
@@ -333,7 +322,47 @@ static zb_status font_error(zb_diags *diags, const font_ref *ref,
     return ZB_ERR_FONT;
 }
 
-/* Check REF's file, map it and read its metrics into FACE. */
+/* Replace libharu's character map of DEF, searched linearly for every
+   character it measures, by one segment over the whole BMP that indexes
+   FACE's glyph table directly. Once per font, before any PDF copies it. */
+static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
+{
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    HPDF_TTF_CmapRange *cmap = &a->cmap;
+    HPDF_MMgr m = def->mmgr;
+    uint16_t *end = HPDF_GetMem(m, 2), *start = HPDF_GetMem(m, 2);
+    uint16_t *range = HPDF_GetMem(m, 2), *glyphs = HPDF_GetMem(m,
+        PDF_FONTS_CODES * 2);
+    int16_t *delta = HPDF_GetMem(m, 2);
+    if (!end || !start || !range || !glyphs || !delta) {
+        void *got[] = {end, start, range, glyphs, delta};
+        for (size_t i = 0; i < sizeof got / sizeof got[0]; i++)
+            HPDF_FreeMem(m, got[i]);
+        return ZB_ERR_NOMEM;
+    }
+    void *old[] = {cmap->end_count, cmap->start_count, cmap->id_delta,
+                   cmap->id_range_offset, cmap->glyph_id_array};
+    for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
+        if (old[i])
+            HPDF_FreeMem(m, old[i]);
+    /* libharu: idx = range/2 + (c - start) - (segments - s) = c */
+    *end = 0xFFFF;
+    *start = 0;
+    *delta = 0;
+    *range = 2;
+    memcpy(glyphs, face->gid, PDF_FONTS_CODES * 2);
+    cmap->format = 4;
+    cmap->seg_count_x2 = 2;
+    cmap->end_count = end;
+    cmap->start_count = start;
+    cmap->id_delta = delta;
+    cmap->id_range_offset = range;
+    cmap->glyph_id_array = glyphs;
+    cmap->glyph_id_array_count = PDF_FONTS_CODES;
+    return ZB_OK;
+}
+
+/* Check REF's file, map and parse it, and read its metrics into FACE. */
 static zb_status load_face(const font_ref *ref, pdf_face *face,
                            zb_diags *diags)
 {
@@ -341,26 +370,23 @@ static zb_status load_face(const font_ref *ref, pdf_face *face,
     face->index = ref->index;
     if (!face->path)
         return ZB_ERR_NOMEM;
-    if (access(ref->path, R_OK) != 0 ||
-        pdf_fontfile_open(ref->path, ref->index, &face->file) != ZB_OK)
+    if (access(ref->path, R_OK) != 0)
         return font_error(diags, ref, errno == ENOENT ? "文件不存在"
                                                       : "无法读取文件");
+    HPDF_STATUS problem;
+    zb_status st = pdf_fontfile_open(ref->path, ref->index, &face->file,
+                                     &problem);
+    if (st == ZB_ERR_IO)
+        return font_error(diags, ref, "无法读取文件");
+    if (st == ZB_ERR_FONT)
+        return font_error(diags, ref, haru_font_problem(problem));
     face->gid = calloc(PDF_FONTS_CODES, sizeof *face->gid);
     face->advance = calloc(PDF_FONTS_CODES, sizeof *face->advance);
-    haru_error err = {0};
-    HPDF_Doc pdf = HPDF_New(on_haru_error, &err);
-    if (!face->gid || !face->advance || !pdf) {
-        HPDF_Free(pdf);
+    if (st != ZB_OK || !face->gid || !face->advance)
         return ZB_ERR_NOMEM;
-    }
-    const char *name = pdf_fontfile_load(face->file, pdf);
-    HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
-    if (def && !err.code)
-        read_metrics(face, def);
-    HPDF_Free(pdf);
-    if (!def || err.code)
-        return font_error(diags, ref, haru_font_problem(err.code));
-    return ZB_OK;
+    HPDF_FontDef def = pdf_fontfile_def(face->file);
+    read_metrics(face, def);
+    return install_cmap(def, face);
 }
 
 /* The face for REF, loading it unless an earlier reference shares it. */
@@ -466,58 +492,152 @@ const pdf_face *pdf_fonts_pick(const pdf_fonts *f, lo_font_role role,
 
 /* ------------------------------------------------- one PDF's fonts */
 
-/* Replace libharu's character map of DEF, searched linearly for every
-   character it measures, by one segment over the whole BMP that indexes
-   FACE's glyph table directly. */
-static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
+static void font_free(HPDF_Dict font)
 {
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_TTF_CmapRange *cmap = &a->cmap;
-    HPDF_MMgr m = def->mmgr;
-    uint16_t *end = HPDF_GetMem(m, 2), *start = HPDF_GetMem(m, 2);
-    uint16_t *range = HPDF_GetMem(m, 2), *glyphs = HPDF_GetMem(m,
-        PDF_FONTS_CODES * 2);
-    int16_t *delta = HPDF_GetMem(m, 2);
-    if (!end || !start || !range || !glyphs || !delta)
-        return ZB_ERR_NOMEM;  /* the pieces are freed with the document */
-    void *old[] = {cmap->end_count, cmap->start_count, cmap->id_delta,
-                   cmap->id_range_offset, cmap->glyph_id_array};
-    for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
-        if (old[i])
-            HPDF_FreeMem(m, old[i]);
-    /* libharu: idx = range/2 + (c - start) - (segments - s) = c */
-    *end = 0xFFFF;
-    *start = 0;
-    *delta = 0;
-    *range = 2;
-    memcpy(glyphs, face->gid, PDF_FONTS_CODES * 2);
-    cmap->format = 4;
-    cmap->seg_count_x2 = 2;
-    cmap->end_count = end;
-    cmap->start_count = start;
-    cmap->id_delta = delta;
-    cmap->id_range_offset = range;
-    cmap->glyph_id_array = glyphs;
-    cmap->glyph_id_array_count = PDF_FONTS_CODES;
-    return ZB_OK;
+    HPDF_FreeMem(font->mmgr, font->attr);
+}
+
+/* Before FONT is written (libharu's CIDFontType2_BeforeWrite_Func(); the
+   descriptor was made by pdf_fontfile_embed()): the streams compressed as
+   the font, the tagged name, the descriptor linked. */
+static HPDF_STATUS font_before_write(HPDF_Dict font)
+{
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
+    if (!fa->fontdef->descriptor)
+        return HPDF_SetError(font->error, HPDF_INVALID_FONTDEF_DATA, 0);
+    fa->map_stream->filter = font->filter;
+    fa->cmap_stream->filter = font->filter;
+    HPDF_STATUS ret = HPDF_Dict_AddName(font, "BaseFont", a->base_font);
+    ret += HPDF_Dict_AddName(fa->descendant_font, "BaseFont", a->base_font);
+    ret += HPDF_Dict_Add(fa->descendant_font, "FontDescriptor",
+                         fa->fontdef->descriptor);
+    return ret;
+}
+
+/* A CIDSystemInfo dictionary of the encoder E, added to DICT. */
+static HPDF_STATUS add_system_info(HPDF_Dict dict, HPDF_CMapEncoderAttr e)
+{
+    HPDF_Dict info = HPDF_Dict_New(dict->mmgr);
+    if (HPDF_Dict_Add(dict, "CIDSystemInfo", info) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    HPDF_STATUS ret = HPDF_Dict_Add(info, "Registry",
+                                    HPDF_String_New(dict->mmgr, e->registry,
+                                                    NULL));
+    ret += HPDF_Dict_Add(info, "Ordering",
+                         HPDF_String_New(dict->mmgr, e->ordering, NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", e->suppliment);
+    return ret;
+}
+
+/* The descendant CIDFontType2 of FONT (FA: its attributes). Each object
+   is linked as soon as it is made: libharu frees it with the document. */
+static HPDF_STATUS add_descendant(HPDF_Dict font, HPDF_FontAttr fa,
+                                  HPDF_CMapEncoderAttr e)
+{
+    HPDF_MMgr m = font->mmgr;
+    HPDF_FontDef def = fa->fontdef;
+    HPDF_Array kids = HPDF_Array_New(m);
+    HPDF_STATUS ret = HPDF_Dict_Add(font, "DescendantFonts", kids);
+    HPDF_Dict cid = ret == HPDF_OK ? HPDF_Dict_New(m) : NULL;
+    if (ret != HPDF_OK || HPDF_Xref_Add(fa->xref, cid) != HPDF_OK ||
+        HPDF_Array_Add(kids, cid) != HPDF_OK)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    fa->descendant_font = cid;
+    ret += HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddNumber(cid, "DW", def->missing_width);
+    HPDF_Array dw2 = HPDF_Array_New(m);
+    ret += HPDF_Dict_Add(cid, "DW2", dw2);
+    if (ret != HPDF_OK)
+        return ret;
+    ret += HPDF_Array_AddNumber(dw2, (HPDF_INT32)def->font_bbox.bottom);
+    ret += HPDF_Array_AddNumber(dw2, (HPDF_INT32)(def->font_bbox.bottom -
+                                                  def->font_bbox.top));
+    /* filled by pdf_face_finish() */
+    ret += HPDF_Dict_Add(cid, "W", HPDF_Array_New(m));
+    fa->map_stream = HPDF_DictStream_New(m, fa->xref);
+    if (!fa->map_stream || !pdf_stream_use(fa->map_stream))
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    ret += HPDF_Dict_Add(cid, "CIDToGIDMap", fa->map_stream);
+    return ret != HPDF_OK ? ret : add_system_info(cid, e);
+}
+
+/* The ToUnicode CMap stream of FONT (its data by pdf_face_finish()). */
+static HPDF_STATUS add_to_unicode(HPDF_Dict font, HPDF_FontAttr fa,
+                                  HPDF_Encoder enc)
+{
+    HPDF_CMapEncoderAttr e = (HPDF_CMapEncoderAttr)enc->attr;
+    HPDF_Dict cmap = HPDF_DictStream_New(font->mmgr, fa->xref);
+    if (!cmap || !pdf_stream_use(cmap))
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    fa->cmap_stream = cmap;
+    HPDF_STATUS ret = HPDF_Dict_AddName(cmap, "Type", "CMap");
+    ret += HPDF_Dict_AddName(cmap, "CMapName", enc->name);
+    ret += add_system_info(cmap, e);
+    ret += HPDF_Dict_AddNumber(cmap, "WMode", (HPDF_UINT32)e->writing_mode);
+    return ret != HPDF_OK ? ret : HPDF_Dict_Add(font, "ToUnicode", cmap);
+}
+
+/* The font of DEF in PDF with libharu's UTF-8 encoder: the objects, keys
+   and order of libharu's HPDF_GetFont() (HPDF_Type0Font_New()), without
+   what it computes for every one of the 65,536 code points (a width and
+   glyph map that pdf_face_finish() replaces by the used ones, a CMap it
+   replaces too): that was most of the time of a short PDF. Text is shown
+   with pdf_page_show() only: the font measures nothing. */
+static HPDF_Font font_new(HPDF_Doc pdf, HPDF_FontDef def)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    HPDF_Dict font = enc ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    HPDF_FontAttr fa = font ? HPDF_GetMem(pdf->mmgr, sizeof *fa) : NULL;
+    if (!fa) {
+        if (font)
+            HPDF_Dict_Free(font);
+        return NULL;
+    }
+    *fa = (HPDF_FontAttr_Rec){.type = HPDF_FONT_TYPE0_TT,
+                              .writing_mode = HPDF_WMODE_HORIZONTAL,
+                              .fontdef = def, .encoder = enc,
+                              .xref = pdf->xref};
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    font->free_fn = font_free;
+    font->before_write_fn = font_before_write;
+    font->attr = fa;
+    if (pdf->compression_mode & HPDF_COMP_METADATA)
+        font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Xref_Add(pdf->xref, font) != HPDF_OK)
+        return NULL;  /* freed by libharu */
+    HPDF_STATUS ret = HPDF_Dict_AddName(font, "Type", "Font");
+    ret += HPDF_Dict_AddName(font, "BaseFont", def->base_font);
+    ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    if (ret == HPDF_OK)
+        ret = add_to_unicode(font, fa, enc);
+    if (ret == HPDF_OK)
+        ret = add_descendant(font, fa, (HPDF_CMapEncoderAttr)enc->attr);
+    if (ret == HPDF_OK)
+        ret = HPDF_List_Add(pdf->font_mgr, font);
+    return ret == HPDF_OK ? font : NULL;
 }
 
 zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf, HPDF_Font *font)
 {
-    const char *name = pdf_fontfile_load(face->file, pdf);
-    HPDF_FontDef def = name ? HPDF_GetFontDef(pdf, name) : NULL;
-    if (!def)
-        return ZB_ERR_RENDER;
-    zb_status st = install_cmap(def, face);
-    if (st != ZB_OK)
-        return st;
-    *font = HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_FontDef def = pdf_fontfile_load(face->file, pdf);
+    *font = def ? font_new(pdf, def) : NULL;
     return *font ? ZB_OK : ZB_ERR_RENDER;
 }
 
-static bool is_used(const uint8_t *used, unsigned c)
+/* The first code point from C on set in USED, or PDF_FONTS_CODES: the set
+   is sparse, so whole empty bytes are skipped. */
+static unsigned next_used(const uint8_t *used, unsigned c)
 {
-    return used[c >> 3] & (1u << (c & 7));
+    while (c < PDF_FONTS_CODES) {
+        unsigned bits = used[c >> 3] >> (c & 7);
+        if (bits)
+            return c + (unsigned)__builtin_ctz(bits);
+        c = (c | 7) + 1;
+    }
+    return PDF_FONTS_CODES;
 }
 
 /* /W: the widths of the used code points that differ from /DW. */
@@ -527,19 +647,22 @@ static zb_status write_widths(const pdf_face *face, HPDF_Dict cid,
     HPDF_Array w = HPDF_Array_New(cid->mmgr);
     if (!w || HPDF_Dict_Add(cid, "W", w) != HPDF_OK)
         return ZB_ERR_RENDER;
-    HPDF_Array run = NULL;
+    HPDF_Array run = NULL;  /* of the code points up to LAST */
+    unsigned last = 0;
     HPDF_STATUS ret = HPDF_OK;
-    for (unsigned c = 0; c < PDF_FONTS_CODES; c++) {
-        if (!is_used(used, c) || face->advance[c] == face->missing_width) {
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1)) {
+        if (face->advance[c] == face->missing_width) {
             run = NULL;
             continue;
         }
-        if (!run) {
+        if (!run || c != last + 1) {
             run = HPDF_Array_New(cid->mmgr);
             ret |= HPDF_Array_AddNumber(w, (HPDF_INT32)c);
             ret |= run ? HPDF_Array_Add(w, run) : HPDF_FAILD_TO_ALLOC_MEM;
         }
         ret |= run ? HPDF_Array_AddNumber(run, face->advance[c]) : 0;
+        last = c;
     }
     return ret == HPDF_OK ? ZB_OK : ZB_ERR_RENDER;
 }
@@ -552,18 +675,17 @@ static zb_status write_gid_map(const pdf_face *face, HPDF_Dict cid,
     if (!map)
         return ZB_ERR_RENDER;
     unsigned count = 0;
-    for (unsigned c = 0; c < PDF_FONTS_CODES; c++)
-        if (is_used(used, c))
-            count = c + 1;
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1))
+        count = c + 1;
     uint8_t *bytes = calloc(count ? count : 1, 2);
     if (!bytes)
         return ZB_ERR_NOMEM;
-    for (unsigned c = 0; c < count; c++)
-        if (is_used(used, c)) {
-            bytes[2 * c] = (uint8_t)(face->gid[c] >> 8);
-            bytes[2 * c + 1] = (uint8_t)face->gid[c];
-        }
-    HPDF_MemStream_FreeData(map->stream);
+    for (unsigned c = next_used(used, 0); c < count;
+         c = next_used(used, c + 1)) {
+        bytes[2 * c] = (uint8_t)(face->gid[c] >> 8);
+        bytes[2 * c + 1] = (uint8_t)face->gid[c];
+    }
     HPDF_STATUS ret = HPDF_Stream_Write(map->stream, bytes, count * 2);
     free(bytes);
     return ret == HPDF_OK ? ZB_OK : ZB_ERR_RENDER;
@@ -606,7 +728,6 @@ static zb_status write_to_unicode(HPDF_Font font, const uint8_t *used)
         buf_free(&b);
         return ZB_ERR_NOMEM;
     }
-    HPDF_MemStream_FreeData(cmap->stream);
     HPDF_STATUS ret = HPDF_Stream_Write(cmap->stream, (HPDF_BYTE *)b.data,
                                         (HPDF_UINT)b.len);
     buf_free(&b);
@@ -655,13 +776,18 @@ static void mark_components(HPDF_TTFontDefAttr a, unsigned gid,
     } while (flags & MORE);
 }
 
-/* libharu 2.3.0 embeds the components of a composite glyph only one level
-   deep and only below glyph 32768: mark every component of every used
-   glyph, however deep. */
-static zb_status close_composites(HPDF_Font font)
+/* Mark the glyphs of the code points in USED, and every component of
+   every such glyph, however deep (libharu 2.3.0 marked a glyph when it
+   measured it, and its components one level deep and below glyph 32768
+   only). */
+static zb_status mark_glyphs(const pdf_face *face, HPDF_Font font,
+                             const uint8_t *used)
 {
     HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+    for (unsigned c = next_used(used, 0); c < PDF_FONTS_CODES;
+         c = next_used(used, c + 1))
+        a->glyph_tbl.flgs[face->gid[c]] = 1;
     uint16_t *stack = malloc((size_t)a->num_glyphs * sizeof *stack);
     if (!stack)
         return ZB_ERR_NOMEM;
@@ -684,7 +810,7 @@ zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
                          : NULL;
     if (!cid)
         return ZB_ERR_RENDER;
-    zb_status st = close_composites(font);
+    zb_status st = mark_glyphs(face, font, used);
     if (st == ZB_OK)
         st = write_widths(face, cid, used);
     if (st == ZB_OK)

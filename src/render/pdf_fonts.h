@@ -76,16 +76,18 @@ void pdf_fonts_free(pdf_fonts *fonts);
 const pdf_face *pdf_fonts_pick(const pdf_fonts *fonts, lo_font_role role,
                                uint32_t cp);
 
-/* Load FACE into the PDF document PDF as a font that shows UTF-8 text.
-   libharu's slow character map lookups are replaced by a direct table. */
+/* Load FACE into the PDF document PDF as a Type0 font of libharu's UTF-8
+   encoder, with the objects libharu makes for one but without its work for
+   every code point (the used ones are written by pdf_face_finish()). The
+   font measures nothing: text is written by the renderer (pdf_text.c). */
 zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf,
                           HPDF_Font *font);
 
-/* Before the document is saved: rewrite FONT's widths, CIDToGIDMap and
-   ToUnicode map for just the code points set in USED (a bit set of
-   PDF_FONTS_CODES bits), and write its font program (pdf_fontfile.h).
-   libharu 2.3.0 writes an invalid ToUnicode map and a width and map entry
-   for every code point of the font. */
+/* Before the document is saved: mark the glyphs of the code points set in
+   USED (a bit set of PDF_FONTS_CODES bits) and their components, write
+   FONT's widths, CIDToGIDMap and ToUnicode map for just those code points,
+   and its font program (pdf_fontfile.h). libharu 2.3.0 writes an invalid
+   ToUnicode map and a width and map entry for every code point. */
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
                           const uint8_t *used);
 

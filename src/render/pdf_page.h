@@ -109,6 +109,20 @@ void *pdf_grow(pdf_ctx *ctx, void *items, size_t *cap, size_t count,
 /* Start a new page of the current section and put the cursor at its top. */
 zb_status pdf_new_page(pdf_ctx *ctx);
 
+/* Append VALUE to P as libharu writes a number into a page's content
+   (HPDF_FToA() of VALUE as a float: at most five decimals, trailing zeros
+   left out); returns the end, no terminator. */
+char *pdf_put_real(char *p, double value);
+
+/* Write the N bytes at P into the content of the current page (operators
+   libharu's page functions would write, without their overhead). */
+void pdf_write(pdf_ctx *ctx, const char *p, size_t n);
+
+/* Add the line from (X0, Y0) to (X1, Y1) to the path of the page, as
+   libharu's HPDF_Page_MoveTo() and HPDF_Page_LineTo() write it (without
+   clearing a 512-byte buffer a byte at a time for each). Outside text. */
+void pdf_segment(pdf_ctx *ctx, double x0, double y0, double x1, double y1);
+
 /* Leave the text object, if any, before drawing lines. */
 void pdf_end_text(pdf_ctx *ctx);
 

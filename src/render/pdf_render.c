@@ -11,11 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+
 #include "../core/buf.h"
 #include "../core/fileio.h"
 #include "../core/date.h"
 #include "../core/utf8.h"
 #include "pdf_page.h"
+#include "pdf_stream.h"
 
 #define EPS 0.01
 
@@ -49,6 +52,91 @@ static void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
         ctx->haru_error = code;
 }
 
+void pdf_write(pdf_ctx *ctx, const char *p, size_t n)
+{
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    if (HPDF_Stream_Write(page->stream, (const HPDF_BYTE *)p, (HPDF_UINT)n) !=
+        HPDF_OK)
+        pdf_fail(ctx, ZB_ERR_RENDER);
+}
+
+/* "00" to "99". */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
+/* Append N (0 to 99,999) with at least WIDTH digits to P. */
+static char *put_digits(char *p, unsigned n, int width)
+{
+    char tmp[6];
+    char *t = tmp + sizeof tmp;
+    for (; n >= 100; n /= 100, width -= 2) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * (n % 100), 2);
+    }
+    if (n >= 10 || width >= 2) {
+        t -= 2;
+        memcpy(t, digit_pairs + 2 * n, 2);
+        width -= 2;
+    } else {
+        *--t = (char)('0' + n);
+        width--;
+    }
+    for (; width > 0; width--)
+        *--t = '0';
+    size_t len = (size_t)(tmp + sizeof tmp - t);
+    memcpy(p, t, len);
+    return p + len;
+}
+
+char *pdf_put_real(char *p, double value)
+{
+    /* HPDF_FToA(): the same float arithmetic, without its buffer passes */
+    HPDF_REAL v = (HPDF_REAL)value;
+    if (v > HPDF_LIMIT_MAX_REAL)
+        v = HPDF_LIMIT_MAX_REAL;
+    else if (v < HPDF_LIMIT_MIN_REAL)
+        v = HPDF_LIMIT_MIN_REAL;
+    if (v < 0) {
+        *p++ = '-';
+        v = -v;
+    }
+    HPDF_INT32 whole = (HPDF_INT32)(v + 0.000005);
+    HPDF_INT32 part = (HPDF_INT32)((HPDF_REAL)(v - whole + 0.000005) * 100000);
+    part %= 100000;  /* libharu keeps five digits */
+    p = put_digits(p, (unsigned)whole, 1);
+    if (part == 0)
+        return p;
+    int places = 5;  /* the decimals, trailing zeros left out */
+    for (; part % 10 == 0; part /= 10)
+        places--;
+    *p++ = '.';
+    return put_digits(p, (unsigned)part, places);
+}
+
+/* Append "X Y" to P as libharu writes numbers. */
+static char *put_point(char *p, double x, double y)
+{
+    p = pdf_put_real(p, x);
+    *p++ = ' ';
+    return pdf_put_real(p, y);
+}
+
+void pdf_segment(pdf_ctx *ctx, double x0, double y0, double x1, double y1)
+{
+    char buf[80];
+    char *p = put_point(buf, x0, y0);
+    memcpy(p, " m\012", 3);
+    p = put_point(p + 3, x1, y1);
+    memcpy(p, " l\012", 3);
+    pdf_write(ctx, buf, (size_t)(p + 3 - buf));
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    page->cur_pos = (HPDF_Point){(HPDF_REAL)x1, (HPDF_REAL)y1};
+    page->str_pos = (HPDF_Point){(HPDF_REAL)x0, (HPDF_REAL)y0};
+    page->gmode = HPDF_GMODE_PATH_OBJECT;
+}
+
 void pdf_end_text(pdf_ctx *ctx)
 {
     if (ctx->in_text)
@@ -67,6 +155,16 @@ static void use_page(pdf_ctx *ctx, HPDF_Page page)
     ctx->cur_bold = false;
 }
 
+/* libharu grows a list by a fixed step (20 or 1,024 items), copying it a
+   byte at a time: the document's object table, page list and a page-tree
+   node's kids would cost time quadratic in the pages. Make the next growth
+   of LIST double it. */
+static void grow_doubling(HPDF_List list)
+{
+    if (list && list->items_per_block < list->block_siz)
+        list->items_per_block = list->block_siz;
+}
+
 zb_status pdf_new_page(pdf_ctx *ctx)
 {
     const lo_section *s = ctx->section;
@@ -78,6 +176,16 @@ zb_status pdf_new_page(pdf_ctx *ctx)
     HPDF_Page page = HPDF_AddPage(ctx->pdf);
     if (!page)
         return pdf_fail(ctx, ZB_ERR_RENDER);
+    HPDF_Array kids = HPDF_Dict_GetItem(ctx->pdf->cur_pages, "Kids",
+                                        HPDF_OCLASS_ARRAY);
+    grow_doubling(kids ? kids->list : NULL);
+    grow_doubling(ctx->pdf->xref->entries);
+    grow_doubling(ctx->pdf->page_list);
+    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+    HPDF_Stream content = pdf_stream_use(attr->contents);
+    if (!content)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    attr->stream = content;
     HPDF_Page_SetWidth(page, (HPDF_REAL)s->page_width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)s->page_height);
     const pdf_page_rec *prev = ctx->page_count ? &ctx->pages[ctx->page_count - 1]
@@ -287,8 +395,7 @@ static zb_status place_rule(pdf_ctx *ctx, const lo_rule *r)
                            (HPDF_REAL)(((r->color >> 8) & 0xFF) / 255.0),
                            (HPDF_REAL)((r->color & 0xFF) / 255.0));
     double y = ctx->y - r->width / 2;
-    HPDF_Page_MoveTo(page, (HPDF_REAL)ctx->left, (HPDF_REAL)y);
-    HPDF_Page_LineTo(page, (HPDF_REAL)ctx->right, (HPDF_REAL)y);
+    pdf_segment(ctx, ctx->left, y, ctx->right, y);
     HPDF_Page_Stroke(page);
     ctx->cur_color = PDF_NO_COLOR;
     ctx->y -= r->width;
@@ -778,6 +885,21 @@ static zb_status set_info(pdf_ctx *ctx)
     return ctx->status;
 }
 
+/* Deflate the content of every page with one z_stream (pdf_stream.h). */
+static zb_status deflate_pages(pdf_ctx *ctx)
+{
+    z_stream z = {0};
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+        return pdf_fail(ctx, ZB_ERR_NOMEM);
+    for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++) {
+        HPDF_PageAttr page = (HPDF_PageAttr)ctx->pages[i].page->attr;
+        if (page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
+            pdf_fail(ctx, pdf_stream_deflate(page->contents, &z));
+    }
+    deflateEnd(&z);
+    return ctx->status;
+}
+
 static zb_status save(pdf_ctx *ctx, const char *path)
 {
     /* in the order attached: the fonts' objects are numbered in it */
@@ -787,7 +909,7 @@ static zb_status save(pdf_ctx *ctx, const char *path)
                 pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
                                 ctx->uses[i].used) != ZB_OK)
                 pdf_fail(ctx, ZB_ERR_RENDER);
-    if (ctx->status != ZB_OK)
+    if (ctx->status != ZB_OK || deflate_pages(ctx) != ZB_OK)
         return ctx->status;
     char *tmp;
     zb_status st = file_make_temp(path, &tmp, ctx->diags);

@@ -356,13 +356,6 @@ static bool v_edge(const tbl *tb, size_t j, size_t c)
            (right && (right->borders & LO_BORDER_LEFT));
 }
 
-static void segment(HPDF_Page page, double x0, double y0, double x1,
-                    double y1)
-{
-    HPDF_Page_MoveTo(page, (HPDF_REAL)x0, (HPDF_REAL)y0);
-    HPDF_Page_LineTo(page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-}
-
 /* Every border of the rows on the page as one path, runs of edges joined. */
 static void draw_borders(tbl *tb)
 {
@@ -382,7 +375,8 @@ static void draw_borders(tbl *tb)
             while (e < tb->cols && h_edge(tb, j, e))
                 e++;
             if (e > c)
-                segment(page, left + tb->colx[c], y, left + tb->colx[e], y);
+                pdf_segment(ctx, left + tb->colx[c], y, left + tb->colx[e],
+                            y);
             c = e > c ? e : c + 1;
         }
     }
@@ -392,9 +386,9 @@ static void draw_borders(tbl *tb)
             while (e < n && v_edge(tb, e, c))
                 e++;
             if (e > j)
-                segment(page, left + tb->colx[c], tb->drawn[j].top,
-                        left + tb->colx[c],
-                        tb->drawn[e - 1].top - tb->drawn[e - 1].height);
+                pdf_segment(ctx, left + tb->colx[c], tb->drawn[j].top,
+                            left + tb->colx[c],
+                            tb->drawn[e - 1].top - tb->drawn[e - 1].height);
             j = e > j ? e : j + 1;
         }
     HPDF_Page_Stroke(page);

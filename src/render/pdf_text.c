@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hpdf_pages.h>
+
 #include "../core/buf.h"
 #include "../core/utf8.h"
 #include "pdf_page.h"
@@ -103,6 +105,7 @@ static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
 zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
                        const char *src, long line)
 {
+    double pitch = layout_char_width(ctx->section, style);
     while (*s) {
         uint32_t cp = utf8_next(&s);
         if (cp == '\n') {
@@ -117,7 +120,7 @@ zb_status text_add_str(pdf_ctx *ctx, const lo_style *style, const char *s,
         }
         /* blanks are never drawn: they need a width, not a glyph */
         double em = face ? face->advance[cp] / 1000.0 : cp == ' ' ? 0.25 : 1;
-        double w = em * layout_char_width(ctx->section, style);
+        double w = em * pitch;
         if (push_glyph(ctx, cp, w, face, style) != ZB_OK)
             return ctx->status;
     }
@@ -225,6 +228,31 @@ static pdf_font_use *font_use(pdf_ctx *ctx, const pdf_face *face)
     return use;
 }
 
+/* Select FONT at SIZE as libharu's HPDF_Page_SetFontAndSize() does ("/F1
+   12 Tf", the font added to the page's resources), without clearing a
+   512-byte buffer a byte at a time. */
+static void set_font(pdf_ctx *ctx, HPDF_Font font, double size)
+{
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    const char *name = HPDF_Page_GetLocalFontName(ctx->page, font);
+    if (!name) {
+        pdf_fail(ctx, ZB_ERR_RENDER);
+        return;
+    }
+    char buf[HPDF_LIMIT_MAX_NAME_LEN + 32];  /* a name "F1" needs no escape */
+    size_t n = strlen(name);
+    buf[0] = '/';
+    memcpy(buf + 1, name, n);
+    char *p = buf + 1 + n;
+    *p++ = ' ';
+    p = pdf_put_real(p, size);
+    memcpy(p, " Tf\012", 4);
+    pdf_write(ctx, buf, (size_t)(p + 4 - buf));
+    page->gstate->font = font;
+    page->gstate->font_size = (HPDF_REAL)size;
+    page->gstate->writing_mode = HPDF_WMODE_HORIZONTAL;
+}
+
 /* Make the text state draw FACE in STYLE. */
 static bool text_state(pdf_ctx *ctx, const pdf_face *face,
                        const lo_style *style)
@@ -237,7 +265,7 @@ static bool text_state(pdf_ctx *ctx, const pdf_face *face,
         ctx->in_text = true;
     }
     if (face != ctx->cur_face || style->size != ctx->cur_size) {
-        HPDF_Page_SetFontAndSize(ctx->page, use->font, (HPDF_REAL)style->size);
+        set_font(ctx, use->font, style->size);
         ctx->cur_face = face;
         ctx->cur_size = style->size;
     }
@@ -263,22 +291,48 @@ static bool text_state(pdf_ctx *ctx, const pdf_face *face,
     return true;
 }
 
-/* Draw the glyphs [I, J) (one face and style, evenly spaced) at X. */
+/* Draw the glyphs [I, J) (one face and style, evenly spaced, fewer than
+   256) at X: the operators libharu's HPDF_Page_TextOut() writes ("dx dy
+   Td <codes> Tj", the text matrix moved by dx dy; the show left out for
+   a text of no width), without its measuring of the text and the UTF-8
+   it encodes again. The text matrix is never scaled or turned here, so
+   the move is the difference of the positions. */
 static void draw_segment(pdf_ctx *ctx, size_t i, size_t j, double x,
                          double baseline)
 {
     const pdf_glyphs *g = &ctx->glyphs;
-    if (!text_state(ctx, g->face[i], g->style[i]))
+    const pdf_face *face = g->face[i];
+    if (!text_state(ctx, face, g->style[i]))
         return;
-    uint8_t *used = ctx->uses[g->face[i]->id].used;
-    char buf[1024];
-    size_t len = 0;
+    static const char hex[] = "0123456789ABCDEF";
+    HPDF_PageAttr page = (HPDF_PageAttr)ctx->page->attr;
+    HPDF_TransMatrix *m = &page->text_matrix;
+    HPDF_REAL dx = (HPDF_REAL)x - m->x, dy = (HPDF_REAL)baseline - m->y;
+    uint8_t *used = ctx->uses[face->id].used;
+    char buf[64 + 4 * 256];
+    char *p = pdf_put_real(buf, dx);
+    *p++ = ' ';
+    p = pdf_put_real(p, dy);
+    memcpy(p, " Td\012", 4);
+    char *moved = p += 4;
+    *p++ = '<';
+    long width = 0;
     for (size_t k = i; k < j; k++) {
-        used[g->cp[k] >> 3] |= (uint8_t)(1u << (g->cp[k] & 7));
-        len += utf8_put(buf + len, g->cp[k]);
+        uint32_t c = g->cp[k];
+        used[c >> 3] |= (uint8_t)(1u << (c & 7));
+        width += face->advance[c];
+        for (int shift = 12; shift >= 0; shift -= 4)
+            *p++ = hex[(c >> shift) & 0xF];
     }
-    buf[len] = 0;
-    HPDF_Page_TextOut(ctx->page, (HPDF_REAL)x, (HPDF_REAL)baseline, buf);
+    memcpy(p, "> Tj\012", 5);
+    p += 5;
+    if (!width)
+        p = moved;
+    pdf_write(ctx, buf, (size_t)(p - buf));
+    m->x += dx;
+    m->y += dy;
+    page->text_pos.x = m->x;
+    page->text_pos.y = m->y;
 }
 
 /* Does glyph K continue the segment that glyph K-1 is in? Not when the

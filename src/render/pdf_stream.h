@@ -1,0 +1,41 @@
+/*
+ * pdf_stream.h - the streams the PDF renderer writes (page contents, the
+ * fonts' glyph maps, CMaps and programs) held in one growing buffer.
+ *
+ * libharu 2.3.0's memory stream copies every byte written and read with a
+ * loop of its own (HPDF_MemCpy), in blocks of 4 KB: a tenth of the PDF
+ * stage of a long table. A pdf_stream is a libharu stream (the same
+ * functions read, write and free it) whose bytes move with memcpy; a
+ * read-only one serves libharu's font parser over a mapped font file.
+ */
+#ifndef ZB_PDF_STREAM_H
+#define ZB_PDF_STREAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+#include <zlib.h>
+
+#include "../core/status.h"
+
+/* A read-only libharu stream over the LEN bytes at DATA, which the caller
+   keeps (a font file libharu parses); NULL when out of memory. */
+HPDF_Stream pdf_stream_over(HPDF_MMgr mmgr, const uint8_t *data, size_t len);
+
+/* Give the stream dictionary DICT a pdf_stream in place of its libharu
+   memory stream, with what was written to that so far; the old stream is
+   freed. Returns the new stream, or NULL when out of memory (DICT keeps
+   its stream). */
+HPDF_Stream pdf_stream_use(HPDF_Dict dict);
+
+/* Deflate now what the pdf_stream of DICT holds, as libharu would while
+   saving (a zlib stream at the default level), with Z (deflateInit() at
+   Z_DEFAULT_COMPRESSION; reset here): the bytes written are the same, but
+   one z_stream serves every stream of a PDF instead of one allocated and
+   cleared per stream. DICT is then written as it is, with /Filter
+   [ /FlateDecode ]. Nothing is done unless DICT is to be deflated and has
+   bytes. ZB_ERR_NOMEM, or ZB_ERR_RENDER from zlib. */
+zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z);
+
+#endif
