@@ -20,6 +20,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:variable name="stack-copies" select="true()"/>
+
   <xsl:key name="confirmed" match="/l:ledger/f:facts/f:confirmations/f:confirmation"
            use="@id"/>
 

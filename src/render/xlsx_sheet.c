@@ -395,22 +395,58 @@ static zb_status set_page(sheet *sh)
     return st == ZB_OK ? set_footer(sh) : st;
 }
 
-zb_status xlsx_write_section(xlsx_book *book, const lo_document *doc,
-                             const lo_section *s, xlsx_pos *pos)
+/* The sections of SRC as one, into OUT: the first's name, page and
+   footer, the blocks of all with a page break before each copy after the
+   first. *BLOCKS is what the caller frees (NULL for one section). */
+static zb_status stack_sections(const xlsx_sheet_src *src, lo_section *out,
+                                lo_block **blocks)
 {
-    sheet sh = {.book = book, .doc = doc, .section = s, .pos = pos};
-    zb_status st =
-        xlsx_plan_section(doc, s, pos, &book->text, &sh.plan, book->diags);
+    *out = src->sections[0];
+    out->name = src->name;
+    *blocks = NULL;
+    if (src->count == 1)
+        return ZB_OK;
+    size_t n = 0;
+    for (size_t i = 0; i < src->count; i++)
+        n += src->sections[i].block_count + (i > 0);
+    lo_block *b = calloc(n, sizeof *b);
+    if (!b)
+        return ZB_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < src->count; i++) {
+        const lo_section *s = &src->sections[i];
+        if (i)
+            b[k++] = (lo_block){.kind = LO_BLOCK_PAGE_BREAK, .line = s->line};
+        memcpy(&b[k], s->blocks, s->block_count * sizeof *b);
+        k += s->block_count;
+    }
+    out->blocks = *blocks = b;
+    out->block_count = n;
+    return ZB_OK;
+}
+
+zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
+                           xlsx_pos *pos)
+{
+    lo_section s;
+    lo_block *blocks;
+    zb_status st = stack_sections(src, &s, &blocks);
+    if (st != ZB_OK)
+        return st;
+    sheet sh = {.book = book, .doc = src->doc, .section = &s, .pos = pos};
+    st = xlsx_plan_section(src->doc, &s, src->stacked, pos, &book->text,
+                           &sh.plan, book->diags);
     if (st == ZB_OK) {
-        sh.ws = workbook_add_worksheet(book->workbook, s->name);
+        sh.ws = workbook_add_worksheet(book->workbook, s.name);
         st = sh.ws ? set_columns(&sh) : ZB_ERR_NOMEM;
     }
     if (st == ZB_OK)
         st = set_page(&sh);
-    for (size_t i = 0; st == ZB_OK && i < s->block_count; i++)
-        st = write_block(&sh, &s->blocks[i], i);
+    for (size_t i = 0; st == ZB_OK && i < s.block_count; i++)
+        st = write_block(&sh, &s.blocks[i], i);
     if (st == ZB_OK)
         st = set_rows(&sh);
     xlsx_plan_free(&sh.plan);
+    free(blocks);
     return st;
 }

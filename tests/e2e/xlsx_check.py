@@ -5,6 +5,7 @@ Every expected figure below is written by hand from the layout.
     /usr/bin/python3 xlsx_check.py forms FILE.xlsx
     /usr/bin/python3 xlsx_check.py big FILE.xlsx ROWS   (ROWS a multiple of 10)
     /usr/bin/python3 xlsx_check.py tall FILE.xlsx
+    /usr/bin/python3 xlsx_check.py stack FILE.xlsx COPIES  (xlsx_stack.awk)
 
 Prints "PASS name" or "FAIL name: why" for each check (see tests/lib.sh).
 """
@@ -297,6 +298,38 @@ def check_tall(path):
     equal("tall_header_repeated", ws.print_title_rows, "$1:$1")
 
 
+def check_stack(path, copies):
+    """xlsx_stack.awk: COPIES copies of three rows each, at most 1,000 a
+    sheet, a page break before each copy after a sheet's first."""
+    wb = openpyxl.load_workbook(path)
+    sheets = -(-copies // 1000)
+    want = ["承诺书 %d-%d" % (k * 1000 + 1, min(copies, k * 1000 + 1000))
+            for k in range(sheets)] + ["汇总"]
+    equal("stack_sheet_names", wb.sheetnames, want)
+    for k in range(sheets):
+        ws = wb.worksheets[k]
+        n = min(copies, k * 1000 + 1000) - k * 1000
+        breaks = [b.id for b in ws.row_breaks.brk]
+        equal("stack_%d_breaks" % k, breaks, [3 * i for i in range(1, n)])
+        heads = [r for r in range(1, ws.max_row + 1)
+                 if ws.cell(r, 1).value == "附件2"]
+        equal("stack_%d_copy_starts_a_page" % k, heads,
+              [1] + [b + 1 for b in breaks])
+        last = k * 1000 + n
+        equal("stack_%d_last_copy" % k, ws.cell(3 * n, 1).value, "张%d" % last)
+        equal("stack_%d_no_repeated_header" % k, ws.print_title_rows, None)
+        check("stack_%d_one_page_wide" % k,
+              ws.sheet_properties.pageSetUpPr.fitToPage and
+              ws.page_setup.fitToHeight == 0, "not fit to one page wide")
+    ws = wb.worksheets[0]
+    # the union of 40 + 60 and 50 + 50 mm: 40, 10, 50 mm
+    equal("stack_union_of_columns", column_px(ws, "ABC"),
+          [round(mm * PT_PER_MM * 4 / 3) for mm in (40, 10, 50)])
+    if copies >= 2:
+        check("stack_copies_merged_on_their_columns",
+              {"B3:C3", "A6:B6"} <= merged(ws), sorted(merged(ws))[:6])
+
+
 def main():
     what, path = sys.argv[1], sys.argv[2]
     if what == "forms":
@@ -305,6 +338,8 @@ def main():
         check_big(path, int(sys.argv[3]))
     elif what == "tall":
         check_tall(path)
+    elif what == "stack":
+        check_stack(path, int(sys.argv[3]))
     else:
         sys.exit("unknown check " + what)
 

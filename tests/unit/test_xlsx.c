@@ -60,8 +60,8 @@ static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
     zb_diags d = {0};
     xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
     xlsx_text text = {0};
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &text, plan, &d) ==
-           ZB_OK);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], false, pos, &text, plan,
+                             &d) == ZB_OK);
     xlsx_text_free(&text);
     diags_free(&d);
     return pos;
@@ -353,6 +353,32 @@ TEST(writes_several_documents_into_one_workbook)
     layout_free_doc(c);
 }
 
+TEST(names_the_sheets_of_stacked_copies_by_their_range)
+{
+    /* two runs of the stack 份 (the first's 1-2, the second's 1-1) */
+    lo_document *doc = layout(
+        "<section name='1 甲' stack='份'><p style='s'>一</p></section>"
+        "<section name='2 乙' stack='份'><p style='s'>二</p></section>"
+        "<section name='汇总'><p style='s'>三</p></section>"
+        "<section name='3 丙' stack='份'><p style='s'>四</p></section>"
+        "<section name='份 1-2'><p style='s'>五</p></section>");
+    EXPECT(doc);
+    if (!doc)
+        return;
+    char dir[] = "/tmp/zb-xlsx-XXXXXX";
+    EXPECT(mkdtemp(dir) != NULL);
+    char path[64];
+    snprintf(path, sizeof path, "%s/stack.xlsx", dir);
+    zb_diags d = {0};
+    EXPECT(xlsx_render_doc(doc, path, &d) == ZB_ERR_INVALID);
+    EXPECT(d.errors == 1 && d.items[0].line == 1 &&
+           strstr(d.items[0].message, "“份 1-2” 不能作 Excel 工作表名：与另一"));
+    EXPECT(access(path, F_OK) != 0);
+    EXPECT(rmdir(dir) == 0);
+    diags_free(&d);
+    layout_free_doc(doc);
+}
+
 int main(void)
 {
     xml_init();
@@ -365,6 +391,7 @@ int main(void)
     RUN(rounds_products_and_sums_to_the_cells_decimals);
     RUN(nests_sums_of_more_than_255_arguments);
     RUN(writes_several_documents_into_one_workbook);
+    RUN(names_the_sheets_of_stacked_copies_by_their_range);
     xml_cleanup();
     return test_summary();
 }
