@@ -152,8 +152,9 @@ def check_form5(ws, cached):
     check("f5_two_line_header_rows", heights[9] >= 2 * 10.5 * 1.2 and
           heights[10] >= 2 * 10.5 * 1.2, repr(heights))
     check("f5_title_row", heights[2] >= 22 * 1.2, repr(heights))
-    check("f5_space_rows", abs(heights[3] - 4 * PT_PER_MM) < 0.1 and
-          abs(heights[14] - 6 * PT_PER_MM) < 0.1, repr(heights))
+    # row heights are rounded up to a quarter point: 11.34 -> 11.5, 17.01 ->
+    # 17.25
+    equal("f5_space_rows", (heights[3], heights[14]), (11.5, 17.25))
     equal("f5_rich_text_value", ws["A15"].value,
           "注：金额以万元计，保留两位小数；总计只含操作系统、办公、杀毒三类。")
 
@@ -181,9 +182,8 @@ def check_form3(ws, cached):
     equal("f3_blank_signature", (ws["C10"].value, ws["C10"].alignment.horizontal),
           ("审核人：" + IDSP * 6 + "年" + IDSP * 2 + "月" + IDSP * 2 + "日",
            "right"))
-    check("f3_min_row_height", abs(ws.row_dimensions[9].height -
-                                   30 * PT_PER_MM) < 0.1,
-          repr(ws.row_dimensions[9].height))
+    # 30 mm = 85.04 pt, rounded up to a quarter point
+    equal("f3_min_row_height", ws.row_dimensions[9].height, 85.25)
     equal("f3_footer_right", (ws.oddFooter.center.text, ws.oddFooter.right.text),
           (None, "第 &P 页 共 &N 页 && 附件3"))
 
@@ -285,9 +285,8 @@ def check_tall(path):
     heights = [ws.row_dimensions[r].height or 0 for r in range(1, 7)]
     check("tall_rows_within_409", 0 < min(heights) and max(heights) <= 409,
           repr(heights))
-    check("tall_row_split_evenly",
-          abs(heights[1] - 291.435) < 0.01 and abs(heights[2] - 291.435) < 0.01,
-          repr(heights[1:3]))
+    # 582.87 / 2 = 291.435, rounded up to a quarter point
+    equal("tall_row_split_evenly", heights[1:3], [291.5, 291.5])
     equal("tall_text_whole", ws["B2"].value, "正版软件管理工作指南" * 48)
     equal("tall_cells_in_place",
           [ws["A2"].value, ws["C2"].value, ws["D2"].value, ws["A4"].value,
