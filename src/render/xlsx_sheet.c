@@ -95,16 +95,21 @@ static zb_status write_text(sheet *sh, lxw_row_t row, lxw_col_t col,
 }
 
 /* Merge the cells ROW1..ROW2 x COL1..COL2 (when more than one) in LOOK,
-   so that every cell of the range carries its borders. */
+   so that every cell of the range carries its borders. Without borders
+   only the first cell, which the caller writes, needs to exist: the range
+   gets no format, and libxlsxwriter writes no blank cells into it. */
 static zb_status merge_cells(sheet *sh, lxw_row_t row1, lxw_col_t col1,
                              lxw_row_t row2, lxw_col_t col2,
                              const xlsx_look *look, long line)
 {
     if (row1 == row2 && col1 == col2)
         return ZB_OK;
-    lxw_format *format = xlsx_format_get(&sh->book->formats, look);
-    if (!format)
-        return ZB_ERR_NOMEM;
+    lxw_format *format = NULL;
+    if (look->borders && look->border_width > 0) {
+        format = xlsx_format_get(&sh->book->formats, look);
+        if (!format)
+            return ZB_ERR_NOMEM;
+    }
     return sheet_check(sh, worksheet_merge_range(sh->ws, row1, col1, row2,
                                                  col2, "", format), line);
 }
