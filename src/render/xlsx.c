@@ -70,8 +70,29 @@ static size_t stack_length(const lo_section *s, const lo_section *end)
     return n;
 }
 
-/* The worksheets of DOCS into *OUT (*COUNT of them): a section each, the
-   copies of a stack XLSX_STACK_MAX at a time, named "STACK FIRST-LAST". */
+/* Add to SHEETS at *N the worksheets of the RUN sections of DOC from S (a
+   stack's, or one section): XLSX_STACK_MAX copies a sheet, named "STACK
+   FIRST-LAST". */
+static void add_sheets(const lo_document *doc, const lo_section *s, size_t run,
+                       xlsx_sheet_src *sheets, size_t *n)
+{
+    for (size_t first = 0; first < run; first += XLSX_STACK_MAX) {
+        xlsx_sheet_src *src = &sheets[(*n)++];
+        src->doc = doc;
+        src->sections = s + first;
+        src->count = run - first < XLSX_STACK_MAX ? run - first
+                                                  : XLSX_STACK_MAX;
+        src->stacked = s->stack != NULL;
+        if (src->stacked)
+            snprintf(src->name, sizeof src->name, "%s %zu-%zu", s->stack,
+                     first + 1, first + src->count);
+        else
+            snprintf(src->name, sizeof src->name, "%s", s->name);
+    }
+}
+
+/* The worksheets of DOCS into *OUT, *SHEET_COUNT of them: a section each,
+   or the copies of a stack together. */
 static zb_status list_sheets(const lo_document *const *docs, size_t count,
                              xlsx_sheet_src **out, size_t *sheet_count)
 {
@@ -83,23 +104,10 @@ static zb_status list_sheets(const lo_document *const *docs, size_t count,
         return ZB_ERR_NOMEM;
     n = 0;
     for (size_t d = 0; d < count; d++) {
-        const lo_section *s = docs[d]->sections;
-        const lo_section *end = s + docs[d]->section_count;
-        while (s < end) {
+        const lo_section *end = docs[d]->sections + docs[d]->section_count;
+        for (const lo_section *s = docs[d]->sections; s < end;) {
             size_t run = stack_length(s, end);
-            for (size_t first = 0; first < run; first += XLSX_STACK_MAX) {
-                xlsx_sheet_src *src = &sheets[n++];
-                src->doc = docs[d];
-                src->sections = s + first;
-                src->count = run - first < XLSX_STACK_MAX ? run - first
-                                                          : XLSX_STACK_MAX;
-                src->stacked = s->stack != NULL;
-                if (src->stacked)
-                    snprintf(src->name, sizeof src->name, "%s %zu-%zu",
-                             s->stack, first + 1, first + src->count);
-                else
-                    snprintf(src->name, sizeof src->name, "%s", s->name);
-            }
+            add_sheets(docs[d], s, run, sheets, &n);
             s += run;
         }
     }

@@ -1,6 +1,6 @@
 /*
- * xlsx_sheet.h - private to the XLSX renderer: one layout section as one
- * worksheet.
+ * xlsx_sheet.h - private to the XLSX renderer: one layout section, or the
+ * copies of a stack, as one worksheet.
  *
  * xlsx_plan_section() decides where everything goes before anything is
  * written: the column grid that every table of the section shares (the
@@ -8,7 +8,8 @@
  * the sheet row of every block, blank rows for vertical space, the page
  * breaks, the header rows printed on every page, and the position of every
  * table cell, so that a total can name cells further down.
- * xlsx_write_section() then writes the section as planned.
+ * xlsx_write_sheet() plans the copies of a stack as one section, a page
+ * break before each copy, and writes it as planned.
  */
 #ifndef ZB_XLSX_SHEET_H
 #define ZB_XLSX_SHEET_H
