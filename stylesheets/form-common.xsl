@@ -20,7 +20,8 @@
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
     section-name a section's (worksheet's) name: at most 31 characters, none
-                 of []:*?/\
+                 of []:*?/\; with $stack-copies (a per-copy form sets it to
+                 true()) its copies are stacked on worksheets in XLSX
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
