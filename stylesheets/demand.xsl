@@ -13,6 +13,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:variable name="stack-copies" select="true()"/>
+
   <!-- The names of the departments that review this form. -->
   <xsl:variable name="it-name">
     <xsl:call-template name="role-name">

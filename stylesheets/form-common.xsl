@@ -20,7 +20,8 @@
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
     section-name a section's (worksheet's) name: at most 31 characters, none
-                 of []:*?/\
+                 of []:*?/\; with $stack-copies (a per-copy form sets it to
+                 true()) its copies are stacked on worksheets in XLSX
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
@@ -128,16 +129,39 @@
   <!-- The name of a single-copy form's worksheet: 附件N 标题. -->
   <xsl:variable name="form-sheet" select="concat('附件', $number, ' ', $title)"/>
 
+  <!-- A form with one copy a person, demand, request or confirmation sets
+       this to true(): in XLSX its copies are stacked on worksheets named
+       after the form (section/@stack in layout.xsd), not a worksheet each. -->
+  <xsl:variable name="stack-copies" select="false()"/>
+
   <!-- The name attribute of a <section> (call it first thing inside): TEXT
        made a valid worksheet name, Excel's forbidden characters made
        full-width, at most 31 characters. Copies are named "序号 名称", so
-       the number keeps them apart whatever is cut off. -->
+       the number keeps them apart whatever is cut off. A copy of a form
+       with $stack-copies gets its stack attribute as well. -->
   <xsl:template name="section-name">
     <xsl:param name="text" select="$form-sheet"/>
     <xsl:attribute name="name">
-      <xsl:value-of select="normalize-space(substring(translate(
-          normalize-space($text), &quot;[]:*?/\'&quot;, '［］：＊？／＼’'), 1, 31))"/>
+      <xsl:call-template name="sheet-text">
+        <xsl:with-param name="text" select="$text"/>
+      </xsl:call-template>
     </xsl:attribute>
+    <xsl:if test="$stack-copies and not($is-blank)">
+      <xsl:attribute name="stack">
+        <xsl:call-template name="sheet-text">
+          <xsl:with-param name="text" select="$form-sheet"/>
+          <xsl:with-param name="length" select="16"/>
+        </xsl:call-template>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- TEXT as (the start of) a worksheet name of at most LENGTH characters. -->
+  <xsl:template name="sheet-text">
+    <xsl:param name="text"/>
+    <xsl:param name="length" select="31"/>
+    <xsl:value-of select="normalize-space(substring(translate(
+        normalize-space($text), &quot;[]:*?/\'&quot;, '［］：＊？／＼’'), 1, $length))"/>
   </xsl:template>
 
   <!-- DATE (YYYY-MM-DD) as 2023年6月20日; nothing when empty. -->

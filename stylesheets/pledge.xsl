@@ -13,6 +13,8 @@
 
   <xsl:import href="form-common.xsl"/>
 
+  <xsl:variable name="stack-copies" select="true()"/>
+
   <xsl:template name="sections">
     <xsl:choose>
       <xsl:when test="$is-blank">

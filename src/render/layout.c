@@ -840,28 +840,49 @@ static void read_page(lo_reader *r, xmlNodePtr n, lo_section *s)
     s->char_pitch = chars ? layout_body_width(s) / (double)chars : 0;
 }
 
-static void check_sheet_name(lo_reader *r, xmlNodePtr n, const char *name)
+/* Can TEXT be (the start of) a worksheet name: 1 to MAX characters, none
+   of Excel's []:*?/\ ? */
+static bool sheet_text_ok(const char *text, size_t max)
 {
     size_t chars = 0;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
         chars += (*p & 0xC0) != 0x80;
-    if (!chars || chars > 31 || strpbrk(name, "[]:*?/\\"))
+    return chars && chars <= max && !strpbrk(text, "[]:*?/\\");
+}
+
+static void check_sheet_name(lo_reader *r, xmlNodePtr n, const char *name)
+{
+    if (!sheet_text_ok(name, 31))
         reader_error(r, n, "name=\"%s\" 不能作工作表名（1–31 个字符，不含 "
                            "[]:*?/\\）", name);
     if (xmlHashAddEntry(r->sheet_names, BAD_CAST name, (void *)name) != 0)
         reader_error(r, n, "节名 “%s” 重复（工作表名须唯一）", name);
 }
 
+/* The stack name: at most 16 characters, so that with a copy range
+   (" 999001-1000000") it is still a worksheet name. */
+static void read_stack(lo_reader *r, xmlNodePtr n, lo_section *s)
+{
+    const char *stack = reader_attr(n, "stack");
+    if (!stack)
+        return;
+    s->stack = reader_strdup(r, stack);
+    if (!sheet_text_ok(stack, 16))
+        reader_error(r, n, "stack=\"%s\" 不能作工作表名的开头（1–16 个字符，"
+                           "不含 []:*?/\\）", stack);
+}
+
 static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
 {
     static const char *const attrs[] = {"name", "paper", "orientation",
         "margin-top", "margin-bottom", "margin-left", "margin-right",
-        "numbering", "grid-lines", "grid-chars", NULL};
+        "numbering", "grid-lines", "grid-chars", "stack", NULL};
     reader_check_attrs(r, n, attrs);
     check_no_text(r, n);
     s->line = xmlGetLineNo(n);
     s->name = reader_strdup(r, reader_attr(n, "name"));
     check_sheet_name(r, n, s->name);
+    read_stack(r, n, s);
     read_page(r, n, s);
     r->section = s;
     s->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,

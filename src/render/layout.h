@@ -309,6 +309,9 @@ typedef struct lo_footer {
 
 typedef struct lo_section {
     const char *name;     /* worksheet name */
+    const char *stack;    /* NULL, or the name of the worksheets that XLSX
+                             stacks this and the next sections of the same
+                             stack on, one copy a printed page (layout.xsd) */
     double page_width;    /* pt, after orientation */
     double page_height;
     bool landscape;

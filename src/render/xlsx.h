@@ -1,7 +1,9 @@
 /*
  * xlsx.h - layout documents as print-ready Excel workbooks (libxlsxwriter).
  *
- * Each section of a layout document becomes one worksheet named after it:
+ * Each section of a layout document becomes one worksheet named after it,
+ * or the adjacent sections of one stack (copies of a form) one worksheet
+ * of up to 1,000 copies, a printed page each, named by their range:
  * text blocks as rows merged across the sheet, tables with merged cells,
  * borders, column widths from the layout and row heights that show all of
  * their wrapped text; numbers, money and dates stored as numbers with their
@@ -19,16 +21,16 @@
 #include "../core/status.h"
 #include "layout.h"
 
-/* Write DOC as the workbook PATH, one worksheet per section. The file is
-   replaced atomically: on failure nothing is left behind and the reason is
-   in DIAGS. */
+/* Write DOC as the workbook PATH, one worksheet per section or stack. The
+   file is replaced atomically: on failure nothing is left behind and the
+   reason is in DIAGS. */
 zb_status xlsx_render_doc(const lo_document *doc, const char *path,
                           zb_diags *diags);
 
 /* Write the COUNT (at least one) documents DOCS into one workbook PATH, the sections of
-   each in order, one worksheet per section; the document properties come
-   from the first. Worksheet names must differ across the documents (Excel
-   ignores case in them). */
+   each in order, one worksheet per section or stack; the document
+   properties come from the first. Worksheet names must differ across the
+   documents (Excel ignores case in them). */
 zb_status xlsx_render_docs(const lo_document *const *docs, size_t count,
                            const char *path, zb_diags *diags);
 

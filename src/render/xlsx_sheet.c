@@ -95,16 +95,21 @@ static zb_status write_text(sheet *sh, lxw_row_t row, lxw_col_t col,
 }
 
 /* Merge the cells ROW1..ROW2 x COL1..COL2 (when more than one) in LOOK,
-   so that every cell of the range carries its borders. */
+   so that every cell of the range carries its borders. Without borders
+   only the first cell, which the caller writes, needs to exist: the range
+   gets no format, and libxlsxwriter writes no blank cells into it. */
 static zb_status merge_cells(sheet *sh, lxw_row_t row1, lxw_col_t col1,
                              lxw_row_t row2, lxw_col_t col2,
                              const xlsx_look *look, long line)
 {
     if (row1 == row2 && col1 == col2)
         return ZB_OK;
-    lxw_format *format = xlsx_format_get(&sh->book->formats, look);
-    if (!format)
-        return ZB_ERR_NOMEM;
+    lxw_format *format = NULL;
+    if (look->borders && look->border_width > 0) {
+        format = xlsx_format_get(&sh->book->formats, look);
+        if (!format)
+            return ZB_ERR_NOMEM;
+    }
     return sheet_check(sh, worksheet_merge_range(sh->ws, row1, col1, row2,
                                                  col2, "", format), line);
 }
@@ -298,12 +303,24 @@ static zb_status set_columns(sheet *sh)
     return st;
 }
 
+/* HEIGHT, pt, rounded up to a quarter point: a binary fraction, which the
+   workbook's XML spells in a few digits (libxlsxwriter prints "%.16G":
+   22.75, not 22.67716535433071, in half the time). Excel's default 15 pt
+   is made 15.25, as a row of the default height is written without
+   customHeight and LibreOffice would size it again itself. */
+static double row_height(double height)
+{
+    double quarters = ceil(height * 4 - 1e-6);
+    return quarters == LXW_DEF_ROW_HEIGHT * 4 ? LXW_DEF_ROW_HEIGHT + 0.25
+                                              : quarters / 4;
+}
+
 static zb_status set_rows(sheet *sh)
 {
     size_t cut = 0;
     zb_status st = ZB_OK;
     for (size_t r = 0; st == ZB_OK && r < sh->plan.row_count; r++) {
-        double height = sh->plan.heights[r];
+        double height = row_height(sh->plan.heights[r]);
         if (height > XLSX_ROW_MAX_HEIGHT) {
             height = XLSX_ROW_MAX_HEIGHT;
             cut++;
@@ -395,22 +412,58 @@ static zb_status set_page(sheet *sh)
     return st == ZB_OK ? set_footer(sh) : st;
 }
 
-zb_status xlsx_write_section(xlsx_book *book, const lo_document *doc,
-                             const lo_section *s, xlsx_pos *pos)
+/* The sections of SRC as one, into OUT: the first's name, page and
+   footer, the blocks of all with a page break before each copy after the
+   first. *BLOCKS is what the caller frees (NULL for one section). */
+static zb_status stack_sections(const xlsx_sheet_src *src, lo_section *out,
+                                lo_block **blocks)
 {
-    sheet sh = {.book = book, .doc = doc, .section = s, .pos = pos};
-    zb_status st =
-        xlsx_plan_section(doc, s, pos, &book->text, &sh.plan, book->diags);
+    *out = src->sections[0];
+    out->name = src->name;
+    *blocks = NULL;
+    if (src->count == 1)
+        return ZB_OK;
+    size_t n = 0;
+    for (size_t i = 0; i < src->count; i++)
+        n += src->sections[i].block_count + (i > 0);
+    lo_block *b = calloc(n, sizeof *b);
+    if (!b)
+        return ZB_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < src->count; i++) {
+        const lo_section *s = &src->sections[i];
+        if (i)
+            b[k++] = (lo_block){.kind = LO_BLOCK_PAGE_BREAK, .line = s->line};
+        memcpy(&b[k], s->blocks, s->block_count * sizeof *b);
+        k += s->block_count;
+    }
+    out->blocks = *blocks = b;
+    out->block_count = n;
+    return ZB_OK;
+}
+
+zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
+                           xlsx_pos *pos)
+{
+    lo_section s;
+    lo_block *blocks;
+    zb_status st = stack_sections(src, &s, &blocks);
+    if (st != ZB_OK)
+        return st;
+    sheet sh = {.book = book, .doc = src->doc, .section = &s, .pos = pos};
+    st = xlsx_plan_section(src->doc, &s, src->stacked, pos, &book->text,
+                           &sh.plan, book->diags);
     if (st == ZB_OK) {
-        sh.ws = workbook_add_worksheet(book->workbook, s->name);
+        sh.ws = workbook_add_worksheet(book->workbook, s.name);
         st = sh.ws ? set_columns(&sh) : ZB_ERR_NOMEM;
     }
     if (st == ZB_OK)
         st = set_page(&sh);
-    for (size_t i = 0; st == ZB_OK && i < s->block_count; i++)
-        st = write_block(&sh, &s->blocks[i], i);
+    for (size_t i = 0; st == ZB_OK && i < s.block_count; i++)
+        st = write_block(&sh, &s.blocks[i], i);
     if (st == ZB_OK)
         st = set_rows(&sh);
     xlsx_plan_free(&sh.plan);
+    free(blocks);
     return st;
 }

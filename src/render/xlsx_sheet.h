@@ -1,6 +1,6 @@
 /*
- * xlsx_sheet.h - private to the XLSX renderer: one layout section as one
- * worksheet.
+ * xlsx_sheet.h - private to the XLSX renderer: one layout section, or the
+ * copies of a stack, as one worksheet.
  *
  * xlsx_plan_section() decides where everything goes before anything is
  * written: the column grid that every table of the section shares (the
@@ -8,11 +8,13 @@
  * the sheet row of every block, blank rows for vertical space, the page
  * breaks, the header rows printed on every page, and the position of every
  * table cell, so that a total can name cells further down.
- * xlsx_write_section() then writes the section as planned.
+ * xlsx_write_sheet() plans the copies of a stack as one section, a page
+ * break before each copy, and writes it as planned.
  */
 #ifndef ZB_XLSX_SHEET_H
 #define ZB_XLSX_SHEET_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <xlsxwriter.h>
@@ -57,11 +59,13 @@ typedef struct xlsx_plan {
    table cells in POS (indexed by lo_cell.seq). Table rows are measured
    (TEXT is scratch for that) and given their heights here; a row taller
    than XLSX_ROW_MAX_HEIGHT is spread over as many sheet rows as it needs,
-   its cells merged over them. Problems a workbook cannot hold (too many
-   rows or columns) are reported. Free with xlsx_plan_free(). */
+   its cells merged over them. The header rows of the longest table are
+   printed on every page unless S is STACKED copies (they would head the
+   other copies' pages). Problems a workbook cannot hold (too many rows or
+   columns) are reported. Free with xlsx_plan_free(). */
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
-                            zb_diags *diags);
+                            bool stacked, xlsx_pos *pos, xlsx_text *text,
+                            xlsx_plan *plan, zb_diags *diags);
 
 /* The width of grid columns FIRST..LAST of PLAN that text can fill, pt. */
 double xlsx_plan_width(const xlsx_plan *plan, size_t first, size_t last);
@@ -86,9 +90,25 @@ typedef struct xlsx_book {
     zb_diags *diags;
 } xlsx_book;
 
-/* Add section S of DOC to BOOK as a worksheet named after it. POS has room
-   for every cell of DOC. */
-zb_status xlsx_write_section(xlsx_book *book, const lo_document *doc,
-                             const lo_section *s, xlsx_pos *pos);
+/* At most this many copies are stacked on one worksheet: Excel keeps at
+   most 1,026 manual page breaks a sheet (libxlsxwriter 1,023). */
+#define XLSX_STACK_MAX 1000
+
+/* What one worksheet holds: COUNT sections of DOC from SECTIONS - more
+   than one only when they are copies of a stack, each then starting a new
+   printed page - and its name. */
+typedef struct xlsx_sheet_src {
+    const lo_document *doc;
+    const lo_section *sections;
+    size_t count;
+    bool stacked;           /* from a stack, however many */
+    char name[128];         /* UTF-8; a stack's name and the copies' range */
+} xlsx_sheet_src;
+
+/* Add SRC to BOOK as a worksheet: the page set-up, footer and columns of
+   its first section, the blocks of all. POS has room for every cell of
+   SRC->doc. */
+zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
+                           xlsx_pos *pos);
 
 #endif

@@ -78,20 +78,37 @@ def common(folder):
 
 
 def sheets(folder):
-    """Copies are sheets named 序号 名称."""
+    """A form with one copy is a sheet named 附件N 标题; 附件9's copies are
+    sheets named 序号 软件编号; the copies of 附件2, 3, 10 and 11 are
+    stacked on a sheet named 附件N 标题 1-K, each on a printed page of its
+    own (a page break above every copy's 附件N but the first)."""
     names = {n: workbook(folder, n).sheetnames for n in (1, 2, 3, 9, 10, 11)}
     equal("附件1 one sheet", names[1], ["附件1 软件正版化工作领导小组成员信息表"])
-    equal("附件2 a sheet per staff member", len(names[2]), 31)
-    equal("附件2 first and last sheets", (names[2][0], names[2][-1]),
-          ("1 韦振邦", "31 马婷婷"))
-    equal("附件3 a sheet per demand", names[3],
-          ["1 医保中心", "2 办公室", "3 基金监管股"])
     equal("附件9 a sheet per 软件编号", len(names[9]), 16)
     equal("附件9 first sheet", names[9][0], "1 BG-WPS2019-01")
-    equal("附件10 a sheet per request", names[10][:2],
-          ["1 SQ2022-001", "2 SQ2022-002"])
-    equal("附件10 seven requests", len(names[10]), 7)
-    equal("附件11 nine confirmations", len(names[11]), 9)
+    for n, copies in ((2, 31), (3, 3), (10, 7), (11, 9)):
+        equal("附件%d copies stacked on one sheet" % n, names[n],
+              ["附件%d %s 1-%d" % (n, TITLES[n], copies)])
+        ws = workbook(folder, n).active
+        heads = [c.row for c in cells(ws) if c.value == "附件%d" % n]
+        breaks = [b.id for b in ws.row_breaks.brk]
+        equal("附件%d a copy a page" % n, heads, [1] + [b + 1 for b in breaks])
+        equal("附件%d copies" % n, len(heads), copies)
+    ws = workbook(folder, 2).active
+    breaks = [b.id for b in ws.row_breaks.brk]
+    first, last = holding(ws, "韦振邦"), holding(ws, "马婷婷")
+    check("附件2 first and last copies",
+          first and last and first.row <= breaks[0] < breaks[-1] < last.row,
+          "%s %s" % (first, last))
+    ws = workbook(folder, 3).active
+    depts = [c.value.split("\u3000")[0] for c in cells(ws)
+             if isinstance(c.value, str) and c.value.startswith("申请部门：")]
+    equal("附件3 the demands in order", depts,
+          ["申请部门：医保中心", "申请部门：办公室", "申请部门：基金监管股"])
+    ws = workbook(folder, 10).active
+    equal("附件10 first requests", [holding(ws, "SQ2022-001").row <
+                                   ws.row_breaks.brk[0].id <
+                                   holding(ws, "SQ2022-002").row], [True])
 
 
 def header_fields(folder):

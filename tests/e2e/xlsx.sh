@@ -66,6 +66,18 @@ expect_rc render_tall_rows 0
 expect_not_in tall_rows_no_warning "最大行高" "$ERR"
 [ -s "$T/tall.xlsx" ] && "$PY" "$CHECK" tall "$T/tall.xlsx"
 
+# copies stacked on worksheets of at most 1,000, a page each
+awk -v copies=3 -f "$TOP/tests/e2e/xlsx_stack.awk" >"$T/stack.xml"
+xmllint --noout --schema "$TOP/forms/layout.xsd" "$T/stack.xml" 2>"$T/xsd" &&
+    pass stack_layout_valid || fail stack_layout_valid "$(head -3 "$T/xsd")"
+zb render "$T/stack.xml" -o "$T/stack.xlsx"
+expect_rc render_stack 0
+[ -s "$T/stack.xlsx" ] && "$PY" "$CHECK" stack "$T/stack.xlsx" 3
+awk -v copies=1001 -f "$TOP/tests/e2e/xlsx_stack.awk" >"$T/stack1001.xml"
+zb render "$T/stack1001.xml" -o "$T/stack1001.xlsx"
+expect_rc render_stack_1001 0
+[ -s "$T/stack1001.xlsx" ] && "$PY" "$CHECK" stack "$T/stack1001.xlsx" 1001
+
 # ---------------------------------------------------------- LibreOffice
 if ! command -v soffice >/dev/null; then
     fail libreoffice "soffice not found (make check installs libreoffice-calc-nogui)"
@@ -99,6 +111,16 @@ missing = [w for w in rest if w not in text]
 print("FAIL lo_pdf_tall_row_rest: %s missing" % missing if missing else
       "PASS lo_pdf_tall_row_rest")
 PY
+
+    # stacked copies: one printed page each, then the other sheet
+    lo pdf "$T/stack.xlsx"
+    pages=$(pdfinfo "$T/lo/stack.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    [ "${pages:-0}" -eq 4 ] && pass lo_pdf_stack_pages ||
+        fail lo_pdf_stack_pages "${pages:-no} pages, want 4"
+    pdftotext -f 2 -l 2 "$T/lo/stack.pdf" "$T/stack2.txt"
+    grep -q "张2" "$T/stack2.txt" && ! grep -Eq "张[13]" "$T/stack2.txt" &&
+        pass lo_pdf_stack_copy_a_page ||
+        fail lo_pdf_stack_copy_a_page "page 2: $(tr '\n' ' ' <"$T/stack2.txt")"
 
     awk -v rows=120 -f "$TOP/tests/e2e/xlsx_big.awk" >"$T/medium.xml"
     zb render "$T/medium.xml" -o "$T/medium.xlsx"

@@ -5,6 +5,7 @@ Every expected figure below is written by hand from the layout.
     /usr/bin/python3 xlsx_check.py forms FILE.xlsx
     /usr/bin/python3 xlsx_check.py big FILE.xlsx ROWS   (ROWS a multiple of 10)
     /usr/bin/python3 xlsx_check.py tall FILE.xlsx
+    /usr/bin/python3 xlsx_check.py stack FILE.xlsx COPIES  (xlsx_stack.awk)
 
 Prints "PASS name" or "FAIL name: why" for each check (see tests/lib.sh).
 """
@@ -151,8 +152,9 @@ def check_form5(ws, cached):
     check("f5_two_line_header_rows", heights[9] >= 2 * 10.5 * 1.2 and
           heights[10] >= 2 * 10.5 * 1.2, repr(heights))
     check("f5_title_row", heights[2] >= 22 * 1.2, repr(heights))
-    check("f5_space_rows", abs(heights[3] - 4 * PT_PER_MM) < 0.1 and
-          abs(heights[14] - 6 * PT_PER_MM) < 0.1, repr(heights))
+    # row heights are rounded up to a quarter point: 11.34 -> 11.5, 17.01 ->
+    # 17.25
+    equal("f5_space_rows", (heights[3], heights[14]), (11.5, 17.25))
     equal("f5_rich_text_value", ws["A15"].value,
           "注：金额以万元计，保留两位小数；总计只含操作系统、办公、杀毒三类。")
 
@@ -180,9 +182,8 @@ def check_form3(ws, cached):
     equal("f3_blank_signature", (ws["C10"].value, ws["C10"].alignment.horizontal),
           ("审核人：" + IDSP * 6 + "年" + IDSP * 2 + "月" + IDSP * 2 + "日",
            "right"))
-    check("f3_min_row_height", abs(ws.row_dimensions[9].height -
-                                   30 * PT_PER_MM) < 0.1,
-          repr(ws.row_dimensions[9].height))
+    # 30 mm = 85.04 pt, rounded up to a quarter point
+    equal("f3_min_row_height", ws.row_dimensions[9].height, 85.25)
     equal("f3_footer_right", (ws.oddFooter.center.text, ws.oddFooter.right.text),
           (None, "第 &P 页 共 &N 页 && 附件3"))
 
@@ -284,9 +285,8 @@ def check_tall(path):
     heights = [ws.row_dimensions[r].height or 0 for r in range(1, 7)]
     check("tall_rows_within_409", 0 < min(heights) and max(heights) <= 409,
           repr(heights))
-    check("tall_row_split_evenly",
-          abs(heights[1] - 291.435) < 0.01 and abs(heights[2] - 291.435) < 0.01,
-          repr(heights[1:3]))
+    # 582.87 / 2 = 291.435, rounded up to a quarter point
+    equal("tall_row_split_evenly", heights[1:3], [291.5, 291.5])
     equal("tall_text_whole", ws["B2"].value, "正版软件管理工作指南" * 48)
     equal("tall_cells_in_place",
           [ws["A2"].value, ws["C2"].value, ws["D2"].value, ws["A4"].value,
@@ -297,6 +297,38 @@ def check_tall(path):
     equal("tall_header_repeated", ws.print_title_rows, "$1:$1")
 
 
+def check_stack(path, copies):
+    """xlsx_stack.awk: COPIES copies of three rows each, at most 1,000 a
+    sheet, a page break before each copy after a sheet's first."""
+    wb = openpyxl.load_workbook(path)
+    sheets = -(-copies // 1000)
+    want = ["承诺书 %d-%d" % (k * 1000 + 1, min(copies, k * 1000 + 1000))
+            for k in range(sheets)] + ["汇总"]
+    equal("stack_sheet_names", wb.sheetnames, want)
+    for k in range(sheets):
+        ws = wb.worksheets[k]
+        n = min(copies, k * 1000 + 1000) - k * 1000
+        breaks = [b.id for b in ws.row_breaks.brk]
+        equal("stack_%d_breaks" % k, breaks, [3 * i for i in range(1, n)])
+        heads = [r for r in range(1, ws.max_row + 1)
+                 if ws.cell(r, 1).value == "附件2"]
+        equal("stack_%d_copy_starts_a_page" % k, heads,
+              [1] + [b + 1 for b in breaks])
+        last = k * 1000 + n
+        equal("stack_%d_last_copy" % k, ws.cell(3 * n, 1).value, "张%d" % last)
+        equal("stack_%d_no_repeated_header" % k, ws.print_title_rows, None)
+        check("stack_%d_one_page_wide" % k,
+              ws.sheet_properties.pageSetUpPr.fitToPage and
+              ws.page_setup.fitToHeight == 0, "not fit to one page wide")
+    ws = wb.worksheets[0]
+    # the union of 40 + 60 and 50 + 50 mm: 40, 10, 50 mm
+    equal("stack_union_of_columns", column_px(ws, "ABC"),
+          [round(mm * PT_PER_MM * 4 / 3) for mm in (40, 10, 50)])
+    if copies >= 2:
+        check("stack_copies_merged_on_their_columns",
+              {"B3:C3", "A6:B6"} <= merged(ws), sorted(merged(ws))[:6])
+
+
 def main():
     what, path = sys.argv[1], sys.argv[2]
     if what == "forms":
@@ -305,6 +337,8 @@ def main():
         check_big(path, int(sys.argv[3]))
     elif what == "tall":
         check_tall(path)
+    elif what == "stack":
+        check_stack(path, int(sys.argv[3]))
     else:
         sys.exit("unknown check " + what)
 

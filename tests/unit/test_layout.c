@@ -276,6 +276,10 @@ TEST(rejects_bad_layouts_naming_the_element)
                     "不是版面块元素", 5);
     expect_rejected("<section name='a:b'><space height='1'/></section>",
                     "不能作工作表名", 4);
+    expect_rejected("<section name='s' stack='[承诺书]'><space height='1'/>"
+                    "</section>", "stack=\"[承诺书]\" 不能作工作表名的开头", 4);
+    expect_rejected("<section name='s' stack='一二三四五六七八九十一二三四五六七'>"
+                    "<space height='1'/></section>", "1–16 个字符", 4);
     expect_rejected("<section name='1 韦振邦'><space height='1'/></section>\n"
                     "<section name='2 韦振邦'><space height='1'/></section>\n"
                     "<section name='1 韦振邦'><space height='1'/></section>",

@@ -60,8 +60,8 @@ static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
     zb_diags d = {0};
     xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
     xlsx_text text = {0};
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &text, plan, &d) ==
-           ZB_OK);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], false, pos, &text, plan,
+                             &d) == ZB_OK);
     xlsx_text_free(&text);
     diags_free(&d);
     return pos;
@@ -315,6 +315,30 @@ TEST(nests_sums_of_more_than_255_arguments)
 
 /* ---------------------------------------------------------- workbook */
 
+/* Make the folder DIR (a mkdtemp() template) and PATH, a workbook in it. */
+static void temp_path(char *dir, char *path, size_t size)
+{
+    EXPECT(mkdtemp(dir) != NULL);
+    snprintf(path, size, "%s/t.xlsx", dir);
+}
+
+/* The number of worksheets of the workbook PATH: its zip directory names
+   the parts xl/worksheets/sheetN.xml. */
+static int sheet_count(const char *path)
+{
+    zb_diags d = {0};
+    char *data = NULL, part[64];
+    size_t len = 0;
+    int n = 0;
+    if (file_read_all(path, &data, &len, &d) == ZB_OK)
+        do
+            snprintf(part, sizeof part, "xl/worksheets/sheet%d.xml", ++n);
+        while (holds(data, len, part));
+    free(data);
+    diags_free(&d);
+    return n - 1;
+}
+
 TEST(writes_several_documents_into_one_workbook)
 {
     lo_document *a = layout("<section name='附件1'><p style='s'>一</p>"
@@ -327,20 +351,12 @@ TEST(writes_several_documents_into_one_workbook)
     EXPECT(a && b && c);
     if (!a || !b || !c)
         return;
-    char dir[] = "/tmp/zb-xlsx-XXXXXX";
-    EXPECT(mkdtemp(dir) != NULL);
-    char path[64];
-    snprintf(path, sizeof path, "%s/all.xlsx", dir);
+    char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64];
+    temp_path(dir, path, sizeof path);
     zb_diags d = {0};
     const lo_document *ok[] = {a, b};
     EXPECT(xlsx_render_docs(ok, 2, path, &d) == ZB_OK && d.count == 0);
-    char *data = NULL;
-    size_t len = 0;
-    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
-    /* the zip's directory names the parts: three sheets, no fourth */
-    EXPECT(data && holds(data, len, "xl/worksheets/sheet3.xml") &&
-           !holds(data, len, "xl/worksheets/sheet4.xml"));
-    free(data);
+    EXPECT(sheet_count(path) == 3);
     unlink(path);
     const lo_document *clash[] = {a, b, c};
     EXPECT(xlsx_render_docs(clash, 3, path, &d) == ZB_ERR_INVALID);
@@ -351,6 +367,37 @@ TEST(writes_several_documents_into_one_workbook)
     layout_free_doc(a);
     layout_free_doc(b);
     layout_free_doc(c);
+}
+
+TEST(names_the_sheets_of_stacked_copies_by_their_range)
+{
+    /* two runs of the stack 份 (sheets 份 1-2 and 份 1-1), 汇总 between */
+    const char *copies =
+        "<section name='1 甲' stack='份'><p style='s'>一</p></section>"
+        "<section name='2 乙' stack='份'><p style='s'>二</p></section>"
+        "<section name='汇总'><p style='s'>三</p></section>"
+        "<section name='3 丙' stack='份'><p style='s'>四</p></section>";
+    char sections[1024];
+    snprintf(sections, sizeof sections, "%s<section name='份 1-2'><p "
+             "style='s'>五</p></section>", copies);
+    lo_document *ok = layout(copies), *doc = layout(sections);
+    EXPECT(ok && doc);
+    if (!ok || !doc)
+        return;
+    char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64];
+    temp_path(dir, path, sizeof path);
+    zb_diags d = {0};
+    EXPECT(xlsx_render_doc(ok, path, &d) == ZB_OK && d.count == 0);
+    EXPECT(sheet_count(path) == 3);
+    unlink(path);
+    EXPECT(xlsx_render_doc(doc, path, &d) == ZB_ERR_INVALID);
+    EXPECT(d.errors == 1 && d.items[0].line == 1 &&
+           strstr(d.items[0].message, "“份 1-2” 不能作 Excel 工作表名：与另一"));
+    EXPECT(access(path, F_OK) != 0);
+    EXPECT(rmdir(dir) == 0);
+    diags_free(&d);
+    layout_free_doc(ok);
+    layout_free_doc(doc);
 }
 
 int main(void)
@@ -365,6 +412,7 @@ int main(void)
     RUN(rounds_products_and_sums_to_the_cells_decimals);
     RUN(nests_sums_of_more_than_255_arguments);
     RUN(writes_several_documents_into_one_workbook);
+    RUN(names_the_sheets_of_stacked_copies_by_their_range);
     xml_cleanup();
     return test_summary();
 }
