@@ -24,6 +24,7 @@
   <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
   <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
   <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
+
   <xsl:variable name="stack-copies" select="true()"/>
 
   <xsl:key name="confirmed" match="/l:ledger/f:facts/f:confirmations/f:confirmation"

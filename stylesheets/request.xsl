@@ -16,6 +16,7 @@
 
   <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
   <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
+
   <xsl:variable name="stack-copies" select="true()"/>
 
   <!-- The names of the departments that review this form. -->
