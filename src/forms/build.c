@@ -588,16 +588,28 @@ static size_t copies_of(const char *copy, const zb_ledger *ledger)
     return 1; /* "unit" */
 }
 
+/* How many forms the ledger's document K attaches. */
+static size_t document_attachments(const zb_builder *b, const build_input *in,
+                                   size_t k)
+{
+    const zb_document *d = &in->front.ledger->documents[k];
+    const zb_catalog_document *cd = catalog_find_document(
+        b->catalog, ledger_document_kind_name(d->kind));
+    return cd && cd->attach_all ? b->catalog->count : d->nattachments;
+}
+
 /* About what output I of IN costs to lay out and write, in table rows: a
    copy counts as a page of rows, and the large facts it reads a row per
-   entry. Only the order matters: the outputs are shared out to the
-   processes largest first. */
+   entry; a document as a page and a page per form it attaches. Only the
+   order matters: the outputs are shared out to the processes largest
+   first. */
 static size_t output_cost(const zb_builder *b, const build_input *in,
                           size_t i)
 {
     enum { COPY_ROWS = 6 };
     if (i >= b->catalog->count)
-        return COPY_ROWS; /* a document: a few pages */
+        return COPY_ROWS * (1 + document_attachments(b, in, i -
+                                                     b->catalog->count));
     const zb_catalog_entry *e = &b->catalog->entries[i];
     const zb_facts *f = in->facts;
     size_t rows = COPY_ROWS * copies_of(e->copy, in->front.ledger);
