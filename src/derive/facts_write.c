@@ -214,6 +214,12 @@ static void write_installations(const zb_facts *f, facts_writer *w)
     w->end(w);
 }
 
+/* The event's action as the facts name it. */
+static void put_action(facts_writer *w, const zb_event *e)
+{
+    put(w, "action", e->action == ACTION_INSTALL ? "install" : "uninstall");
+}
+
 static void write_log(const zb_facts *f, facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
@@ -227,8 +233,7 @@ static void write_log(const zb_facts *f, facts_writer *w)
             const zb_step *step = &f->history.steps[f->log[i]];
             const zb_event *e = &l->events[step->event];
             w->begin(w, "row");
-            put(w, "action",
-                e->action == ACTION_INSTALL ? "install" : "uninstall");
+            put_action(w, e);
             PUT_ID(w, "computer", l->computers, e->computer);
             put_date(w, "date", e->date);
             put(w, "version", e->version);
@@ -257,8 +262,7 @@ static void write_confirmations(const zb_facts *f, facts_writer *w)
              i++) {
             const zb_event *e = &l->events[f->confirmed[i]];
             w->begin(w, "event");
-            put(w, "action",
-                e->action == ACTION_INSTALL ? "install" : "uninstall");
+            put_action(w, e);
             PUT_ID(w, "software", l->software, e->software);
             put(w, "version", e->version);
             PUT_ID(w, "operator", l->staff, e->maintainer);
