@@ -1,6 +1,5 @@
 #include "build.h"
 
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -568,24 +567,15 @@ static void take_shared(size_t item, const char *data, size_t len, void *arg)
 
 /* The copies of a form whose catalogue entry says each copy is COPY
    ("staff": one per member of staff) in LEDGER. */
-static size_t copies_of(const char *copy, const zb_ledger *ledger)
+static size_t copies_of(const char *copy, const zb_ledger *l)
 {
-    static const struct {
-        const char *copy;
-        size_t offset;
-    } counts[] = {
-        {"staff", offsetof(zb_ledger, nstaff)},
-        {"demand", offsetof(zb_ledger, ndemands)},
-        {"plan", offsetof(zb_ledger, nplans)},
-        {"software", offsetof(zb_ledger, nsoftware)},
-        {"request", offsetof(zb_ledger, nrequests)},
-        {"confirmation", offsetof(zb_ledger, nconfirmations)},
-    };
-    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (!strcmp(copy, counts[i].copy))
-            return *(const size_t *)((const char *)ledger +
-                                     counts[i].offset);
-    return 1; /* "unit" */
+    return !strcmp(copy, "staff")          ? l->nstaff
+           : !strcmp(copy, "demand")       ? l->ndemands
+           : !strcmp(copy, "plan")         ? l->nplans
+           : !strcmp(copy, "software")     ? l->nsoftware
+           : !strcmp(copy, "request")      ? l->nrequests
+           : !strcmp(copy, "confirmation") ? l->nconfirmations
+                                           : 1; /* "unit" */
 }
 
 /* How many forms the ledger's document K attaches. */
