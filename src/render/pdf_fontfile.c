@@ -640,14 +640,6 @@ static zb_status deflate_program(const program *p, z_stream *z, zb_buf *out)
     return st == ZB_OK && out->failed ? ZB_ERR_NOMEM : st;
 }
 
-/* Written after the stream's other keys: the stream is deflated already,
-   so libharu must not deflate it again but name the filter. */
-static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
-{
-    (void)dict;
-    return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
-}
-
 /* The font descriptor of DEF with the font program FILE, as libharu's
    CIDFontType2_BeforeWrite_Func() makes it. */
 static zb_status add_descriptor(HPDF_Font font, HPDF_Dict file,
@@ -663,8 +655,7 @@ static zb_status add_descriptor(HPDF_Font font, HPDF_Dict file,
     ret += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)length1);
     ret += HPDF_Dict_AddNumber(file, "Length2", 0);
     ret += HPDF_Dict_AddNumber(file, "Length3", 0);
-    file->filter = HPDF_STREAM_FILTER_NONE;
-    file->write_fn = write_filter;
+    pdf_stream_set_deflated(file);  /* deflated already */
     ret += HPDF_Xref_Add(fa->xref, d);
     ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
     ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);

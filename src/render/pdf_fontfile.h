@@ -32,8 +32,7 @@ zb_status pdf_fontfile_open(const char *path, int index, pdf_fontfile **out,
 /* Release a font file; NULL is allowed. */
 void pdf_fontfile_free(pdf_fontfile *file);
 
-/* The font as libharu parsed it, once per process: read its metrics; its
-   character map may be replaced before the first PDF uses it. */
+/* The font as libharu parsed it, once per process: read its metrics. */
 HPDF_FontDef pdf_fontfile_def(const pdf_fontfile *file);
 
 /* Load FILE into the document PDF as libharu's HPDF_LoadTTFontFromFile()

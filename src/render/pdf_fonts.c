@@ -322,46 +322,6 @@ static zb_status font_error(zb_diags *diags, const font_ref *ref,
     return ZB_ERR_FONT;
 }
 
-/* Replace libharu's character map of DEF, searched linearly for every
-   character it measures, by one segment over the whole BMP that indexes
-   FACE's glyph table directly. Once per font, before any PDF copies it. */
-static zb_status install_cmap(HPDF_FontDef def, const pdf_face *face)
-{
-    HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_TTF_CmapRange *cmap = &a->cmap;
-    HPDF_MMgr m = def->mmgr;
-    uint16_t *end = HPDF_GetMem(m, 2), *start = HPDF_GetMem(m, 2);
-    uint16_t *range = HPDF_GetMem(m, 2), *glyphs = HPDF_GetMem(m,
-        PDF_FONTS_CODES * 2);
-    int16_t *delta = HPDF_GetMem(m, 2);
-    if (!end || !start || !range || !glyphs || !delta) {
-        void *got[] = {end, start, range, glyphs, delta};
-        for (size_t i = 0; i < sizeof got / sizeof got[0]; i++)
-            HPDF_FreeMem(m, got[i]);
-        return ZB_ERR_NOMEM;
-    }
-    void *old[] = {cmap->end_count, cmap->start_count, cmap->id_delta,
-                   cmap->id_range_offset, cmap->glyph_id_array};
-    for (size_t i = 0; i < sizeof old / sizeof old[0]; i++)
-        if (old[i])
-            HPDF_FreeMem(m, old[i]);
-    /* libharu: idx = range/2 + (c - start) - (segments - s) = c */
-    *end = 0xFFFF;
-    *start = 0;
-    *delta = 0;
-    *range = 2;
-    memcpy(glyphs, face->gid, PDF_FONTS_CODES * 2);
-    cmap->format = 4;
-    cmap->seg_count_x2 = 2;
-    cmap->end_count = end;
-    cmap->start_count = start;
-    cmap->id_delta = delta;
-    cmap->id_range_offset = range;
-    cmap->glyph_id_array = glyphs;
-    cmap->glyph_id_array_count = PDF_FONTS_CODES;
-    return ZB_OK;
-}
-
 /* Check REF's file, map and parse it, and read its metrics into FACE. */
 static zb_status load_face(const font_ref *ref, pdf_face *face,
                            zb_diags *diags)
@@ -384,9 +344,8 @@ static zb_status load_face(const font_ref *ref, pdf_face *face,
     face->advance = calloc(PDF_FONTS_CODES, sizeof *face->advance);
     if (st != ZB_OK || !face->gid || !face->advance)
         return ZB_ERR_NOMEM;
-    HPDF_FontDef def = pdf_fontfile_def(face->file);
-    read_metrics(face, def);
-    return install_cmap(def, face);
+    read_metrics(face, pdf_fontfile_def(face->file));
+    return ZB_OK;
 }
 
 /* The face for REF, loading it unless an earlier reference shares it. */
@@ -583,8 +542,8 @@ static HPDF_STATUS add_to_unicode(HPDF_Dict font, HPDF_FontAttr fa,
    and order of libharu's HPDF_GetFont() (HPDF_Type0Font_New()), without
    what it computes for every one of the 65,536 code points (a width and
    glyph map that pdf_face_finish() replaces by the used ones, a CMap it
-   replaces too): that was most of the time of a short PDF. Text is shown
-   with pdf_page_show() only: the font measures nothing. */
+   replaces too): that was most of the time of a short PDF. Text is written
+   by the renderer (pdf_text.c): the font measures nothing. */
 static HPDF_Font font_new(HPDF_Doc pdf, HPDF_FontDef def)
 {
     HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");

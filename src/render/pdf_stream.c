@@ -154,6 +154,12 @@ static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
     return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+void pdf_stream_set_deflated(HPDF_Dict dict)
+{
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = write_filter;
+}
+
 zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
 {
     HPDF_Stream s = dict->stream;
@@ -179,7 +185,6 @@ zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
     out = fit ? fit : out;
     *b = (buffer){out, z->total_out, fit ? z->total_out : bound, 0};
     s->size = (HPDF_UINT)z->total_out;
-    dict->filter = HPDF_STREAM_FILTER_NONE;
-    dict->write_fn = write_filter;
+    pdf_stream_set_deflated(dict);
     return ZB_OK;
 }

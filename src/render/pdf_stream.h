@@ -29,11 +29,16 @@ HPDF_Stream pdf_stream_over(HPDF_MMgr mmgr, const uint8_t *data, size_t len);
    its stream). */
 HPDF_Stream pdf_stream_use(HPDF_Dict dict);
 
+/* Have the stream dictionary DICT, whose stream holds deflated bytes
+   already, written as it is with /Filter [ /FlateDecode ] (after its other
+   keys, where libharu writes its filter). */
+void pdf_stream_set_deflated(HPDF_Dict dict);
+
 /* Deflate now what the pdf_stream of DICT holds, as libharu would while
    saving (a zlib stream at the default level), with Z (deflateInit() at
    Z_DEFAULT_COMPRESSION; reset here): the bytes written are the same, but
-   one z_stream serves every stream of a PDF instead of one allocated and
-   cleared per stream. DICT is then written as it is, with /Filter
+   one z_stream serves many streams (the pages of a PDF) instead of one
+   allocated and cleared per stream. DICT is then written as it is, with /Filter
    [ /FlateDecode ]. Nothing is done unless DICT is to be deflated and has
    bytes. ZB_ERR_NOMEM, or ZB_ERR_RENDER from zlib. */
 zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z);
