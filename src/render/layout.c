@@ -64,9 +64,9 @@ void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
     r->errors++;
 }
 
-/* Is the element or attribute name A NAME? Most names differ in their
-   first byte, which saves the call (this runs for every element and
-   attribute of a layout). */
+/* Is A the name NAME (of an element, attribute, enum value or style)?
+   Most names differ in their first byte, which saves the call (this runs
+   for every element and attribute of a layout). */
 static int same_name(const xmlChar *a, const char *name)
 {
     return *a == (xmlChar)*name && !strcmp((const char *)a, name);
@@ -331,9 +331,10 @@ static void inline_span(inline_state *st, xmlNodePtr n)
 zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
                         lo_run **runs, size_t *count)
 {
-    inline_state st = {.r = r, .text = &r->text, .cap = 4, .style = style,
+    inline_state st = {.r = r, .text = &r->text, .style = style,
                        .at_line_start = 1};
     st.runs = st.first;
+    st.cap = sizeof st.first / sizeof *st.first;
     buf_reset(st.text);
     const char *src = reader_attr(n, "src");
     st.src = src ? reader_strdup(r, src) : NULL;

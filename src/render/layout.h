@@ -188,9 +188,11 @@ typedef struct lo_cell {
     bool keep_together;   /* the rows it spans stay on one page if they fit;
                              else a page may break between them, and the
                              content is shown on each page */
-    lo_cell_type type;
+    lo_cell_type type;    /* the cell's, else (a body cell) its first
+                             column's */
     int decimals;         /* LO_CELL_MONEY */
-    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20 */
+    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20; the cell's,
+                             else (a body cell) its first column's */
     bool has_value;       /* a typed cell that is not empty */
     int64_t value;        /* integer; money scaled by 10^decimals; date
                              yyyymmdd; check 1 */

@@ -127,8 +127,6 @@ static int is_plain_integer(const char *text)
 
 static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
 {
-    static const char *const names[] = {"text", "integer", "money", "date",
-                                        "check"};
     const char *text = typed_text(r, n, cell);
     char shown[64] = "";
     if (!text || !*text) {
@@ -164,7 +162,8 @@ static void format_typed(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         return;
     }
     if (!ok) {
-        reader_error(r, n, "“%s” 不是 %s 类型的值%s", text, names[cell->type],
+        reader_error(r, n, "“%s” 不是 %s 类型的值%s", text,
+                     cell_types[cell->type],
                      cell->type == LO_CELL_MONEY ? "（小数位数不能超过 decimals）"
                                                  : "");
         cell->text = "";

@@ -28,7 +28,8 @@ static void report_name(zb_diags *diags, const xlsx_sheet_src *src,
 {
     diags_add(diags, src->doc->name, src->sections[0].line, 0, DIAG_ERROR,
               "xlsx", "%s “%s” 不能作 Excel 工作表名：%s",
-              src->stacked ? "叠放的工作表名" : "节名", src->name, why);
+              src->sections[0].stack ? "叠放的工作表名" : "节名", src->name,
+              why);
 }
 
 /* Check what Excel asks of worksheet names beyond the layout's own rules:
@@ -82,8 +83,7 @@ static void add_sheets(const lo_document *doc, const lo_section *s, size_t run,
         src->sections = s + first;
         src->count = run - first < XLSX_STACK_MAX ? run - first
                                                   : XLSX_STACK_MAX;
-        src->stacked = s->stack != NULL;
-        if (src->stacked)
+        if (s->stack)
             snprintf(src->name, sizeof src->name, "%s %zu-%zu", s->stack,
                      first + 1, first + src->count);
         else

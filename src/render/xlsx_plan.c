@@ -316,8 +316,8 @@ static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
 }
 
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            bool stacked, xlsx_pos *pos, xlsx_text *text,
-                            xlsx_plan *plan, zb_diags *diags)
+                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
+                            zb_diags *diags)
 {
     *plan = (xlsx_plan){.repeat_first = -1, .repeat_last = -1};
     for (size_t i = 0; i < s->block_count; i++)
@@ -343,7 +343,7 @@ zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
         st = plan_rows(s, pos, text, plan, diags, doc->name);
     if (st != ZB_OK)
         return st;
-    if (!stacked)
+    if (!s->stack)
         plan_repeat(plan, s);
     if (plan->col_count > LXW_COL_MAX || plan->row_count > LXW_ROW_MAX) {
         diags_add(diags, doc->name, s->line, 0, DIAG_ERROR, "xlsx",

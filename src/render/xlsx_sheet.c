@@ -451,8 +451,8 @@ zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
     if (st != ZB_OK)
         return st;
     sheet sh = {.book = book, .doc = src->doc, .section = &s, .pos = pos};
-    st = xlsx_plan_section(src->doc, &s, src->stacked, pos, &book->text,
-                           &sh.plan, book->diags);
+    st = xlsx_plan_section(src->doc, &s, pos, &book->text, &sh.plan,
+                           book->diags);
     if (st == ZB_OK) {
         sh.ws = workbook_add_worksheet(book->workbook, s.name);
         st = sh.ws ? set_columns(&sh) : ZB_ERR_NOMEM;

@@ -14,7 +14,6 @@
 #ifndef ZB_XLSX_SHEET_H
 #define ZB_XLSX_SHEET_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #include <xlsxwriter.h>
@@ -60,12 +59,12 @@ typedef struct xlsx_plan {
    (TEXT is scratch for that) and given their heights here; a row taller
    than XLSX_ROW_MAX_HEIGHT is spread over as many sheet rows as it needs,
    its cells merged over them. The header rows of the longest table are
-   printed on every page unless S is STACKED copies (they would head the
-   other copies' pages). Problems a workbook cannot hold (too many rows or
+   printed on every page unless S is on a stack (they would head the other
+   copies' pages). Problems a workbook cannot hold (too many rows or
    columns) are reported. Free with xlsx_plan_free(). */
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            bool stacked, xlsx_pos *pos, xlsx_text *text,
-                            xlsx_plan *plan, zb_diags *diags);
+                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
+                            zb_diags *diags);
 
 /* The width of grid columns FIRST..LAST of PLAN that text can fill, pt. */
 double xlsx_plan_width(const xlsx_plan *plan, size_t first, size_t last);
@@ -94,14 +93,13 @@ typedef struct xlsx_book {
    most 1,026 manual page breaks a sheet (libxlsxwriter 1,023). */
 #define XLSX_STACK_MAX 1000
 
-/* What one worksheet holds: COUNT sections of DOC from SECTIONS - more
-   than one only when they are copies of a stack, each then starting a new
-   printed page - and its name. */
+/* What one worksheet holds, and its name: COUNT sections of DOC from
+   SECTIONS, either one section on no stack or copies of a stack
+   (sections[0].stack set, however many), each starting a printed page. */
 typedef struct xlsx_sheet_src {
     const lo_document *doc;
     const lo_section *sections;
     size_t count;
-    bool stacked;           /* from a stack, however many */
     char name[128];         /* UTF-8; a stack's name and the copies' range */
 } xlsx_sheet_src;
 

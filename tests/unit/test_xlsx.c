@@ -60,8 +60,8 @@ static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
     zb_diags d = {0};
     xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
     xlsx_text text = {0};
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], false, pos, &text, plan,
-                             &d) == ZB_OK);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &text, plan, &d) ==
+           ZB_OK);
     xlsx_text_free(&text);
     diags_free(&d);
     return pos;
