@@ -1,6 +1,5 @@
 #include "build.h"
 
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,22 +569,13 @@ static void take_shared(size_t item, const char *data, size_t len, void *arg)
    ("staff": one per member of staff) in LEDGER. */
 static size_t copies_of(const char *copy, const zb_ledger *ledger)
 {
-    static const struct {
-        const char *copy;
-        size_t offset;
-    } counts[] = {
-        {"staff", offsetof(zb_ledger, nstaff)},
-        {"demand", offsetof(zb_ledger, ndemands)},
-        {"plan", offsetof(zb_ledger, nplans)},
-        {"software", offsetof(zb_ledger, nsoftware)},
-        {"request", offsetof(zb_ledger, nrequests)},
-        {"confirmation", offsetof(zb_ledger, nconfirmations)},
-    };
-    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (!strcmp(copy, counts[i].copy))
-            return *(const size_t *)((const char *)ledger +
-                                     counts[i].offset);
-    return 1; /* "unit" */
+    return !strcmp(copy, "staff")          ? ledger->nstaff
+           : !strcmp(copy, "demand")       ? ledger->ndemands
+           : !strcmp(copy, "plan")         ? ledger->nplans
+           : !strcmp(copy, "software")     ? ledger->nsoftware
+           : !strcmp(copy, "request")      ? ledger->nrequests
+           : !strcmp(copy, "confirmation") ? ledger->nconfirmations
+                                           : 1; /* "unit" */
 }
 
 /* How many forms the ledger's document K attaches. */
