@@ -20,8 +20,9 @@
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
     section-name a section's (worksheet's) name: at most 31 characters, none
-                 of []:*?/\; with $stack-copies (a per-copy form sets it to
-                 true()) its copies are stacked on worksheets in XLSX
+                 of []:*?/\; with $stack-copies (set by the forms of a copy
+                 a person, demand, request or confirmation) its copies are
+                 stacked on worksheets in XLSX
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
@@ -134,6 +135,16 @@
        after the form (section/@stack in layout.xsd), not a worksheet each. -->
   <xsl:variable name="stack-copies" select="false()"/>
 
+  <!-- The stack attribute of those copies: the form's worksheet name cut
+       to 16 characters, so that with the copy range after it it is still a
+       worksheet name. -->
+  <xsl:variable name="copy-stack">
+    <xsl:call-template name="sheet-text">
+      <xsl:with-param name="text" select="$form-sheet"/>
+      <xsl:with-param name="length" select="16"/>
+    </xsl:call-template>
+  </xsl:variable>
+
   <!-- The name attribute of a <section> (call it first thing inside): TEXT
        made a valid worksheet name, Excel's forbidden characters made
        full-width, at most 31 characters. Copies are named "序号 名称", so
@@ -147,12 +158,7 @@
       </xsl:call-template>
     </xsl:attribute>
     <xsl:if test="$stack-copies and not($is-blank)">
-      <xsl:attribute name="stack">
-        <xsl:call-template name="sheet-text">
-          <xsl:with-param name="text" select="$form-sheet"/>
-          <xsl:with-param name="length" select="16"/>
-        </xsl:call-template>
-      </xsl:attribute>
+      <xsl:attribute name="stack"><xsl:value-of select="$copy-stack"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
 

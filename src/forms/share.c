@@ -133,7 +133,7 @@ zb_status share_run(size_t count, const size_t *order, unsigned helpers,
         free(pids);
         return ZB_ERR_NOMEM;
     }
-    /* without a queue, this process does the items in order */
+    /* without a queue, this process does every item, in ORDER */
     int queue = helpers && count > 1 ? make_queue(count, order) : -1;
     unsigned started = 0;
     while (queue >= 0 && started < helpers && started + 1 < count &&

@@ -36,10 +36,10 @@ typedef void share_take(size_t item, const char *data, size_t len,
 
 /* Do items 0 to COUNT-1 with WORK in this process and HELPERS forked
    ones (no more than there are items after the first), the items taken
-   in the order ORDER lists them (a permutation of 0 to COUNT-1; NULL for
-   0 to COUNT-1: give the largest first, so that no process is left with
-   a long item at the end while the others wait); then call TAKE for each
-   item in item order. Without helpers, or when none can be forked, this
+   in the order ORDER lists them: a permutation of 0 to COUNT-1, or NULL
+   for 0 to COUNT-1. List the largest first, so that no process is left
+   with a long item at the end while the others wait. Then call TAKE for
+   each item in item order. Without helpers, or when none can be forked, this
    process does every item. Returns ZB_OK, or ZB_ERR_NOMEM or the failure
    of a work() in this process (items not done are then told to TAKE with
    NULL, as if their helper died). */
