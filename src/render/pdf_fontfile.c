@@ -260,25 +260,23 @@ HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
 
 /* ------------------------------------------------------- deflating */
 
-/* A raw deflate stream (no zlib header), to be reused with pack(). */
+/* A raw deflate stream (no zlib header) at PDF_DEFLATE_LEVEL, to be
+   reused with pack(). */
 static zb_status packer_open(z_stream *z)
 {
     *z = (z_stream){0};
-    return deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
+    return deflateInit2(z, PDF_DEFLATE_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
                         Z_DEFAULT_STRATEGY) == Z_OK ? ZB_OK : ZB_ERR_NOMEM;
 }
 
-/* Deflate the N bytes at IN onto OUT at LEVEL as blocks that do not look
-   back before IN, ending with FLUSH (Z_SYNC_FLUSH: on a byte boundary,
-   more to follow; Z_FINISH: the last block). */
-static zb_status pack(z_stream *z, int level, const uint8_t *in, size_t n,
-                      int flush, zb_buf *out)
+/* Deflate the N bytes at IN onto OUT as blocks that do not look back
+   before IN, ending with FLUSH (Z_SYNC_FLUSH: on a byte boundary, more to
+   follow; Z_FINISH: the last block). */
+static zb_status pack(z_stream *z, const uint8_t *in, size_t n, int flush,
+                      zb_buf *out)
 {
     uint8_t chunk[32768];
-    int rc = deflateReset(z) == Z_OK &&
-                     deflateParams(z, level, Z_DEFAULT_STRATEGY) == Z_OK
-                 ? Z_OK
-                 : Z_STREAM_ERROR;
+    int rc = deflateReset(z) == Z_OK ? Z_OK : Z_STREAM_ERROR;
     z->next_in = (Bytef *)in;
     z->avail_in = (uInt)n;
     while (rc != Z_STREAM_ERROR) {
@@ -319,12 +317,12 @@ static void piece_sum(piece *p, const uint8_t *data, size_t n)
     p->adler = (uint32_t)adler32(adler32(0, NULL, 0), data, (uInt)n);
 }
 
-/* Piece P of the N bytes at DATA, deflated with Z at LEVEL. */
+/* Piece P of the N bytes at DATA, deflated with Z. */
 static zb_status piece_make(piece *p, const uint8_t *data, size_t n,
-                            z_stream *z, int level)
+                            z_stream *z)
 {
     piece_sum(p, data, n);
-    return n ? pack(z, level, data, n, Z_SYNC_FLUSH, &p->packed) : ZB_OK;
+    return n ? pack(z, data, n, Z_SYNC_FLUSH, &p->packed) : ZB_OK;
 }
 
 /* Deflate the tables of F that are not own, as A names them, with Z. */
@@ -335,7 +333,7 @@ static zb_status prepare(pdf_fontfile *f, HPDF_TTFontDefAttr a, z_stream *z)
         if (tables[i].own || !t)
             continue;
         zb_status st = piece_make(&f->shared[i], f->data + t->offset,
-                                  t->length, z, Z_DEFAULT_COMPRESSION);
+                                  t->length, z);
         if (st != ZB_OK)
             return st;
     }
@@ -490,7 +488,7 @@ static zb_status name_piece(pdf_fontfile *f, HPDF_TTFontDefAttr a,
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = piece_make(&n->piece, (const uint8_t *)n->bytes.data,
-                        n->bytes.len, z, Z_DEFAULT_COMPRESSION);
+                        n->bytes.len, z);
     if (st != ZB_OK) {
         buf_free(&n->bytes);
         buf_free(&n->piece.packed);
@@ -613,29 +611,27 @@ static zb_status write_program(pdf_fontfile *f, HPDF_TTFontDefAttr a,
 }
 
 /* P deflated as a zlib stream onto OUT with Z: the pieces deflated once
-   copied, the rest deflated here (loca, long runs of the same offset, at
-   the fastest level); the Adler-32 combined from the pieces'. */
+   copied, the rest deflated here; the Adler-32 combined from the
+   pieces'. */
 static zb_status deflate_program(const program *p, z_stream *z, zb_buf *out)
 {
     static const uint8_t header[2] = {0x78, 0x9C};
     const piece *dir = &p->mine[TABLES];
     zb_status st = buf_append(out, header, sizeof header);
     if (st == ZB_OK)
-        st = pack(z, Z_DEFAULT_COMPRESSION, dir->data, dir->len, Z_SYNC_FLUSH,
-                  out);
+        st = pack(z, dir->data, dir->len, Z_SYNC_FLUSH, out);
     uLong adler = dir->adler;
     for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
         const piece *t = p->table[i];
         if (t->packed.len)
             st = buf_append(out, t->packed.data, t->packed.len);
         else if (t->len)
-            st = pack(z, i == TABLE_LOCA ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION,
-                      t->data, t->len, Z_SYNC_FLUSH, out);
+            st = pack(z, t->data, t->len, Z_SYNC_FLUSH, out);
         if (t->len)
             adler = adler32_combine(adler, t->adler, (z_off_t)t->len);
     }
     if (st == ZB_OK)
-        st = pack(z, Z_DEFAULT_COMPRESSION, NULL, 0, Z_FINISH, out);
+        st = pack(z, NULL, 0, Z_FINISH, out);
     put32(out, (uint32_t)adler);
     return st == ZB_OK && out->failed ? ZB_ERR_NOMEM : st;
 }

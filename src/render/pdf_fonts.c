@@ -457,16 +457,14 @@ static void font_free(HPDF_Dict font)
 }
 
 /* Before FONT is written (libharu's CIDFontType2_BeforeWrite_Func(); the
-   descriptor was made by pdf_fontfile_embed()): the streams compressed as
-   the font, the tagged name, the descriptor linked. */
+   descriptor was made by pdf_fontfile_embed()): the tagged name, the
+   descriptor linked. */
 static HPDF_STATUS font_before_write(HPDF_Dict font)
 {
     HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
     if (!fa->fontdef->descriptor)
         return HPDF_SetError(font->error, HPDF_INVALID_FONTDEF_DATA, 0);
-    fa->map_stream->filter = font->filter;
-    fa->cmap_stream->filter = font->filter;
     HPDF_STATUS ret = HPDF_Dict_AddName(font, "BaseFont", a->base_font);
     ret += HPDF_Dict_AddName(fa->descendant_font, "BaseFont", a->base_font);
     ret += HPDF_Dict_Add(fa->descendant_font, "FontDescriptor",
@@ -518,6 +516,7 @@ static HPDF_STATUS add_descendant(HPDF_Dict font, HPDF_FontAttr fa,
     fa->map_stream = HPDF_DictStream_New(m, fa->xref);
     if (!fa->map_stream || !pdf_stream_use(fa->map_stream))
         return HPDF_FAILD_TO_ALLOC_MEM;
+    fa->map_stream->filter = font->filter;
     ret += HPDF_Dict_Add(cid, "CIDToGIDMap", fa->map_stream);
     return ret != HPDF_OK ? ret : add_system_info(cid, e);
 }
@@ -531,6 +530,7 @@ static HPDF_STATUS add_to_unicode(HPDF_Dict font, HPDF_FontAttr fa,
     if (!cmap || !pdf_stream_use(cmap))
         return HPDF_FAILD_TO_ALLOC_MEM;
     fa->cmap_stream = cmap;
+    cmap->filter = font->filter;
     HPDF_STATUS ret = HPDF_Dict_AddName(cmap, "Type", "CMap");
     ret += HPDF_Dict_AddName(cmap, "CMapName", enc->name);
     ret += add_system_info(cmap, e);
@@ -761,8 +761,9 @@ static zb_status mark_glyphs(const pdf_face *face, HPDF_Font font,
 }
 
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
-                          const uint8_t *used)
+                          const uint8_t *used, z_stream *z)
 {
+    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_Array kids = HPDF_Dict_GetItem(font, "DescendantFonts",
                                         HPDF_OCLASS_ARRAY);
     HPDF_Dict cid = kids ? HPDF_Array_GetItem(kids, 0, HPDF_OCLASS_DICT)
@@ -776,6 +777,10 @@ zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
         st = write_gid_map(face, cid, used);
     if (st == ZB_OK)
         st = write_to_unicode(font, used);
+    if (st == ZB_OK)
+        st = pdf_stream_deflate(fa->map_stream, z);
+    if (st == ZB_OK)
+        st = pdf_stream_deflate(fa->cmap_stream, z);
     if (st == ZB_OK)
         st = pdf_fontfile_embed(face->file, font);
     return st;

@@ -885,12 +885,20 @@ static zb_status set_info(pdf_ctx *ctx)
     return ctx->status;
 }
 
-/* Deflate the content of every page with one z_stream (pdf_stream.h). */
-static zb_status deflate_pages(pdf_ctx *ctx)
+/* Finish the fonts (in the order attached: their objects are numbered in
+   it) and deflate their streams and every page's content with one
+   z_stream (pdf_stream.h). */
+static zb_status finish_streams(pdf_ctx *ctx)
 {
     z_stream z = {0};
-    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+    if (deflateInit(&z, PDF_DEFLATE_LEVEL) != Z_OK)
         return pdf_fail(ctx, ZB_ERR_NOMEM);
+    for (size_t n = 1; n <= ctx->attached && ctx->status == ZB_OK; n++)
+        for (size_t i = 0; i < ctx->fonts->face_count; i++)
+            if (ctx->uses[i].order == n)
+                pdf_fail(ctx, pdf_face_finish(&ctx->fonts->faces[i],
+                                              ctx->uses[i].font,
+                                              ctx->uses[i].used, &z));
     for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++) {
         HPDF_PageAttr page = (HPDF_PageAttr)ctx->pages[i].page->attr;
         if (page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
@@ -902,14 +910,7 @@ static zb_status deflate_pages(pdf_ctx *ctx)
 
 static zb_status save(pdf_ctx *ctx, const char *path)
 {
-    /* in the order attached: the fonts' objects are numbered in it */
-    for (size_t n = 1; n <= ctx->attached && ctx->status == ZB_OK; n++)
-        for (size_t i = 0; i < ctx->fonts->face_count; i++)
-            if (ctx->uses[i].order == n &&
-                pdf_face_finish(&ctx->fonts->faces[i], ctx->uses[i].font,
-                                ctx->uses[i].used) != ZB_OK)
-                pdf_fail(ctx, ZB_ERR_RENDER);
-    if (ctx->status != ZB_OK || deflate_pages(ctx) != ZB_OK)
+    if (finish_streams(ctx) != ZB_OK)
         return ctx->status;
     char *tmp;
     zb_status st = file_make_temp(path, &tmp, ctx->diags);

@@ -34,13 +34,18 @@ HPDF_Stream pdf_stream_use(HPDF_Dict dict);
    keys, where libharu writes its filter). */
 void pdf_stream_set_deflated(HPDF_Dict dict);
 
-/* Deflate now what the pdf_stream of DICT holds, as libharu would while
-   saving (a zlib stream at the default level), with Z (deflateInit() at
-   Z_DEFAULT_COMPRESSION; reset here): the bytes written are the same, but
-   one z_stream serves many streams (the pages of a PDF) instead of one
-   allocated and cleared per stream. DICT is then written as it is, with /Filter
-   [ /FlateDecode ]. Nothing is done unless DICT is to be deflated and has
-   bytes. ZB_ERR_NOMEM, or ZB_ERR_RENDER from zlib. */
+/* The zlib level of every stream of a PDF (page contents, the fonts' glyph
+   maps, CMaps and programs). Level 1 against libharu's 6: a one-page
+   form's PDF costs about a fifth fewer instructions, the PDF stage of a
+   6,500-page form a tenth less time; the files grow by 6-9%. */
+#define PDF_DEFLATE_LEVEL Z_BEST_SPEED
+
+/* Deflate now what the pdf_stream of DICT holds, as a zlib stream, with Z
+   (deflateInit() at PDF_DEFLATE_LEVEL; reset here): one z_stream serves
+   many streams (the pages and fonts of a PDF) instead of libharu's one
+   allocated and cleared per stream while saving. DICT is then written as
+   it is, with /Filter [ /FlateDecode ]. Nothing is done unless DICT is to
+   be deflated and has bytes. ZB_ERR_NOMEM, or ZB_ERR_RENDER from zlib. */
 zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z);
 
 #endif
