@@ -190,7 +190,8 @@ int cmd_aggregate(int argc, char **argv)
         return EXIT_USAGE;
     }
     aggregate_run r = {.aggregator = aggregator, .args = &a};
-    pool_hooks hooks = {work, on_message, on_ended, NULL, &r};
+    pool_hooks hooks = {.work = work, .message = on_message,
+                        .ended = on_ended, .arg = &r};
     int sig = pool_run(1, 1, &hooks);
     if (!sig && r.status == ZB_OK && !a.quiet)
         printf("%zu 个报送包已汇总\n文件：%zu 个已更新，%zu 个未变，%zu 个已删除\n",

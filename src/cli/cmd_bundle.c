@@ -202,7 +202,8 @@ int cmd_bundle(int argc, char **argv)
         return EXIT_USAGE;
     }
     bundle_run r = {builder, &a, ZB_OK, false};
-    pool_hooks hooks = {work, on_message, on_ended, NULL, &r};
+    pool_hooks hooks = {.work = work, .message = on_message,
+                        .ended = on_ended, .arg = &r};
     int sig = pool_run(1, 1, &hooks);
     if (!sig && r.status == ZB_OK && !a.quiet)
         printf(r.changed ? "已写出 %s\n" : "%s 内容相同，未重写\n", a.output);

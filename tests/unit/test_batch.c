@@ -1,6 +1,7 @@
 /* Unit tests for what batch builds, bundles and the roll-up stand on:
    SHA-256 and SHA256SUMS, the serial mask, the zip writer and reader,
-   output folder names and relative paths, comparing and listing files. */
+   output folder names and relative paths, comparing and listing files,
+   the pool of worker processes. */
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "test.h"
 
 #include "batch/outdir.h"
+#include "batch/pool.h"
 #include "core/fileio.h"
 #include "core/hash.h"
 #include "core/sums.h"
@@ -262,6 +264,55 @@ TEST(files_compared_and_listed)
     diags_free(&d);
 }
 
+/* What a pool run told its hooks. */
+typedef struct pool_tally {
+    size_t ended;
+    size_t started;          /* calls of started() */
+    size_t ended_at_started; /* jobs ended when started() came */
+} pool_tally;
+
+static zb_status tally_work(size_t job, pool_link *link, void *arg)
+{
+    (void)job;
+    (void)link;
+    (void)arg;
+    return ZB_OK;
+}
+
+static void tally_ended(size_t job, const pool_end *end, zb_diags *diags,
+                        void *arg)
+{
+    (void)job;
+    (void)diags;
+    pool_tally *t = arg;
+    t->ended += end->finished && end->status == ZB_OK;
+}
+
+static void tally_started(void *arg)
+{
+    pool_tally *t = arg;
+    t->started++;
+    t->ended_at_started = t->ended;
+}
+
+TEST(pool_tells_once_when_the_last_job_has_started)
+{
+    pool_tally t = {0};
+    pool_hooks h = {.work = tally_work, .ended = tally_ended,
+                    .started = tally_started, .arg = &t};
+    EXPECT(pool_run(5, 2, &h) == 0);
+    EXPECT(t.ended == 5);
+    EXPECT(t.started == 1);
+    /* two places: the fifth job starts once a third has ended */
+    EXPECT(t.ended_at_started == 3);
+    t = (pool_tally){0};
+    EXPECT(pool_run(2, 4, &h) == 0);
+    EXPECT(t.ended == 2 && t.started == 1 && t.ended_at_started == 0);
+    t = (pool_tally){0};
+    EXPECT(pool_run(0, 2, &h) == 0);
+    EXPECT(t.ended == 0 && t.started == 0);
+}
+
 int main(void)
 {
     xml_init();
@@ -275,6 +326,7 @@ int main(void)
     RUN(folder_names_are_safe);
     RUN(relative_paths_from_the_folder);
     RUN(files_compared_and_listed);
+    RUN(pool_tells_once_when_the_last_job_has_started);
     xml_cleanup();
     return test_summary();
 }
