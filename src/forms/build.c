@@ -428,21 +428,26 @@ static zb_status build_document(const zb_builder *b, const build_job *job,
     const char *params[] = {"document", d->id, "letterhead",
                             job->preprinted ? "preprinted" : "print", NULL};
     xmlDocPtr result = NULL;
+    double start = timing_now();
     zb_status st = attach_forms(b, in, d, cd, diags);
     if (st == ZB_OK)
         st = transform_apply(b->doc_sheets[cd - b->catalog->documents],
                              front->doc, params, diags, &result);
     detach_forms(front->doc);
+    start = timings_add(job->timings, "xslt", start);
     char *name = document_name(d);
     lo_document *doc = NULL;
     if (st == ZB_OK)
         st = read_result(job, result, name, diags, &doc);
+    start = timings_add(job->timings, "layout", start);
     char *path = job->formats & CATALOG_PDF
                      ? output_path(job->dir, name, catalog_format_name(
                                                         CATALOG_PDF))
                      : NULL;
     if (st == ZB_OK && path)
         st = render(b, doc, CATALOG_PDF, path, diags);
+    if (path)
+        timings_add(job->timings, "pdf", start);
     if (st == ZB_OK && path && job->written)
         job->written(path, job->arg);
     free(path);

@@ -17,3 +17,13 @@ expect_not_in build_timings_not_on_stdout "timings:" "$OUT"
 
 zb build --forms 1 --format xlsx "$SAMPLE" -o "$T/quiet"
 expect_not_in build_no_timings_unasked "timings:" "$ERR"
+
+# a red-header document's transformation, layout and PDF are counted too
+zb build --timings --forms report-2023 "$SAMPLE" -o "$T/doc"
+expect_rc build_timings_document_builds 0
+stages=$(awk '/^  [a-z]/ {printf "%s ", $1}' "$ERR")
+if [ "$stages" = "setup read parse validate model rules derive xslt layout pdf total " ]; then
+    pass build_timings_document_stages
+else
+    fail build_timings_document_stages "got: $stages"
+fi
