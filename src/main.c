@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/hugepages.h"
 #include "parse/xml_load.h"
 
 #ifndef ZB_VERSION
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
     for (const zb_command *c = commands; c->name; c++) {
         if (strcmp(argv[1], c->name))
             continue;
+        hugepages_restart(argv);
         xml_init();
         int rc = c->run(argc - 1, argv + 1);
         xml_cleanup();
