@@ -11,6 +11,7 @@
 #define ZB_PDF_PAGE_H
 
 #include <hpdf.h>
+#include <zlib.h>
 
 #include "layout.h"
 #include "linebreak.h"
@@ -84,6 +85,8 @@ typedef struct pdf_ctx {
     HPDF_Page page;
     pdf_page_rec *pages;
     size_t page_count, page_cap;
+    size_t finished;         /* pages[0..finished) have footers, deflated */
+    z_stream z;              /* deflates the pages and fonts (pdf_stream.h) */
     double left, right, top, bottom;  /* the body on the page */
     double y;                /* cursor: top of the free body */
     bool page_empty;         /* nothing drawn below the top yet */

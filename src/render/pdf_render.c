@@ -4,7 +4,10 @@
  * page-number footers, the document information, and saving.
  *
  * Footers need the page count: the body of every page is laid out and
- * drawn first; the footers are drawn onto the finished pages at the end.
+ * drawn first; the footers are drawn onto the pages numbered together once
+ * the last of them is done (a section that starts its numbering again, or
+ * the end), and their contents are deflated then: a PDF of many copies
+ * keeps each finished copy's pages deflated, not as drawn.
  */
 #include "pdf_render.h"
 
@@ -729,45 +732,6 @@ static zb_status place_keep(pdf_ctx *ctx, const lo_keep *k)
     return place_blocks(ctx, k->blocks + 1, k->block_count - 1);
 }
 
-/* ----------------------------------------------------------- sections */
-
-static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
-{
-    text_reset(ctx);
-    switch (b->kind) {
-    case LO_BLOCK_PARA:
-        return place_para(ctx, &b->u.para, b->line);
-    case LO_BLOCK_FIELDS:
-        return place_fields(ctx, &b->u.fields, b->line);
-    case LO_BLOCK_TABLE:
-        return table_place(ctx, &b->u.table);
-    case LO_BLOCK_SIGNATURE:
-        return place_signature(ctx, &b->u.signature, b->line);
-    case LO_BLOCK_RULE:
-        return place_rule(ctx, &b->u.rule);
-    case LO_BLOCK_SPACE:
-        place_space(ctx, &b->u.space);
-        return ZB_OK;
-    case LO_BLOCK_PAGE_BREAK:
-        return ctx->page_empty ? ZB_OK : pdf_new_page(ctx);
-    case LO_BLOCK_SIGNOFF:
-        return place_signoff(ctx, &b->u.signoff, b->line);
-    case LO_BLOCK_COLOPHON:
-        return place_colophon(ctx, &b->u.colophon);
-    case LO_BLOCK_KEEP:
-        return place_keep(ctx, &b->u.keep);
-    }
-    return ZB_OK;
-}
-
-static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
-{
-    ctx->section = s;
-    if (pdf_new_page(ctx) != ZB_OK)
-        return ctx->status;
-    return place_blocks(ctx, s->blocks, s->block_count);
-}
-
 /* ------------------------------------------------------------ footers */
 
 /* FORMAT with {page} and {pages} replaced. */
@@ -820,19 +784,71 @@ static zb_status draw_footer(pdf_ctx *ctx, const pdf_page_rec *rec)
     return ctx->status;
 }
 
-/* The pages were numbered as they were made (pdf_new_page()); {pages}
-   counts the pages numbered together. Draw the footers. */
-static zb_status draw_footers(pdf_ctx *ctx)
+/* The pages from ctx->finished on, numbered together (pdf_new_page()), are
+   done: draw their footers with the count of them and deflate their
+   contents. */
+static zb_status finish_pages(pdf_ctx *ctx)
 {
+    if (ctx->finished == ctx->page_count)
+        return ctx->status;
+    const lo_section *section = ctx->section;
     pdf_page_rec *p = ctx->pages;
-    for (size_t i = ctx->page_count; i-- > 0;)
-        p[i].total = i + 1 < ctx->page_count && p[i + 1].number > 1
-                         ? p[i + 1].total
-                         : p[i].number;
-    for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++)
-        if (p[i].section->footer && !p[i].unnumbered)
+    size_t total = p[ctx->page_count - 1].number;
+    pdf_end_text(ctx);
+    for (size_t i = ctx->finished; i < ctx->page_count; i++) {
+        p[i].total = total;
+        if (ctx->status == ZB_OK && p[i].section->footer && !p[i].unnumbered)
             draw_footer(ctx, &p[i]);
+    }
+    for (size_t i = ctx->finished; i < ctx->page_count; i++) {
+        HPDF_PageAttr page = (HPDF_PageAttr)p[i].page->attr;
+        if (ctx->status == ZB_OK && page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
+            pdf_fail(ctx, pdf_stream_deflate(page->contents, &ctx->z));
+    }
+    ctx->finished = ctx->page_count;
+    ctx->section = section;
     return ctx->status;
+}
+
+/* ----------------------------------------------------------- sections */
+
+static zb_status place_block(pdf_ctx *ctx, const lo_block *b)
+{
+    text_reset(ctx);
+    switch (b->kind) {
+    case LO_BLOCK_PARA:
+        return place_para(ctx, &b->u.para, b->line);
+    case LO_BLOCK_FIELDS:
+        return place_fields(ctx, &b->u.fields, b->line);
+    case LO_BLOCK_TABLE:
+        return table_place(ctx, &b->u.table);
+    case LO_BLOCK_SIGNATURE:
+        return place_signature(ctx, &b->u.signature, b->line);
+    case LO_BLOCK_RULE:
+        return place_rule(ctx, &b->u.rule);
+    case LO_BLOCK_SPACE:
+        place_space(ctx, &b->u.space);
+        return ZB_OK;
+    case LO_BLOCK_PAGE_BREAK:
+        return ctx->page_empty ? ZB_OK : pdf_new_page(ctx);
+    case LO_BLOCK_SIGNOFF:
+        return place_signoff(ctx, &b->u.signoff, b->line);
+    case LO_BLOCK_COLOPHON:
+        return place_colophon(ctx, &b->u.colophon);
+    case LO_BLOCK_KEEP:
+        return place_keep(ctx, &b->u.keep);
+    }
+    return ZB_OK;
+}
+
+static zb_status place_section(pdf_ctx *ctx, const lo_section *s)
+{
+    if (!s->continue_numbering && finish_pages(ctx) != ZB_OK)
+        return ctx->status;
+    ctx->section = s;
+    if (pdf_new_page(ctx) != ZB_OK)
+        return ctx->status;
+    return place_blocks(ctx, s->blocks, s->block_count);
 }
 
 /* --------------------------------------------------------- the file */
@@ -885,32 +901,22 @@ static zb_status set_info(pdf_ctx *ctx)
     return ctx->status;
 }
 
-/* Finish the fonts (in the order attached: their objects are numbered in
-   it) and deflate their streams and every page's content with one
-   z_stream (pdf_stream.h). */
-static zb_status finish_streams(pdf_ctx *ctx)
+/* Finish the fonts, in the order attached (their objects are numbered in
+   it), their streams deflated as the pages' are. */
+static zb_status finish_fonts(pdf_ctx *ctx)
 {
-    z_stream z = {0};
-    if (deflateInit(&z, PDF_DEFLATE_LEVEL) != Z_OK)
-        return pdf_fail(ctx, ZB_ERR_NOMEM);
     for (size_t n = 1; n <= ctx->attached && ctx->status == ZB_OK; n++)
         for (size_t i = 0; i < ctx->fonts->face_count; i++)
             if (ctx->uses[i].order == n)
                 pdf_fail(ctx, pdf_face_finish(&ctx->fonts->faces[i],
                                               ctx->uses[i].font,
-                                              ctx->uses[i].used, &z));
-    for (size_t i = 0; i < ctx->page_count && ctx->status == ZB_OK; i++) {
-        HPDF_PageAttr page = (HPDF_PageAttr)ctx->pages[i].page->attr;
-        if (page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
-            pdf_fail(ctx, pdf_stream_deflate(page->contents, &z));
-    }
-    deflateEnd(&z);
+                                              ctx->uses[i].used, &ctx->z));
     return ctx->status;
 }
 
 static zb_status save(pdf_ctx *ctx, const char *path)
 {
-    if (finish_streams(ctx) != ZB_OK)
+    if (finish_fonts(ctx) != ZB_OK)
         return ctx->status;
     char *tmp;
     zb_status st = file_make_temp(path, &tmp, ctx->diags);
@@ -938,6 +944,7 @@ static void ctx_free(pdf_ctx *ctx)
     free(ctx->lines);
     linebreak_free(&ctx->lb);
     free(ctx->pages);
+    deflateEnd(&ctx->z);
     HPDF_Free(ctx->pdf);
 }
 
@@ -949,7 +956,8 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
     pdf_ctx ctx = {.doc = doc, .fonts = fonts, .diags = diags};
     ctx.pdf = HPDF_New(on_haru_error, &ctx);
     ctx.uses = calloc(fonts->face_count, sizeof *ctx.uses);
-    if (!ctx.pdf || !ctx.uses) {
+    if (!ctx.pdf || !ctx.uses ||
+        deflateInit(&ctx.z, PDF_DEFLATE_LEVEL) != Z_OK) {
         ctx_free(&ctx);
         return ZB_ERR_NOMEM;
     }
@@ -963,7 +971,7 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
     for (size_t i = 0; i < doc->section_count && ctx.status == ZB_OK; i++)
         place_section(&ctx, &doc->sections[i]);
     if (ctx.status == ZB_OK)
-        draw_footers(&ctx);
+        finish_pages(&ctx);
     if (ctx.font_errors)
         pdf_fail(&ctx, ZB_ERR_FONT);
     pdf_end_text(&ctx);
