@@ -7,20 +7,26 @@
 
 #define TUNABLE "glibc.malloc.hugetlb"
 
+bool hugepages_tunables(const char *was, char *out, size_t size)
+{
+    if (was && strstr(was, TUNABLE "="))
+        return false;
+    int n = snprintf(out, size, "%s%s" TUNABLE "=1", was ? was : "",
+                     was && *was ? ":" : "");
+    return n > 0 && (size_t)n < size;
+}
+
 void hugepages_restart(char **argv)
 {
-    const char *was = getenv("GLIBC_TUNABLES");
-    char value[4096];
-    if (was && strstr(was, TUNABLE "="))
-        return;
-    int n = snprintf(value, sizeof value, "%s%s" TUNABLE "=1",
-                     was ? was : "", was && *was ? ":" : "");
-    if (n < 0 || (size_t)n >= sizeof value ||
+    const char *env = getenv("GLIBC_TUNABLES");
+    char was[4096], value[4096];
+    if ((env && snprintf(was, sizeof was, "%s", env) >= (int)sizeof was) ||
+        !hugepages_tunables(env ? was : NULL, value, sizeof value) ||
         setenv("GLIBC_TUNABLES", value, 1) != 0)
         return;
     execv("/proc/self/exe", argv);
-    /* not started again: keep the environment as it was */
-    if (was)
+    /* not started again: the environment as it was */
+    if (env)
         setenv("GLIBC_TUNABLES", was, 1);
     else
         unsetenv("GLIBC_TUNABLES");

@@ -6,18 +6,25 @@
  * stage walks pointer by pointer. On 4 KB pages each new page costs a
  * fault and every walk misses the TLB; glibc's malloc puts its heap on
  * 2 MB transparent huge pages (where the kernel offers them only on
- * request, `madvise`, as Debian's does) when the tunable
- * glibc.malloc.hugetlb=1 is set - and glibc reads its tunables only from
- * the environment the process starts with.
+ * request, `madvise`) when the tunable glibc.malloc.hugetlb=1 is set - and
+ * glibc reads its tunables only from the environment the process starts
+ * with.
  */
 #ifndef ZB_HUGEPAGES_H
 #define ZB_HUGEPAGES_H
 
-/* Start this program again (/proc/self/exe with ARGV) with
-   glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES. Returns when the
-   environment already names that tunable (this is the second start, or
-   the user chose a value) or when the program cannot be started again;
-   then it goes on as it is. */
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The value GLIBC_TUNABLES should have, given WAS (its value, or NULL when
+   unset): WAS with glibc.malloc.hugetlb=1 added, in OUT (SIZE bytes).
+   False when WAS names that tunable already (the user's choice, or this
+   is the second start) or the value does not fit. */
+bool hugepages_tunables(const char *was, char *out, size_t size);
+
+/* Start this program again (/proc/self/exe with ARGV) with the
+   environment hugepages_tunables() gives. Returns when there is nothing to
+   add or the program cannot be started again; it then goes on as it is. */
 void hugepages_restart(char **argv);
 
 #endif

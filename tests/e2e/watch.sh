@@ -22,6 +22,10 @@ wait_for "grep -q 正在监视 '$T/w.out'" && pass "watch: first build, then wat
     || fail "watch: first build, then watching" "$(tail -3 "$T/w.out" "$T/w.err")"
 listed && pass "watch: the first build lists the ledger" \
     || fail "watch: the first build lists the ledger" "$(cat "$SUMS")"
+# started again with glibc's heap on huge pages (core/hugepages.h)
+tr '\0' '\n' </proc/$pid/environ >"$T/w.env"
+expect_in "watch: runs with glibc.malloc.hugetlb=1" \
+    "GLIBC_TUNABLES=glibc.malloc.hugetlb=1" "$T/w.env"
 
 # saved by renaming a new file over it
 sed 's/name="冯佳"/name="冯佳怡"/' "$SAMPLE" >"$T/ledgers/.台账.xml.swp"

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/fileio.h"
+#include "core/hugepages.h"
 #include "core/timing.h"
 #include "parse/xml_load.h"
 
@@ -223,10 +224,28 @@ TEST(timings_drop_stages_past_the_limit)
     EXPECT_STR(t.items[TIMINGS_MAX - 1].stage, "p");
 }
 
+TEST(hugepages_adds_the_tunable_once)
+{
+    char v[64];
+    EXPECT(hugepages_tunables(NULL, v, sizeof v));
+    EXPECT_STR(v, "glibc.malloc.hugetlb=1");
+    EXPECT(hugepages_tunables("", v, sizeof v));
+    EXPECT_STR(v, "glibc.malloc.hugetlb=1");
+    EXPECT(hugepages_tunables("glibc.malloc.mxfast=0", v, sizeof v));
+    EXPECT_STR(v, "glibc.malloc.mxfast=0:glibc.malloc.hugetlb=1");
+    /* the second start, or the user's own choice: nothing to add */
+    EXPECT(!hugepages_tunables("glibc.malloc.hugetlb=1", v, sizeof v));
+    EXPECT(!hugepages_tunables("glibc.malloc.mxfast=0:glibc.malloc.hugetlb=0",
+                               v, sizeof v));
+    /* too long for OUT */
+    EXPECT(!hugepages_tunables("glibc.malloc.mxfast=0", v, 30));
+}
+
 int main(void)
 {
     xml_init();
     RUN(buf_appends_and_formats);
+    RUN(hugepages_adds_the_tunable_once);
     RUN(diags_sort_by_position_and_count);
     RUN(atomic_write_replaces_whole_file);
     RUN(read_reports_missing_and_directory);
