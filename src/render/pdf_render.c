@@ -957,7 +957,7 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
     ctx.pdf = HPDF_New(on_haru_error, &ctx);
     ctx.uses = calloc(fonts->face_count, sizeof *ctx.uses);
     if (!ctx.pdf || !ctx.uses ||
-        deflateInit(&ctx.z, PDF_DEFLATE_LEVEL) != Z_OK) {
+        pdf_stream_deflater(&ctx.z) != ZB_OK) {
         ctx_free(&ctx);
         return ZB_ERR_NOMEM;
     }

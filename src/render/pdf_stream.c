@@ -160,6 +160,12 @@ void pdf_stream_set_deflated(HPDF_Dict dict)
     dict->write_fn = write_filter;
 }
 
+zb_status pdf_stream_deflater(z_stream *z)
+{
+    return deflateInit2(z, PDF_DEFLATE_LEVEL, Z_DEFLATED, MAX_WBITS, 6,
+                        Z_DEFAULT_STRATEGY) == Z_OK ? ZB_OK : ZB_ERR_NOMEM;
+}
+
 zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
 {
     HPDF_Stream s = dict->stream;
