@@ -48,11 +48,25 @@ zb_date date_add_months(zb_date date, int months)
     return y * 10000 + m * 100 + d;
 }
 
+/* The N digits of V (zero-padded) at P. */
+static void put_digits(char *p, unsigned v, int n)
+{
+    while (n-- > 0) {
+        p[n] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 void date_format(zb_date date, char buf[11])
 {
-    unsigned y = (unsigned)(date / 10000) % 10000u;
-    unsigned m = (unsigned)(date / 100) % 100u, d = (unsigned)date % 100u;
-    snprintf(buf, 11, "%04u-%02u-%02u", y % 10000u, m % 100u, d % 100u);
+    /* by hand: snprintf() was a twentieth of `check` (the rules and the
+       facts write dates by the ten thousand) */
+    put_digits(buf, (unsigned)(date / 10000) % 10000u, 4);
+    buf[4] = '-';
+    put_digits(buf + 5, (unsigned)(date / 100) % 100u, 2);
+    buf[7] = '-';
+    put_digits(buf + 8, (unsigned)date % 100u, 2);
+    buf[10] = '\0';
 }
 
 void date_format_cn(zb_date date, char buf[32])

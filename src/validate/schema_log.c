@@ -182,7 +182,10 @@ static xmlChar *field_value(xmlNodePtr n, const char *fields)
         size_t len = strcspn(p, "|");
         char attr[64];
         const char *at = *p == '@' ? p + 1 : p;
-        snprintf(attr, sizeof attr, "%.*s", (int)(len - (size_t)(at - p)), at);
+        size_t k = len - (size_t)(at - p);
+        k = k < sizeof attr ? k : sizeof attr - 1;
+        memcpy(attr, at, k);  /* a name from the schema; snprintf() was */
+        attr[k] = '\0';       /* a tenth of `check` */
         xmlChar *value = xmlGetNoNsProp(n, (const xmlChar *)attr);
         if (value) {
             xmlChar *collapsed = xmlSchemaCollapseString(value);

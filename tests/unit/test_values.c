@@ -62,6 +62,10 @@ TEST(date_format_writes_iso)
     EXPECT_STR(buf, "2023-06-20");
     date_format(20240101, buf);
     EXPECT_STR(buf, "2024-01-01");
+    date_format(70905, buf);  /* zero-padded */
+    EXPECT_STR(buf, "0007-09-05");
+    date_format(99991231, buf);
+    EXPECT_STR(buf, "9999-12-31");
 }
 
 TEST(money_parse_counts_fen_exactly)
