@@ -12,7 +12,7 @@
 #include "../rules/rules.h"
 #include "schema_dict.h"
 #include "schema_errors.h"
-#include "schema_log.h"
+#include "schema_refs.h"
 
 #define NAMESPACE_STEM "urn:zhengban:ledger:"
 
@@ -20,7 +20,7 @@ struct zb_schema {
     xmlDocPtr xsd; /* kept while the compiled schema lives */
     xmlSchemaPtr compiled;
     zb_dict *dict;
-    log_refs *log; /* the keyrefs of the log's events, checked in C */
+    schema_refs *refs; /* the keyrefs, checked in C */
 };
 
 /* Collects the schema compiler's complaints (an installation fault). */
@@ -33,13 +33,13 @@ static void on_compile_error(void *ctx, xmlErrorPtr err)
 }
 
 /* Read the names and constraints of the schema as written, then compile it
-   with the log's references left to schema_log.c. */
+   with the references left to schema_refs.c. */
 static zb_status compile(zb_schema *s, const char *path, zb_diags *diags)
 {
     zb_buf why = {0};
     zb_status st = dict_build(s->xsd, &s->dict);
     if (st == ZB_OK)
-        st = log_refs_split(s->xsd, &s->log);
+        st = refs_split(s->xsd, &s->refs);
     xmlSchemaParserCtxtPtr pc =
         st == ZB_OK ? xmlSchemaNewDocParserCtxt(s->xsd) : NULL;
     if (pc) {
@@ -122,16 +122,14 @@ zb_status schema_validate(const zb_schema *schema, xmlDocPtr doc,
     if (st != ZB_OK)
         return st;
     size_t errors = diags->errors;
-    zb_validation v = {schema->dict,     src,  diags, xmlHashCreate(64),
-                       xmlHashCreate(8), ZB_OK};
+    zb_validation v = {schema->dict, src, diags, xmlHashCreate(64), ZB_OK};
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema->compiled);
-    if (!vc || !v.seen || !v.deferred) {
+    if (!vc || !v.seen) {
         st = ZB_ERR_NOMEM;
     } else {
         xmlSchemaSetValidStructuredErrors(vc, schema_errors_handle, &v);
         int rc = xmlSchemaValidateDoc(vc, doc);
-        schema_errors_locate_deferred(&v, doc);
-        log_refs_check(schema->log, &v, doc);
+        refs_check(schema->refs, &v, doc);
         if (rc != 0 && diags->errors == errors)
             rules_add(diags, src, "schema", 0, 0, "台账不符合台账模式");
         st = v.status != ZB_OK        ? v.status
@@ -140,7 +138,6 @@ zb_status schema_validate(const zb_schema *schema, xmlDocPtr doc,
     }
     xmlSchemaFreeValidCtxt(vc);
     xmlHashFree(v.seen, NULL);
-    xmlHashFree(v.deferred, NULL);
     return st;
 }
 
@@ -149,7 +146,7 @@ void schema_close(zb_schema *schema)
     if (!schema)
         return;
     dict_free(schema->dict);
-    log_refs_free(schema->log);
+    refs_free(schema->refs);
     xmlSchemaFree(schema->compiled);
     xmlFreeDoc(schema->xsd);
     free(schema);

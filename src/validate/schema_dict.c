@@ -157,10 +157,8 @@ static void add_constraint(zb_dict *d, xmlNodePtr n)
     it->constraint.rules = annotation(d, n, "appinfo");
     it->constraint.meaning = annotation(d, n, "documentation");
     for (xmlNodePtr c = n->children; c; c = c->next) {
-        const char *xpath = is_xsd(c, NULL) ? prop(c, "xpath") : NULL;
-        if (xpath && is_xsd(c, "selector"))
-            it->constraint.selector = keep(d, xpath, strlen(xpath));
-        else if (xpath && is_xsd(c, "field"))
+        const char *xpath = is_xsd(c, "field") ? prop(c, "xpath") : NULL;
+        if (xpath)
             it->constraint.fields = fields_of(d, xpath);
     }
 }

@@ -21,7 +21,6 @@ typedef struct zb_dict zb_dict;
 typedef struct dict_constraint {
     const char *rules;    /* "key-staff" or "commercial=tz-1.2 oem=tz-1.5" */
     const char *meaning;  /* its documentation, a Chinese sentence */
-    const char *selector; /* XPath of the constrained elements */
     const char *fields;   /* the attributes that may hold the value, "a|b" */
 } dict_constraint;
 

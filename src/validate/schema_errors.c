@@ -3,12 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "../core/buf.h"
 #include "../parse/xml_load.h"
-#include "../parse/ledger.h"
 #include "../rules/rules.h"
 
 /* How many characters of a bad value a message quotes. */
@@ -361,24 +358,6 @@ void schema_errors_breach(zb_validation *v, const char *constraint,
                       xml_node_line(node));
 }
 
-/* Remember keyref NAME's missing VALUE, to be located afterwards. */
-static void defer(zb_validation *v, const char *name, const char *value)
-{
-    xmlHashTablePtr values = xmlHashLookup(v->deferred, (const xmlChar *)name);
-    if (!values) {
-        values = xmlHashCreate(16);
-        if (!values ||
-            xmlHashAddEntry(v->deferred, (const xmlChar *)name, values)) {
-            xmlHashFree(values, NULL);
-            v->status = ZB_ERR_NOMEM;
-            return;
-        }
-    }
-    if (!xmlHashLookup(values, (const xmlChar *)value) &&
-        xmlHashAddEntry(values, (const xmlChar *)value, (void *)1))
-        v->status = ZB_ERR_NOMEM;
-}
-
 static void identity(zb_validation *v, const parsed *p, long line,
                      xmlNodePtr node)
 {
@@ -389,10 +368,7 @@ static void identity(zb_validation *v, const parsed *p, long line,
     const char *s = q ? strchr(q, '}') : NULL;
     snprintf(name, sizeof name, "%.*s", s ? (int)strcspn(s + 1, "'") : 0,
              s ? s + 1 : "");
-    if (missing && !node && line >= 65535)
-        defer(v, name, value);
-    else
-        constraint_breach(v, name, p->elem, node, value, missing, line);
+    constraint_breach(v, name, p->elem, node, value, missing, line);
 }
 
 static void other(zb_validation *v, const parsed *p, const xmlError *err,
@@ -435,59 +411,4 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err)
         identity(v, &p, line, node);
     else
         other(v, &p, err, line);
-}
-
-/* ---- keyref errors past line 65535 ---------------------------------------- */
-
-typedef struct relocation {
-    zb_validation *v;
-    xmlDocPtr doc;
-} relocation;
-
-static void relocate_one(void *payload, void *data, const xmlChar *name)
-{
-    xmlHashTablePtr values = payload;
-    relocation *r = data;
-    const dict_constraint *c =
-        dict_constraint_get(r->v->dict, (const char *)name);
-    xmlXPathContextPtr xp =
-        c && c->selector ? xmlXPathNewContext(r->doc) : NULL;
-    if (!xp)
-        return;
-    xmlXPathRegisterNs(xp, (const xmlChar *)"z",
-                       (const xmlChar *)LEDGER_NAMESPACE);
-    xp->node = xmlDocGetRootElement(r->doc);
-    xmlXPathObjectPtr found =
-        xmlXPathEvalExpression((const xmlChar *)c->selector, xp);
-    xmlNodeSetPtr set = found ? found->nodesetval : NULL;
-    for (int i = 0; set && i < set->nodeNr; i++) {
-        xmlNodePtr n = set->nodeTab[i];
-        long line = xml_node_line(n);
-        char attr[NAME_MAX_BYTES];
-        xmlChar *value =
-            line >= 65535 && field_name(r->v, c, (const char *)n->name, n, attr,
-                                        sizeof attr)
-                ? xmlGetNoNsProp(n, (const xmlChar *)attr)
-                : NULL;
-        if (value && xmlHashLookup(values, value))
-            constraint_breach(r->v, (const char *)name, (const char *)n->name,
-                              n, (const char *)value, 1, line);
-        xmlFree(value);
-    }
-    xmlXPathFreeObject(found);
-    xmlXPathFreeContext(xp);
-}
-
-static void free_values(void *payload, const xmlChar *name)
-{
-    (void)name;
-    xmlHashFree(payload, NULL);
-}
-
-void schema_errors_locate_deferred(zb_validation *v, xmlDocPtr doc)
-{
-    relocation r = {v, doc};
-    xmlHashScan(v->deferred, relocate_one, &r);
-    xmlHashFree(v->deferred, free_values);
-    v->deferred = NULL;
 }

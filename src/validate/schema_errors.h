@@ -23,8 +23,6 @@ typedef struct zb_validation {
     const zb_source *src;
     zb_diags *diags;
     xmlHashTablePtr seen;     /* diagnostics already given (line:col:text) */
-    xmlHashTablePtr deferred; /* keyref name -> values whose line libxml2
-                                 cut at 65535; located afterwards */
     zb_status status;         /* ZB_ERR_NOMEM once memory ran out */
 } zb_validation;
 
@@ -36,9 +34,5 @@ void schema_errors_handle(void *ctx, xmlErrorPtr err);
    in the words the validator's own error would get. */
 void schema_errors_breach(zb_validation *v, const char *constraint,
                           xmlNodePtr node, const char *value);
-
-/* Report the keyref breaches that were deferred because libxml2 gave no
-   usable line, at the elements of DOC that hold the missing values. */
-void schema_errors_locate_deferred(zb_validation *v, xmlDocPtr doc);
 
 #endif

@@ -258,12 +258,20 @@ expect_not_in event_ref_token_collapsed "TCYB-PC-020 " "$OUT"
 
 # past line 65535, where libxml2 keeps no line of its own for an element
 awk '{print} /<log>/ {for (i = 0; i < 70000; i++) print ""}' "$T/badrefs.xml" |
-    sed 's|computer="TCYB-PC-015" date="2023-09-21" operator="s06" request|computer="TCYB-PC-015" date="2023-09-21" operator="s77" request|' \
+    sed -e 's|computer="TCYB-PC-015" date="2023-09-21" operator="s06" request|computer="TCYB-PC-015" date="2023-09-21" operator="s77" request|' \
+        -e 's|<inspection date="2023-11-20" title="2023年度软件使用情况全面检查" dept="bgs">|<inspection date="2023-11-20" title="2023年度软件使用情况全面检查" dept="d77">|' \
         >"$T/bigrefs.xml"
-line=$(grep -n 'operator="s77"' "$T/bigrefs.xml" | head -1 | cut -d: -f1)
 zb check "$T/bigrefs.xml"
-if [ "$line" -gt 65535 ]; then
-    expect_in event_ref_past_65535 "bigrefs.xml:$line:" "$OUT"
-else
-    fail event_ref_past_65535 "the test ledger is too short ($line)"
-fi
+# NAME: the reference written as PATTERN is reported at its own line
+ref_past() {
+    local line
+    line=$(grep -n -- "$2" "$T/bigrefs.xml" | head -1 | cut -d: -f1)
+    if [ "$line" -gt 65535 ]; then
+        expect_in "$1" "bigrefs.xml:$line:" "$OUT"
+    else
+        fail "$1" "the test ledger is too short ($line)"
+    fi
+}
+ref_past event_ref_past_65535 'operator="s77"'
+ref_past dept_ref_past_65535 'dept="d77"'
+expect_in dept_ref_past_65535_value "“d77”未登记" "$OUT"

@@ -1,4 +1,4 @@
-#include "schema_log.h"
+#include "schema_refs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -6,26 +6,26 @@
 #include <libxml/hash.h>
 #include <libxml/xmlschemastypes.h>
 
-#include "../core/buf.h"
-
 #define XSD_NS "http://www.w3.org/2001/XMLSchema"
-#define LOG_SELECTOR "z:log/z:event"
 
 enum { MAX_REFS = 16 };
 
-/* One keyref that selects events, and the key it refers to: the children
-   named in KEY_SELECTOR ("z:a|z:b") of the root's child CONTAINER, whose
-   attribute KEY_FIELD holds the key. */
-typedef struct log_ref {
+/* One keyref and the key it refers to: the keyref's SELECTOR ("z:a/z:b|
+   z:c") names paths of children from the root, FIELDS ("@a|@b") the
+   attribute holding the reference; the key is in the children named in
+   KEY_SELECTOR ("z:a|z:b") of the root's child CONTAINER, in their
+   attribute KEY_FIELD. */
+typedef struct ref {
     xmlChar *name;
-    xmlChar *fields;       /* "@a|@b" of the keyref */
+    xmlChar *selector;
+    xmlChar *fields;
     xmlChar *container;
     xmlChar *key_selector;
     xmlChar *key_field;
-} log_ref;
+} ref;
 
-struct log_refs {
-    log_ref refs[MAX_REFS];
+struct schema_refs {
+    ref refs[MAX_REFS];
     int count;
 };
 
@@ -67,47 +67,32 @@ static xmlNodePtr find_key(xmlNodePtr n, const xmlChar *name)
     return NULL;
 }
 
-/* SELECTOR without its alternative LOG_SELECTOR, into B. Returns whether
-   the alternative was there. */
-static int drop_log(const char *selector, zb_buf *b)
-{
-    int found = 0;
-    for (const char *p = selector; *p;) {
-        size_t n = strcspn(p, "|");
-        if (n == strlen(LOG_SELECTOR) && !strncmp(p, LOG_SELECTOR, n))
-            found = 1;
-        else
-            buf_printf(b, "%s%.*s", b->len ? "|" : "", (int)n, p);
-        p += n + (p[n] == '|');
-    }
-    return found;
-}
-
-/* Remember keyref N, whose selector had the log's events, in REFS. */
-static zb_status keep_ref(log_refs *refs, xmlNodePtr schema, xmlNodePtr n)
+/* Remember keyref N in REFS. */
+static zb_status keep_ref(schema_refs *refs, xmlNodePtr schema, xmlNodePtr n)
 {
     if (refs->count == MAX_REFS)
         return ZB_ERR_IO; /* the schema has changed beyond this module */
-    log_ref *r = &refs->refs[refs->count++];
+    ref *r = &refs->refs[refs->count++];
     xmlChar *refer = xmlGetProp(n, (const xmlChar *)"refer");
     xmlNodePtr key = refer ? find_key(schema, refer) : NULL;
     xmlFree(refer);
     r->name = xmlGetProp(n, (const xmlChar *)"name");
+    r->selector = xpath_of(n, "selector");
     r->fields = xpath_of(n, "field");
     if (key && key->parent && is_xsd(key->parent, "element")) {
         r->container = xmlGetProp(key->parent, (const xmlChar *)"name");
         r->key_selector = xpath_of(key, "selector");
         r->key_field = xpath_of(key, "field");
     }
-    return r->name && r->fields && r->container && r->key_selector &&
-                   r->key_field
+    return r->name && r->selector && r->fields && r->container &&
+                   r->key_selector && r->key_field
                ? ZB_OK
                : ZB_ERR_IO;
 }
 
-zb_status log_refs_split(xmlDocPtr xsd, log_refs **out)
+zb_status refs_split(xmlDocPtr xsd, schema_refs **out)
 {
-    log_refs *refs = calloc(1, sizeof *refs);
+    schema_refs *refs = calloc(1, sizeof *refs);
     xmlNodePtr schema = xmlDocGetRootElement(xsd);
     if (!refs || !schema) {
         free(refs);
@@ -127,24 +112,14 @@ zb_status log_refs_split(xmlDocPtr xsd, log_refs **out)
     for (xmlNodePtr n = ledger ? ledger->children : NULL; n && st == ZB_OK;
          n = next) {
         next = n->next;
-        xmlNodePtr sel = is_xsd(n, "keyref") ? xsd_child(n, "selector") : NULL;
-        xmlChar *xpath = sel ? xmlGetProp(sel, (const xmlChar *)"xpath") : NULL;
-        zb_buf rest = {0};
-        if (xpath && drop_log((const char *)xpath, &rest)) {
-            st = rest.failed ? ZB_ERR_NOMEM : keep_ref(refs, schema, n);
-            if (st == ZB_OK && rest.len) {
-                xmlSetProp(sel, (const xmlChar *)"xpath",
-                           (const xmlChar *)buf_str(&rest));
-            } else if (st == ZB_OK) {
-                xmlUnlinkNode(n);
-                xmlFreeNode(n);
-            }
-        }
-        buf_free(&rest);
-        xmlFree(xpath);
+        if (!is_xsd(n, "keyref"))
+            continue;
+        st = keep_ref(refs, schema, n);
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
     }
     if (st != ZB_OK) {
-        log_refs_free(refs);
+        refs_free(refs);
         return st;
     }
     *out = refs;
@@ -201,7 +176,7 @@ static xmlChar *field_value(xmlNodePtr n, const char *fields)
 }
 
 /* The key values of R in DOC, as a set. */
-static xmlHashTablePtr key_values(const log_ref *r, xmlNodePtr root)
+static xmlHashTablePtr key_values(const ref *r, xmlNodePtr root)
 {
     xmlHashTablePtr keys = xmlHashCreate(1024);
     for (xmlNodePtr c = root->children; c && keys; c = c->next) {
@@ -220,43 +195,61 @@ static xmlHashTablePtr key_values(const log_ref *r, xmlNodePtr root)
     return keys;
 }
 
-static void check_ref(const log_ref *r, zb_validation *v, xmlNodePtr root)
+/* Check the references of R held by the elements below N at the end of
+   PATH ("z:a/z:b", up to the next '|') against KEYS. */
+static void check_path(const ref *r, xmlHashTablePtr keys, zb_validation *v,
+                       xmlNodePtr n, const char *path)
+{
+    size_t step = strcspn(path, "/|");
+    const char *colon = memchr(path, ':', step);
+    const char *local = colon ? colon + 1 : path;
+    size_t len = step - (size_t)(local - path);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE ||
+            strncmp((const char *)c->name, local, len) || c->name[len])
+            continue;
+        if (path[step] == '/') {
+            check_path(r, keys, v, c, path + step + 1);
+            continue;
+        }
+        xmlChar *value = field_value(c, (const char *)r->fields);
+        if (value && !xmlHashLookup(keys, value))
+            schema_errors_breach(v, (const char *)r->name, c,
+                                 (const char *)value);
+        xmlFree(value);
+    }
+}
+
+static void check_ref(const ref *r, zb_validation *v, xmlNodePtr root)
 {
     xmlHashTablePtr keys = key_values(r, root);
     if (!keys) {
         v->status = ZB_ERR_NOMEM;
         return;
     }
-    for (xmlNodePtr log = root->children; log; log = log->next) {
-        if (!has_name(log, "log"))
-            continue;
-        for (xmlNodePtr e = log->children; e; e = e->next) {
-            if (!has_name(e, "event"))
-                continue;
-            xmlChar *value = field_value(e, (const char *)r->fields);
-            if (value && !xmlHashLookup(keys, value))
-                schema_errors_breach(v, (const char *)r->name, e,
-                                     (const char *)value);
-            xmlFree(value);
-        }
+    for (const char *p = (const char *)r->selector; *p;) {
+        check_path(r, keys, v, root, p);
+        p += strcspn(p, "|");
+        p += *p == '|';
     }
     xmlHashFree(keys, NULL);
 }
 
-void log_refs_check(const log_refs *refs, zb_validation *v, xmlDocPtr doc)
+void refs_check(const schema_refs *refs, zb_validation *v, xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     for (int i = 0; root && i < refs->count; i++)
         check_ref(&refs->refs[i], v, root);
 }
 
-void log_refs_free(log_refs *refs)
+void refs_free(schema_refs *refs)
 {
     if (!refs)
         return;
     for (int i = 0; i < refs->count; i++) {
-        log_ref *r = &refs->refs[i];
+        ref *r = &refs->refs[i];
         xmlFree(r->name);
+        xmlFree(r->selector);
         xmlFree(r->fields);
         xmlFree(r->container);
         xmlFree(r->key_selector);
