@@ -132,9 +132,11 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
     bool whole = st == ZB_OK && (!o->forms || !*o->forms) && !o->blank &&
                  o->formats == (CATALOG_PDF | CATALOG_XLSX);
     zb_sums inputs = {0};
+    double start = timing_now();
     zb_status cst = ledger_sums(d, ledger, &in->front.source, &inputs, diags);
     if (cst == ZB_OK)
         cst = outdir_commit(d, &inputs, whole, on_changed, w, diags);
+    timings_add(w->timings, "commit", start);
     sums_free(&inputs);
     return st != ZB_OK ? st : cst;
 }

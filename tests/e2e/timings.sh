@@ -19,7 +19,7 @@ expect_stages() {
 zb build --timings --forms 1 --format xlsx "$SAMPLE" -o "$T/out"
 expect_rc build_timings_builds 0
 expect_stages build_timings_stages_in_order \
-    "setup read parse validate model rules derive xslt layout xlsx total "
+    "setup read parse validate model rules derive xslt layout xlsx commit total "
 expect_not_in build_timings_not_on_stdout "timings:" "$OUT"
 
 zb build --forms 1 --format xlsx "$SAMPLE" -o "$T/quiet"
@@ -29,4 +29,4 @@ expect_not_in build_no_timings_unasked "timings:" "$ERR"
 zb build --timings --forms report-2023 "$SAMPLE" -o "$T/doc"
 expect_rc build_timings_document_builds 0
 expect_stages build_timings_document_stages \
-    "setup read parse validate model rules derive xslt layout pdf total "
+    "setup read parse validate model rules derive xslt layout pdf commit total "
