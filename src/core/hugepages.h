@@ -24,7 +24,9 @@ bool hugepages_tunables(const char *was, char *out, size_t size);
 
 /* Start this program again (/proc/self/exe with ARGV) with the
    environment hugepages_tunables() gives. Returns when there is nothing to
-   add or the program cannot be started again; it then goes on as it is. */
+   add, when running under valgrind (whose tool /proc/self/exe would be),
+   or when the program cannot be started again; it then goes on as it
+   is. */
 void hugepages_restart(char **argv);
 
 #endif
