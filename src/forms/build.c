@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,27 +199,43 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
+/* The copies FIRST to END-1 of a form (END past the last: every copy). */
+typedef struct copy_range {
+    size_t first, end;
+} copy_range;
+
+static const copy_range every_copy = {0, SIZE_MAX};
+
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
-   ("5"; "" for a document's only attachment), blank or not; the large
-   parts of the facts it reads that the document lacks are added for it
-   and removed after. */
+   ("5"; "" for a document's only attachment), blank or not, for the
+   copies COPIES; the large parts of the facts it reads that the document
+   lacks are added for it (of a part that is one entry per copy, only
+   those copies') and removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
-                             zb_diags *diags, xmlDocPtr *out)
+                             copy_range copies, zb_diags *diags,
+                             xmlDocPtr *out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     const zb_front *front = &in->front;
+    char first[24], last[24];
+    snprintf(first, sizeof first, "%zu", copies.first + 1);
+    snprintf(last, sizeof last, "%zu",
+             copies.end == SIZE_MAX ? (size_t)0 : copies.end);
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
+                            "first-copy",  first,
+                            "last-copy",   last,
                             NULL};
     unsigned parts = in->facts && !blank
                          ? e->facts & ~facts_parts_in(front->doc)
                          : 0;
     *out = NULL;
-    zb_status st = parts ? facts_add_parts(in->facts, parts, front->doc)
+    zb_status st = parts ? facts_add_copies(in->facts, parts, copies.first,
+                                            copies.end, front->doc)
                          : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
@@ -240,6 +257,15 @@ static bool has_sections(xmlDocPtr result)
     return false;
 }
 
+/* Add the sections of the result tree RESULT, which is freed, to R. */
+static zb_status read_piece(lo_reader *r, xmlDocPtr result)
+{
+    forget_lines(xmlDocGetRootElement(result));
+    zb_status st = layout_read_piece(r, result);
+    xmlFreeDoc(result);
+    return st;
+}
+
 /* Read the layout model of the output NAME from RESULT, which is freed;
    with --format layout write RESULT as well. */
 static zb_status read_result(const build_job *job, xmlDocPtr result,
@@ -247,19 +273,89 @@ static zb_status read_result(const build_job *job, xmlDocPtr result,
                              lo_document **out)
 {
     *out = NULL;
+    lo_reader *r = NULL;
     zb_status st = name ? ZB_OK : ZB_ERR_NOMEM;
     if (st == ZB_OK && (job->formats & BUILD_LAYOUT))
         st = write_layout(job, result, name, diags);
-    forget_lines(xmlDocGetRootElement(result));
     if (st == ZB_OK)
-        st = layout_read_doc(result, name, diags, out);
-    xmlFreeDoc(result);
+        st = layout_read_begin(name, diags, &r);
+    if (st != ZB_OK) {
+        xmlFreeDoc(result);
+        return st;
+    }
+    return layout_read_end(r, read_piece(r, result), out);
+}
+
+/* The copies of a form whose catalogue entry says each copy is COPY
+   ("staff": one per member of staff) in LEDGER. */
+static size_t copies_of(const char *copy, const zb_ledger *l)
+{
+    return !strcmp(copy, "staff")          ? l->nstaff
+           : !strcmp(copy, "demand")       ? l->ndemands
+           : !strcmp(copy, "plan")         ? l->nplans
+           : !strcmp(copy, "software")     ? l->nsoftware
+           : !strcmp(copy, "request")      ? l->nrequests
+           : !strcmp(copy, "confirmation") ? l->nconfirmations
+                                           : 1; /* "unit" */
+}
+
+/* The large part of the facts that entry E reads one entry per copy of
+   (附件9: the log, by software; 附件11: the confirmations), or 0. Such a
+   form is laid out a piece of copies at a time, each piece with only its
+   copies' part of the facts: neither the facts nor the result tree of the
+   whole form are ever in memory at once (at L, 附件9's were 100 MB and
+   165 MB). */
+static unsigned per_copy_part(const zb_catalog_entry *e)
+{
+    return !strcmp(e->copy, "software")       ? e->facts & FACTS_LOG
+           : !strcmp(e->copy, "confirmation") ? e->facts & FACTS_CONFIRMATIONS
+                                              : 0;
+}
+
+/* The piece of copies of PART that starts at copy FIRST: copies up to
+   about PIECE_ROWS table rows, a copy counting as a page of rows and a
+   row per entry of its facts; at least one copy. */
+static copy_range piece_of(const zb_facts *f, unsigned part, size_t first,
+                           size_t copies)
+{
+    enum { COPY_ROWS = 6, PIECE_ROWS = 4096 };
+    const size_t *start = part == FACTS_LOG ? f->log_start
+                                            : f->confirmed_start;
+    size_t end = first, rows = 0;
+    while (end < copies && (end == first || rows < PIECE_ROWS)) {
+        rows += COPY_ROWS + start[end + 1] - start[end];
+        end++;
+    }
+    return (copy_range){first, end};
+}
+
+/* Lay out entry I, numbered NUMBER, as the pieces of copies that
+   per_copy_part() asks for (COPIES of them, at least one) into R. */
+static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
+                                const build_input *in, size_t i,
+                                const char *number, size_t copies,
+                                lo_reader *r, zb_diags *diags)
+{
+    unsigned part = per_copy_part(&b->catalog->entries[i]);
+    zb_status st = ZB_OK;
+    copy_range piece = {0, 0};
+    while (st == ZB_OK && piece.end < copies) {
+        piece = piece_of(in->facts, part, piece.end, copies);
+        xmlDocPtr result;
+        double start = timing_now();
+        st = apply_entry(b, in, i, number, false, piece, diags, &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK)
+            st = read_piece(r, result);
+        timings_add(job->timings, "layout", start);
+    }
     return st;
 }
 
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
-   read the layout model from the result tree; with --format layout write
-   the tree as well. *OUT stays NULL when the form has no copy. */
+   read the layout model from the result tree (from the result trees of
+   its pieces, when per_copy_part() says); with --format layout write the
+   tree as well, whole. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
@@ -267,10 +363,25 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     const zb_catalog_entry *e = &b->catalog->entries[i];
     char num[16];
     snprintf(num, sizeof num, "%d", number);
-    xmlDocPtr result;
     *out = NULL;
+    bool pieces = in->facts && !job->blank &&
+                  !(job->formats & BUILD_LAYOUT) && per_copy_part(e);
+    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
+    if (copies) {
+        char *name = output_name(number, e->title);
+        lo_reader *r = NULL;
+        zb_status st = name ? layout_read_begin(name, diags, &r)
+                            : ZB_ERR_NOMEM;
+        free(name);
+        if (st == ZB_OK)
+            st = layout_read_end(
+                r, lay_out_pieces(b, job, in, i, num, copies, r, diags), out);
+        return st;
+    }
+    xmlDocPtr result;
     double start = timing_now();
-    zb_status st = apply_entry(b, in, i, num, job->blank, diags, &result);
+    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
+                               &result);
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
@@ -330,11 +441,12 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
 {
     const zb_front *front = &in->front;
     xmlDocPtr layout;
-    zb_status st = apply_entry(b, in, i, number, blank, diags, &layout);
+    zb_status st = apply_entry(b, in, i, number, blank, every_copy, diags,
+                               &layout);
     if (st == ZB_OK && !has_sections(layout)) {
         /* no record to fill it with: the document hands it out blank */
         xmlFreeDoc(layout);
-        st = apply_entry(b, in, i, number, true, diags, &layout);
+        st = apply_entry(b, in, i, number, true, every_copy, diags, &layout);
     }
     if (st != ZB_OK)
         return st;
@@ -563,19 +675,6 @@ static void take_shared(size_t item, const char *data, size_t len, void *arg)
         s->nomem = ZB_ERR_NOMEM;
     else if (st != ZB_OK && s->first == ZB_OK)
         s->first = (zb_status)st;
-}
-
-/* The copies of a form whose catalogue entry says each copy is COPY
-   ("staff": one per member of staff) in LEDGER. */
-static size_t copies_of(const char *copy, const zb_ledger *l)
-{
-    return !strcmp(copy, "staff")          ? l->nstaff
-           : !strcmp(copy, "demand")       ? l->ndemands
-           : !strcmp(copy, "plan")         ? l->nplans
-           : !strcmp(copy, "software")     ? l->nsoftware
-           : !strcmp(copy, "request")      ? l->nrequests
-           : !strcmp(copy, "confirmation") ? l->nconfirmations
-                                           : 1; /* "unit" */
 }
 
 /* How many forms the ledger's document K attaches. */
