@@ -299,48 +299,74 @@ static size_t copies_of(const char *copy, const zb_ledger *l)
                                            : 1; /* "unit" */
 }
 
-/* The large part of the facts that entry E reads one entry per copy of
-   (附件9: the log, by software; 附件11: the confirmations), or 0. Such a
-   form is laid out a piece of copies at a time, each piece with only its
-   copies' part of the facts: neither the facts nor the result tree of the
-   whole form are ever in memory at once (at L, 附件9's were 100 MB and
-   165 MB). */
-static unsigned per_copy_part(const zb_catalog_entry *e)
+/* Is entry E laid out a piece of copies at a time? The forms of
+   thousands of copies are (附件9, one per software; 附件10, per request;
+   附件11, per confirmation: their stylesheets take first-copy and
+   last-copy), each piece with only its copies' part of the facts: neither
+   the facts nor the result tree of the whole form are ever in memory at
+   once (at L, 附件9's were 100 MB and 165 MB). */
+static bool in_pieces(const zb_catalog_entry *e)
 {
-    return !strcmp(e->copy, "software")       ? e->facts & FACTS_LOG
-           : !strcmp(e->copy, "confirmation") ? e->facts & FACTS_CONFIRMATIONS
-                                              : 0;
+    return !strcmp(e->copy, "software") || !strcmp(e->copy, "request") ||
+           !strcmp(e->copy, "confirmation");
 }
 
-/* The piece of copies of PART that starts at copy FIRST: copies up to
-   about PIECE_ROWS table rows, a copy counting as a page of rows and a
-   row per entry of its facts; at least one copy. */
-static copy_range piece_of(const zb_facts *f, unsigned part, size_t first,
-                           size_t copies)
+/* Where the entries per copy of the facts entry E reads start (copy C's
+   are AT[C] to AT[C + 1] - 1): the log's, by software; the
+   confirmations'; NULL when it reads none per copy. */
+static const size_t *per_copy_facts(const zb_facts *f,
+                                    const zb_catalog_entry *e)
 {
-    enum { COPY_ROWS = 6, PIECE_ROWS = 4096 };
-    const size_t *start = part == FACTS_LOG ? f->log_start
-                                            : f->confirmed_start;
-    size_t end = first, rows = 0;
-    while (end < copies && (end == first || rows < PIECE_ROWS)) {
-        rows += COPY_ROWS + start[end + 1] - start[end];
+    return !strcmp(e->copy, "software") && (e->facts & FACTS_LOG)
+               ? f->log_start
+           : !strcmp(e->copy, "confirmation") && (e->facts & FACTS_CONFIRMATIONS)
+               ? f->confirmed_start
+               : NULL;
+}
+
+/* How a form's copies are cut into pieces. A copy counts as a page of
+   table rows, and a row per entry of its facts (FACTS_AT, as
+   per_copy_facts() gives). Every piece is at least MIN_ROWS rows and at
+   most a PIECES-th of the form: each piece's transformation indexes the
+   keys of its stylesheet over the whole ledger again (at XL some 100 ms),
+   so that smaller pieces would make the form's time grow with the square
+   of the ledger. */
+enum { COPY_ROWS = 6, MIN_ROWS = 4096, PIECES = 8 };
+
+/* About how many rows a piece of a form of COPIES copies has. */
+static size_t piece_rows(const size_t *facts_at, size_t copies)
+{
+    size_t rows = COPY_ROWS * copies + (facts_at ? facts_at[copies] - facts_at[0] : 0);
+    return rows / PIECES > MIN_ROWS ? rows / PIECES : MIN_ROWS;
+}
+
+/* The piece of the COPIES copies that starts at copy FIRST: copies up to
+   about ROWS rows, at least one. */
+static copy_range piece_of(const size_t *facts_at, size_t first, size_t copies,
+                           size_t rows)
+{
+    size_t end = first, n = 0;
+    while (end < copies && (end == first || n < rows)) {
+        n += COPY_ROWS + (facts_at ? facts_at[end + 1] - facts_at[end] : 0);
         end++;
     }
     return (copy_range){first, end};
 }
 
-/* Lay out entry I, numbered NUMBER, as the pieces of copies that
-   per_copy_part() asks for (COPIES of them, at least one) into R. */
+/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
+   least one) at a time, into R. */
 static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
                                 const build_input *in, size_t i,
                                 const char *number, size_t copies,
                                 lo_reader *r, zb_diags *diags)
 {
-    unsigned part = per_copy_part(&b->catalog->entries[i]);
+    const size_t *facts_at = per_copy_facts(in->facts,
+                                            &b->catalog->entries[i]);
+    size_t rows = piece_rows(facts_at, copies);
     zb_status st = ZB_OK;
     copy_range piece = {0, 0};
     while (st == ZB_OK && piece.end < copies) {
-        piece = piece_of(in->facts, part, piece.end, copies);
+        piece = piece_of(facts_at, piece.end, copies, rows);
         xmlDocPtr result;
         double start = timing_now();
         st = apply_entry(b, in, i, number, false, piece, diags, &result);
@@ -354,7 +380,7 @@ static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
 
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
    read the layout model from the result tree (from the result trees of
-   its pieces, when per_copy_part() says); with --format layout write the
+   its pieces, when in_pieces() says); with --format layout write the
    tree as well, whole. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
@@ -365,7 +391,7 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     snprintf(num, sizeof num, "%d", number);
     *out = NULL;
     bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && per_copy_part(e);
+                  !(job->formats & BUILD_LAYOUT) && in_pieces(e);
     size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
     if (copies) {
         char *name = output_name(number, e->title);
