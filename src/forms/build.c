@@ -261,9 +261,7 @@ static bool has_sections(xmlDocPtr result)
 static zb_status read_piece(lo_reader *r, xmlDocPtr result)
 {
     forget_lines(xmlDocGetRootElement(result));
-    zb_status st = layout_read_piece(r, result);
-    xmlFreeDoc(result);
-    return st;
+    return layout_read_piece(r, result);
 }
 
 /* Read the layout model of the output NAME from RESULT, which is freed;

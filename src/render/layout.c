@@ -989,7 +989,8 @@ zb_status layout_read_begin(const char *name, zb_diags *diags,
     return ZB_OK;
 }
 
-zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
+/* Add the sections of the layout document XML to R. */
+static zb_status read_xml(lo_reader *r, xmlDocPtr xml)
 {
     xmlNodePtr root = xmlDocGetRootElement(xml);
     if (root && reader_is(root, "document"))
@@ -999,6 +1000,15 @@ zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
               LO_NAMESPACE);
     r->errors++;
     return ZB_OK;
+}
+
+zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
+{
+    r->free_rows = true;
+    zb_status st = read_xml(r, xml);
+    r->free_rows = false;
+    xmlFreeDoc(xml);
+    return st;
 }
 
 zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out)
@@ -1034,7 +1044,7 @@ zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
     zb_status st = layout_read_begin(name, diags, &r);
     if (st != ZB_OK)
         return st;
-    return layout_read_end(r, layout_read_piece(r, xml), out);
+    return layout_read_end(r, read_xml(r, xml), out);
 }
 
 void layout_free_doc(lo_document *doc)

@@ -367,9 +367,10 @@ typedef struct lo_reader lo_reader;
 zb_status layout_read_begin(const char *name, zb_diags *diags,
                             lo_reader **out);
 
-/* Add the sections of the layout document XML, which may be freed
-   afterwards. Problems are reported and counted for layout_read_end();
-   the status is ZB_ERR_NOMEM or ZB_OK. */
+/* Add the sections of the layout document XML, and free XML: each row
+   of a table as soon as it is read, so that a long table's tree and its
+   model are never whole at the same time. Problems are reported and
+   counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
 
 /* End reading R and free it. With ST ZB_OK and no problem reported, the

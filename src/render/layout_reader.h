@@ -22,6 +22,7 @@ struct lo_reader {
     zb_diags *diags;
     int errors;
     int pieces;                 /* layout documents read so far */
+    bool free_rows;             /* free each table row once read */
     size_t section_cap;         /* room in doc->sections */
     const lo_section *section;  /* being read */
     xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */

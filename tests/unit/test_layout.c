@@ -440,9 +440,7 @@ static zb_status read_piece(lo_reader *r, const char *body, zb_diags *d)
     buf_free(&b);
     if (st != ZB_OK)
         return st;
-    st = layout_read_piece(r, xml);
-    xmlFreeDoc(xml);
-    return st;
+    return layout_read_piece(r, xml); /* frees XML */
 }
 
 #define TABLE(name, cells)                                                \
