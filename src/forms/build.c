@@ -315,16 +315,16 @@ static bool in_pieces(const zb_catalog_entry *e)
 static const size_t *per_copy_facts(const zb_facts *f,
                                     const zb_catalog_entry *e)
 {
-    return !strcmp(e->copy, "software") && (e->facts & FACTS_LOG)
-               ? f->log_start
-           : !strcmp(e->copy, "confirmation") && (e->facts & FACTS_CONFIRMATIONS)
-               ? f->confirmed_start
-               : NULL;
+    if (!strcmp(e->copy, "software") && (e->facts & FACTS_LOG))
+        return f->log_start;
+    if (!strcmp(e->copy, "confirmation") && (e->facts & FACTS_CONFIRMATIONS))
+        return f->confirmed_start;
+    return NULL;
 }
 
 /* How a form's copies are cut into pieces. A copy counts as a page of
-   table rows, and a row per entry of its facts (FACTS_AT, as
-   per_copy_facts() gives). Every piece is at least MIN_ROWS rows and at
+   table rows (COPY_ROWS; output_cost() counts so too), and a row per
+   entry of its facts (FACTS_AT, as per_copy_facts() gives). Every piece is at least MIN_ROWS rows and at
    most a PIECES-th of the form: each piece's transformation indexes the
    keys of its stylesheet over the whole ledger again (at XL some 100 ms),
    so that smaller pieces would make the form's time grow with the square
@@ -334,19 +334,22 @@ enum { COPY_ROWS = 6, MIN_ROWS = 4096, PIECES = 8 };
 /* About how many rows a piece of a form of COPIES copies has. */
 static size_t piece_rows(const size_t *facts_at, size_t copies)
 {
-    size_t rows = COPY_ROWS * copies + (facts_at ? facts_at[copies] - facts_at[0] : 0);
+    size_t rows = COPY_ROWS * copies;
+    if (facts_at)
+        rows += facts_at[copies] - facts_at[0];
     return rows / PIECES > MIN_ROWS ? rows / PIECES : MIN_ROWS;
 }
 
 /* The piece of the COPIES copies that starts at copy FIRST: copies up to
    about ROWS rows, at least one. */
-static copy_range piece_of(const size_t *facts_at, size_t first, size_t copies,
-                           size_t rows)
+static copy_range piece_of(const size_t *facts_at, size_t first,
+                           size_t copies, size_t rows)
 {
     size_t end = first, n = 0;
-    while (end < copies && (end == first || n < rows)) {
-        n += COPY_ROWS + (facts_at ? facts_at[end + 1] - facts_at[end] : 0);
-        end++;
+    for (; end < copies && (end == first || n < rows); end++) {
+        n += COPY_ROWS;
+        if (facts_at)
+            n += facts_at[end + 1] - facts_at[end];
     }
     return (copy_range){first, end};
 }
@@ -719,7 +722,6 @@ static size_t document_attachments(const zb_builder *b, const build_input *in,
 static size_t output_cost(const zb_builder *b, const build_input *in,
                           size_t i)
 {
-    enum { COPY_ROWS = 6 };
     if (i >= b->catalog->count)
         return COPY_ROWS * (1 + document_attachments(b, in, i -
                                                      b->catalog->count));
