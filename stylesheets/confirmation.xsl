@@ -38,14 +38,17 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates select="$L/l:confirmations/l:confirmation"/>
+        <xsl:apply-templates select="$L/l:confirmations/l:confirmation[
+            position() >= $first-copy
+            and ($last-copy = 0 or position() &lt;= $last-copy)]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="l:confirmation">
     <xsl:call-template name="confirmation">
-      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="sheet"
+                      select="concat(position() + $first-copy - 1, ' ', @id)"/>
       <xsl:with-param name="confirmation" select="."/>
     </xsl:call-template>
   </xsl:template>

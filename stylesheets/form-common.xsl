@@ -49,6 +49,13 @@
   <xsl:param name="orientation" select="'portrait'"/>
   <xsl:param name="blank" select="'0'"/>
   <xsl:param name="source" select="''"/>
+  <!-- A form of one copy per software (附件9), request (附件10) or
+       confirmation (附件11) is laid out a piece at a time by build, to
+       bound its memory: only the
+       copies FIRST-COPY to LAST-COPY (positions among all the form's
+       copies, 1-based; 0: to the last), each numbered by its position. -->
+  <xsl:param name="first-copy" select="1"/>
+  <xsl:param name="last-copy" select="0"/>
 
   <xsl:variable name="is-blank" select="$blank = '1'"/>
   <xsl:variable name="L" select="/l:ledger"/>

@@ -31,14 +31,16 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates select="$L/l:software/*"/>
+        <xsl:apply-templates select="$L/l:software/*[position() >= $first-copy
+            and ($last-copy = 0 or position() &lt;= $last-copy)]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="l:commercial | l:oem | l:free">
     <xsl:call-template name="log">
-      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="sheet"
+                      select="concat(position() + $first-copy - 1, ' ', @id)"/>
       <xsl:with-param name="software" select="."/>
     </xsl:call-template>
   </xsl:template>

@@ -34,14 +34,17 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates select="$L/l:requests/l:request"/>
+        <xsl:apply-templates select="$L/l:requests/l:request[
+            position() >= $first-copy
+            and ($last-copy = 0 or position() &lt;= $last-copy)]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template match="l:request">
     <xsl:call-template name="request">
-      <xsl:with-param name="sheet" select="concat(position(), ' ', @id)"/>
+      <xsl:with-param name="sheet"
+                      select="concat(position() + $first-copy - 1, ' ', @id)"/>
       <xsl:with-param name="request" select="."/>
     </xsl:call-template>
   </xsl:template>

@@ -2,6 +2,7 @@
    forms/facts.xsd. */
 #include "facts_writer.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* ---- attributes ---------------------------------------------------------- */
@@ -220,12 +221,14 @@ static void put_action(facts_writer *w, const zb_event *e)
     put(w, "action", e->action == ACTION_INSTALL ? "install" : "uninstall");
 }
 
-static void write_log(const zb_facts *f, facts_writer *w)
+/* The log of the software FIRST to END-1 (END past the last: to the end). */
+static void write_log(const zb_facts *f, size_t first, size_t end,
+                      facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
     w->begin(w, "log");
     w->begin_list(w, "software");
-    for (size_t s = 0; s < l->nsoftware; s++) {
+    for (size_t s = first; s < end && s < l->nsoftware; s++) {
         w->begin(w, "software");
         put(w, "id", l->software[s].id);
         w->begin_list(w, "row");
@@ -249,12 +252,14 @@ static void write_log(const zb_facts *f, facts_writer *w)
     w->end(w);
 }
 
-static void write_confirmations(const zb_facts *f, facts_writer *w)
+/* The confirmations FIRST to END-1 (END past the last: to the end). */
+static void write_confirmations(const zb_facts *f, size_t first, size_t end,
+                                facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
     w->begin(w, "confirmations");
     w->begin_list(w, "confirmation");
-    for (size_t c = 0; c < l->nconfirmations; c++) {
+    for (size_t c = first; c < end && c < l->nconfirmations; c++) {
         w->begin(w, "confirmation");
         put(w, "id", l->confirmations[c].id);
         w->begin_list(w, "event");
@@ -424,16 +429,22 @@ zb_status facts_write_audit(const zb_facts *f, facts_writer *w)
     return w->status;
 }
 
-zb_status facts_write_parts(const zb_facts *f, unsigned parts,
-                            facts_writer *w)
+zb_status facts_write_copies(const zb_facts *f, unsigned parts, size_t first,
+                             size_t end, facts_writer *w)
 {
     if (parts & FACTS_INSTALLATIONS)
         write_installations(f, w);
     if (parts & FACTS_LOG)
-        write_log(f, w);
+        write_log(f, first, end, w);
     if (parts & FACTS_CONFIRMATIONS)
-        write_confirmations(f, w);
+        write_confirmations(f, first, end, w);
     return w->status;
+}
+
+zb_status facts_write_parts(const zb_facts *f, unsigned parts,
+                            facts_writer *w)
+{
+    return facts_write_copies(f, parts, 0, SIZE_MAX, w);
 }
 
 zb_status facts_write_with(const zb_facts *f, unsigned parts,

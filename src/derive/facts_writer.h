@@ -46,6 +46,12 @@ zb_status facts_write_with(const zb_facts *facts, unsigned parts,
 zb_status facts_write_parts(const zb_facts *facts, unsigned parts,
                             facts_writer *w);
 
+/* Like facts_write_parts(), but the parts that are one entry per copy of
+   their form (the log: per software, 附件9; the confirmations, 附件11)
+   only for the copies FIRST to END-1 (END past the last: to the end). */
+zb_status facts_write_copies(const zb_facts *facts, unsigned parts,
+                             size_t first, size_t end, facts_writer *w);
+
 /* Write only the audit of FACTS, as the root of a document of its own;
    returns W's status. */
 zb_status facts_write_audit(const zb_facts *facts, facts_writer *w);

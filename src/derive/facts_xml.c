@@ -1,6 +1,7 @@
 /* The facts as libxml2 nodes (facts_append) or as XML text (facts_xml). */
 #include "facts_xml.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "facts_writer.h"
@@ -108,6 +109,12 @@ static xmlNodePtr find_facts(xmlDocPtr doc)
 zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                           xmlDocPtr doc)
 {
+    return facts_add_copies(facts, parts, 0, SIZE_MAX, doc);
+}
+
+zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
+                           size_t first, size_t end, xmlDocPtr doc)
+{
     xmlNodePtr el = find_facts(doc);
     if (!el)
         return ZB_ERR_NOMEM;
@@ -116,7 +123,7 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                     el,
                     el,
                     el->ns};
-    zb_status st = facts_write_parts(facts, parts, &w.base);
+    zb_status st = facts_write_copies(facts, parts, first, end, &w.base);
     if (st != ZB_OK)
         facts_remove_parts(doc, parts);
     return st;

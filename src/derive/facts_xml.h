@@ -57,6 +57,12 @@ unsigned facts_parts_in(xmlDocPtr doc);
 zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                           xmlDocPtr doc);
 
+/* Like facts_add_parts(), but of the parts that are one entry per copy of
+   their form (the log, the confirmations) only the entries of copies
+   FIRST to END-1: what a form laid out a few copies at a time reads. */
+zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
+                           size_t first, size_t end, xmlDocPtr doc);
+
 /* Remove the large parts PARTS from the facts element in DOC. */
 void facts_remove_parts(xmlDocPtr doc, unsigned parts);
 

@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,27 +199,43 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
+/* The copies FIRST to END-1 of a form (END past the last: every copy). */
+typedef struct copy_range {
+    size_t first, end;
+} copy_range;
+
+static const copy_range every_copy = {0, SIZE_MAX};
+
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
-   ("5"; "" for a document's only attachment), blank or not; the large
-   parts of the facts it reads that the document lacks are added for it
-   and removed after. */
+   ("5"; "" for a document's only attachment), blank or not, for the
+   copies COPIES; the large parts of the facts it reads that the document
+   lacks are added for it (of a part that is one entry per copy, only
+   those copies') and removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
-                             zb_diags *diags, xmlDocPtr *out)
+                             copy_range copies, zb_diags *diags,
+                             xmlDocPtr *out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     const zb_front *front = &in->front;
+    char first[24], last[24];
+    snprintf(first, sizeof first, "%zu", copies.first + 1);
+    snprintf(last, sizeof last, "%zu",
+             copies.end == SIZE_MAX ? (size_t)0 : copies.end);
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
+                            "first-copy",  first,
+                            "last-copy",   last,
                             NULL};
     unsigned parts = in->facts && !blank
                          ? e->facts & ~facts_parts_in(front->doc)
                          : 0;
     *out = NULL;
-    zb_status st = parts ? facts_add_parts(in->facts, parts, front->doc)
+    zb_status st = parts ? facts_add_copies(in->facts, parts, copies.first,
+                                            copies.end, front->doc)
                          : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
@@ -240,6 +257,13 @@ static bool has_sections(xmlDocPtr result)
     return false;
 }
 
+/* Add the sections of the result tree RESULT, which is freed, to R. */
+static zb_status read_piece(lo_reader *r, xmlDocPtr result)
+{
+    forget_lines(xmlDocGetRootElement(result));
+    return layout_read_piece(r, result);
+}
+
 /* Read the layout model of the output NAME from RESULT, which is freed;
    with --format layout write RESULT as well. */
 static zb_status read_result(const build_job *job, xmlDocPtr result,
@@ -247,19 +271,118 @@ static zb_status read_result(const build_job *job, xmlDocPtr result,
                              lo_document **out)
 {
     *out = NULL;
+    lo_reader *r = NULL;
     zb_status st = name ? ZB_OK : ZB_ERR_NOMEM;
     if (st == ZB_OK && (job->formats & BUILD_LAYOUT))
         st = write_layout(job, result, name, diags);
-    forget_lines(xmlDocGetRootElement(result));
     if (st == ZB_OK)
-        st = layout_read_doc(result, name, diags, out);
-    xmlFreeDoc(result);
+        st = layout_read_begin(name, diags, &r);
+    if (st != ZB_OK) {
+        xmlFreeDoc(result);
+        return st;
+    }
+    return layout_read_end(r, read_piece(r, result), out);
+}
+
+/* The copies of a form whose catalogue entry says each copy is COPY
+   ("staff": one per member of staff) in LEDGER. */
+static size_t copies_of(const char *copy, const zb_ledger *l)
+{
+    return !strcmp(copy, "staff")          ? l->nstaff
+           : !strcmp(copy, "demand")       ? l->ndemands
+           : !strcmp(copy, "plan")         ? l->nplans
+           : !strcmp(copy, "software")     ? l->nsoftware
+           : !strcmp(copy, "request")      ? l->nrequests
+           : !strcmp(copy, "confirmation") ? l->nconfirmations
+                                           : 1; /* "unit" */
+}
+
+/* Is entry E laid out a piece of copies at a time? The forms of
+   thousands of copies are (附件9, one per software; 附件10, per request;
+   附件11, per confirmation: their stylesheets take first-copy and
+   last-copy), each piece with only its copies' part of the facts: neither
+   the facts nor the result tree of the whole form are ever in memory at
+   once (at L, 附件9's were 100 MB and 165 MB). */
+static bool in_pieces(const zb_catalog_entry *e)
+{
+    return !strcmp(e->copy, "software") || !strcmp(e->copy, "request") ||
+           !strcmp(e->copy, "confirmation");
+}
+
+/* Where the entries per copy of the facts entry E reads start (copy C's
+   are AT[C] to AT[C + 1] - 1): the log's, by software; the
+   confirmations'; NULL when it reads none per copy. */
+static const size_t *per_copy_facts(const zb_facts *f,
+                                    const zb_catalog_entry *e)
+{
+    if (!strcmp(e->copy, "software") && (e->facts & FACTS_LOG))
+        return f->log_start;
+    if (!strcmp(e->copy, "confirmation") && (e->facts & FACTS_CONFIRMATIONS))
+        return f->confirmed_start;
+    return NULL;
+}
+
+/* How a form's copies are cut into pieces. A copy counts as a page of
+   table rows (COPY_ROWS; output_cost() counts so too), and a row per
+   entry of its facts (FACTS_AT, as per_copy_facts() gives). Every piece is at least MIN_ROWS rows and at
+   most a PIECES-th of the form: each piece's transformation indexes the
+   keys of its stylesheet over the whole ledger again (at XL some 100 ms),
+   so that smaller pieces would make the form's time grow with the square
+   of the ledger. */
+enum { COPY_ROWS = 6, MIN_ROWS = 4096, PIECES = 8 };
+
+/* About how many rows a piece of a form of COPIES copies has. */
+static size_t piece_rows(const size_t *facts_at, size_t copies)
+{
+    size_t rows = COPY_ROWS * copies;
+    if (facts_at)
+        rows += facts_at[copies] - facts_at[0];
+    return rows / PIECES > MIN_ROWS ? rows / PIECES : MIN_ROWS;
+}
+
+/* The piece of the COPIES copies that starts at copy FIRST: copies up to
+   about ROWS rows, at least one. */
+static copy_range piece_of(const size_t *facts_at, size_t first,
+                           size_t copies, size_t rows)
+{
+    size_t end = first, n = 0;
+    for (; end < copies && (end == first || n < rows); end++) {
+        n += COPY_ROWS;
+        if (facts_at)
+            n += facts_at[end + 1] - facts_at[end];
+    }
+    return (copy_range){first, end};
+}
+
+/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
+   least one) at a time, into R. */
+static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
+                                const build_input *in, size_t i,
+                                const char *number, size_t copies,
+                                lo_reader *r, zb_diags *diags)
+{
+    const size_t *facts_at = per_copy_facts(in->facts,
+                                            &b->catalog->entries[i]);
+    size_t rows = piece_rows(facts_at, copies);
+    zb_status st = ZB_OK;
+    copy_range piece = {0, 0};
+    while (st == ZB_OK && piece.end < copies) {
+        piece = piece_of(facts_at, piece.end, copies, rows);
+        xmlDocPtr result;
+        double start = timing_now();
+        st = apply_entry(b, in, i, number, false, piece, diags, &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK)
+            st = read_piece(r, result);
+        timings_add(job->timings, "layout", start);
+    }
     return st;
 }
 
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
-   read the layout model from the result tree; with --format layout write
-   the tree as well. *OUT stays NULL when the form has no copy. */
+   read the layout model from the result tree (from the result trees of
+   its pieces, when in_pieces() says); with --format layout write the
+   tree as well, whole. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
@@ -267,10 +390,25 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     const zb_catalog_entry *e = &b->catalog->entries[i];
     char num[16];
     snprintf(num, sizeof num, "%d", number);
-    xmlDocPtr result;
     *out = NULL;
+    bool pieces = in->facts && !job->blank &&
+                  !(job->formats & BUILD_LAYOUT) && in_pieces(e);
+    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
+    if (copies) {
+        char *name = output_name(number, e->title);
+        lo_reader *r = NULL;
+        zb_status st = name ? layout_read_begin(name, diags, &r)
+                            : ZB_ERR_NOMEM;
+        free(name);
+        if (st == ZB_OK)
+            st = layout_read_end(
+                r, lay_out_pieces(b, job, in, i, num, copies, r, diags), out);
+        return st;
+    }
+    xmlDocPtr result;
     double start = timing_now();
-    zb_status st = apply_entry(b, in, i, num, job->blank, diags, &result);
+    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
+                               &result);
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
@@ -330,11 +468,12 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
 {
     const zb_front *front = &in->front;
     xmlDocPtr layout;
-    zb_status st = apply_entry(b, in, i, number, blank, diags, &layout);
+    zb_status st = apply_entry(b, in, i, number, blank, every_copy, diags,
+                               &layout);
     if (st == ZB_OK && !has_sections(layout)) {
         /* no record to fill it with: the document hands it out blank */
         xmlFreeDoc(layout);
-        st = apply_entry(b, in, i, number, true, diags, &layout);
+        st = apply_entry(b, in, i, number, true, every_copy, diags, &layout);
     }
     if (st != ZB_OK)
         return st;
@@ -570,19 +709,6 @@ static void take_shared(size_t item, const char *data, size_t len, void *arg)
         s->first = (zb_status)st;
 }
 
-/* The copies of a form whose catalogue entry says each copy is COPY
-   ("staff": one per member of staff) in LEDGER. */
-static size_t copies_of(const char *copy, const zb_ledger *l)
-{
-    return !strcmp(copy, "staff")          ? l->nstaff
-           : !strcmp(copy, "demand")       ? l->ndemands
-           : !strcmp(copy, "plan")         ? l->nplans
-           : !strcmp(copy, "software")     ? l->nsoftware
-           : !strcmp(copy, "request")      ? l->nrequests
-           : !strcmp(copy, "confirmation") ? l->nconfirmations
-                                           : 1; /* "unit" */
-}
-
 /* How many forms the ledger's document K attaches. */
 static size_t document_attachments(const zb_builder *b, const build_input *in,
                                    size_t k)
@@ -601,7 +727,6 @@ static size_t document_attachments(const zb_builder *b, const build_input *in,
 static size_t output_cost(const zb_builder *b, const build_input *in,
                           size_t i)
 {
-    enum { COPY_ROWS = 6 };
     if (i >= b->catalog->count)
         return COPY_ROWS * (1 + document_attachments(b, in, i -
                                                      b->catalog->count));

@@ -910,9 +910,30 @@ static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
     return ZB_OK;
 }
 
-static zb_status read_document(lo_reader *r, xmlNodePtr root)
+/* Make room in R's document for N more sections: the array grows by
+   doubling, so that a form read a piece at a time costs no more. The
+   sections read before keep their places in the arena's old copy too,
+   which only their identity in R (cell_section, pending) uses. */
+static zb_status grow_sections(lo_reader *r, size_t n)
 {
     lo_document *doc = r->doc;
+    if (doc->section_count + n <= r->section_cap)
+        return ZB_OK;
+    size_t cap = r->section_cap * 2 > doc->section_count + n
+                     ? r->section_cap * 2
+                     : doc->section_count + n;
+    lo_section *s = arena_calloc(&doc->arena, cap, sizeof *s);
+    if (!s)
+        return ZB_ERR_NOMEM;
+    if (doc->section_count)
+        memcpy(s, doc->sections, doc->section_count * sizeof *s);
+    doc->sections = s;
+    r->section_cap = cap;
+    return ZB_OK;
+}
+
+static zb_status read_document(lo_reader *r, xmlNodePtr root)
+{
     xmlNodePtr meta = NULL, styles = NULL;
     size_t sections = 0;
     for (xmlNodePtr c = root->children; c; c = c->next) {
@@ -932,56 +953,98 @@ static zb_status read_document(lo_reader *r, xmlNodePtr root)
                               "<section>");
         return ZB_OK;
     }
-    read_meta(r, meta);
-    zb_status st = read_styles(r, styles);
-    if (st != ZB_OK)
-        return st;
-    doc->sections = arena_calloc(&doc->arena, sections, sizeof *doc->sections);
-    if (!doc->sections)
-        return ZB_ERR_NOMEM;
+    zb_status st = ZB_OK;
+    if (!r->pieces) { /* a later piece's meta and styles are the first's */
+        read_meta(r, meta);
+        st = read_styles(r, styles);
+    }
+    r->pieces++;
+    if (st == ZB_OK)
+        st = grow_sections(r, sections);
     for (xmlNodePtr c = root->children; c && st == ZB_OK; c = c->next)
         if (reader_is(c, "section"))
-            st = read_section(r, c, &doc->sections[doc->section_count++]);
+            st = read_section(r, c,
+                              &r->doc->sections[r->doc->section_count++]);
     return st;
 }
 
-zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
-                          lo_document **out)
+zb_status layout_read_begin(const char *name, zb_diags *diags,
+                            lo_reader **out)
 {
     *out = NULL;
-    lo_document *doc = calloc(1, sizeof *doc);
-    if (!doc)
+    lo_reader *r = calloc(1, sizeof *r);
+    lo_document *doc = r ? calloc(1, sizeof *doc) : NULL;
+    if (r)
+        *r = (lo_reader){.doc = doc, .diags = diags, .ids = xmlHashCreate(64),
+                         .cell_section = xmlHashCreate(64),
+                         .sheet_names = xmlHashCreate(64)};
+    if (doc)
+        doc->name = arena_strdup(&doc->arena, name);
+    if (!doc || !doc->name || !r->ids || !r->cell_section ||
+        !r->sheet_names) {
+        layout_read_end(r, ZB_ERR_NOMEM, NULL);
         return ZB_ERR_NOMEM;
-    doc->name = arena_strdup(&doc->arena, name);
-    lo_reader r = {.doc = doc, .diags = diags, .ids = xmlHashCreate(64),
-                   .cell_section = xmlHashCreate(64),
-                   .sheet_names = xmlHashCreate(64)};
-    zb_status st = doc->name && r.ids && r.cell_section && r.sheet_names
-                       ? ZB_OK : ZB_ERR_NOMEM;
-    xmlNodePtr root = xmlDocGetRootElement(xml);
-    if (st == ZB_OK && (!root || !reader_is(root, "document"))) {
-        diags_add(diags, name, root ? xmlGetLineNo(root) : 0, 0, DIAG_ERROR,
-                  "layout", "不是版面文档：根元素应为 {%s}document",
-                  LO_NAMESPACE);
-        r.errors++;
-    } else if (st == ZB_OK) {
-        st = read_document(&r, root);
     }
+    *out = r;
+    return ZB_OK;
+}
+
+/* Add the sections of the layout document XML to R. */
+static zb_status read_xml(lo_reader *r, xmlDocPtr xml)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xml);
+    if (root && reader_is(root, "document"))
+        return read_document(r, root);
+    diags_add(r->diags, r->doc->name, root ? xmlGetLineNo(root) : 0, 0,
+              DIAG_ERROR, "layout", "不是版面文档：根元素应为 {%s}document",
+              LO_NAMESPACE);
+    r->errors++;
+    return ZB_OK;
+}
+
+zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
+{
+    r->free_rows = true;
+    zb_status st = read_xml(r, xml);
+    r->free_rows = false;
+    xmlFreeDoc(xml);
+    return st;
+}
+
+zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out)
+{
+    if (out)
+        *out = NULL;
+    if (!r)
+        return st;
     if (st == ZB_OK)
-        reader_resolve_refs(&r);
-    xmlHashFree(r.ids, NULL);
-    xmlHashFree(r.cell_section, NULL);
-    xmlHashFree(r.sheet_names, NULL);
-    free(r.pending);
-    buf_free(&r.text);
-    if (st == ZB_OK && r.errors)
+        reader_resolve_refs(r);
+    lo_document *doc = r->doc;
+    xmlHashFree(r->ids, NULL);
+    xmlHashFree(r->cell_section, NULL);
+    xmlHashFree(r->sheet_names, NULL);
+    free(r->pending);
+    buf_free(&r->text);
+    if (st == ZB_OK && r->errors)
         st = ZB_ERR_INVALID;
-    if (st != ZB_OK) {
+    free(r);
+    if (st != ZB_OK || !out) {
         layout_free_doc(doc);
         return st;
     }
     *out = doc;
     return ZB_OK;
+}
+
+zb_status layout_read_doc(xmlDocPtr xml, const char *name, zb_diags *diags,
+                          lo_document **out)
+{
+    lo_reader *r;
+    *out = NULL;
+    zb_status st = layout_read_begin(name, diags, &r);
+    if (st != ZB_OK)
+        return st;
+    return layout_read_end(r, read_xml(r, xml), out);
 }
 
 void layout_free_doc(lo_document *doc)

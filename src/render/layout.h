@@ -354,6 +354,30 @@ typedef struct lo_document {
 zb_status layout_read_doc(xmlDocPtr doc, const char *name, zb_diags *diags,
                           lo_document **out);
 
+/* A model read from several layout documents in turn: the pieces of a
+   form laid out a few copies at a time (build does, to bound its memory).
+   Every piece is a whole layout document; the meta and styles of the
+   first are kept (a later piece's are taken to be the same), and the
+   sections of each follow those of the pieces before, as if all had been
+   one document. */
+typedef struct lo_reader lo_reader;
+
+/* Start reading the model called NAME in diagnostics. ZB_OK or
+   ZB_ERR_NOMEM. */
+zb_status layout_read_begin(const char *name, zb_diags *diags,
+                            lo_reader **out);
+
+/* Add the sections of the layout document XML, and free XML: each row
+   of a table as soon as it is read, so that a long table's tree and its
+   model are never whole at the same time. Problems are reported and
+   counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
+zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
+
+/* End reading R and free it. With ST ZB_OK and no problem reported, the
+   model in *OUT (OUT may be NULL: the model is dropped); else the model
+   is freed and the status is ST, or ZB_ERR_INVALID after a problem. */
+zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out);
+
 /* Release a model from layout_read_doc(); NULL is allowed. */
 void layout_free_doc(lo_document *doc);
 

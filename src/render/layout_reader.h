@@ -17,10 +17,13 @@ typedef struct lo_pending_ref {
     const char *ids;      /* the attribute's value, in the arena */
 } lo_pending_ref;
 
-typedef struct lo_reader {
+struct lo_reader {
     lo_document *doc;
     zb_diags *diags;
     int errors;
+    int pieces;                 /* layout documents read so far */
+    bool free_rows;             /* free each table row once read */
+    size_t section_cap;         /* room in doc->sections */
     const lo_section *section;  /* being read */
     xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */
     xmlHashTablePtr cell_section; /* id -> lo_section* */
@@ -28,7 +31,7 @@ typedef struct lo_reader {
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
     zb_buf text;                /* scratch of reader_inline(), reused */
-} lo_reader;
+};
 
 /* Report a problem with element N (its name and line are added). */
 void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)

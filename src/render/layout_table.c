@@ -423,9 +423,16 @@ zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
     int *left = calloc(cols, sizeof *left);
     if (st == ZB_OK && (!t->rows || !left))
         st = ZB_ERR_NOMEM;
-    for (xmlNodePtr c = n->children; c && st == ZB_OK; c = c->next)
-        if (reader_is(c, "row"))
-            st = read_row(r, c, t, t->row_count++, left);
+    for (xmlNodePtr c = n->children, next; c && st == ZB_OK; c = next) {
+        next = c->next;
+        if (!reader_is(c, "row"))
+            continue;
+        st = read_row(r, c, t, t->row_count++, left);
+        if (r->free_rows) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+    }
     if (st == ZB_OK)
         check_spans(r, n, t, left);
     free(left);

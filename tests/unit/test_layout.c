@@ -430,6 +430,72 @@ TEST(rejects_other_documents)
     diags_free(&d);
 }
 
+/* Read HEAD + BODY + "</document>" as a piece into R. */
+static zb_status read_piece(lo_reader *r, const char *body, zb_diags *d)
+{
+    zb_buf b = {0};
+    buf_printf(&b, "%s%s</document>\n", HEAD, body);
+    xmlDocPtr xml;
+    zb_status st = xml_load_memory(b.data, b.len, "t.xml", d, &xml);
+    buf_free(&b);
+    if (st != ZB_OK)
+        return st;
+    return layout_read_piece(r, xml); /* frees XML */
+}
+
+#define TABLE(name, cells)                                                \
+    "<section name='" name "'><table style='cell'><col width='20'/><col width='20'/>"  \
+    "<row>" cells "</row></table></section>\n"
+
+TEST(reads_a_model_in_pieces)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *doc;
+    /* three pieces of one, two and one sections (a form's copies) */
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("1 甲", "<cell>a</cell><cell>b</cell>"), &d)
+           == ZB_OK);
+    EXPECT(read_piece(r, TABLE("2 乙", "<cell>c</cell><cell>d</cell>")
+                         TABLE("3 丙", "<cell type='integer' id='x'>4</cell>"
+                                       "<cell type='integer' sum='x'>4</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("4 丁", "<cell>e</cell><cell>f</cell>"), &d)
+           == ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_OK);
+    EXPECT(d.count == 0);
+    EXPECT(doc && doc->section_count == 4 && doc->cell_count == 8);
+    EXPECT(doc && doc->style_count == 4 && !strcmp(doc->meta.title, "t"));
+    const char *names[] = {"1 甲", "2 乙", "3 丙", "4 丁"};
+    for (size_t i = 0; doc && i < 4; i++) {
+        const lo_table *t = &doc->sections[i].blocks[0].u.table;
+        EXPECT(!strcmp(doc->sections[i].name, names[i]));
+        /* cells numbered on through the pieces, styles the first's */
+        EXPECT(t->rows[0].cells[1].seq == 2 * i + 1);
+        EXPECT(t->style == &doc->styles[0]);
+    }
+    EXPECT(doc && doc->sections[2].blocks[0].u.table.rows[0].cells[1]
+                          .ref_count == 1);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
+TEST(rejects_a_sheet_name_repeated_in_another_piece)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *doc = NULL;
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("1 甲", "<cell>a</cell><cell>b</cell>"), &d)
+           == ZB_OK);
+    EXPECT(read_piece(r, TABLE("1 甲", "<cell>c</cell><cell>d</cell>"), &d)
+           == ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_ERR_INVALID);
+    EXPECT(doc == NULL);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "重复"));
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -444,6 +510,8 @@ int main(void)
     RUN(reads_the_type_grid);
     RUN(rejects_bad_grid_and_document_blocks);
     RUN(rejects_other_documents);
+    RUN(reads_a_model_in_pieces);
+    RUN(rejects_a_sheet_name_repeated_in_another_piece);
     xml_cleanup();
     return test_summary();
 }
