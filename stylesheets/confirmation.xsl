@@ -70,31 +70,37 @@
         <col width="36"/>
         <row height="11">
           <cell style="head">计算机编号</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$confirmation/@computer"/>
-            <xsl:with-param name="what" select="'计算机编号'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$confirmation/@computer"/>
+              <xsl:with-param name="what" select="'计算机编号'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">使用人</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$user/@name"/>
-            <xsl:with-param name="what" select="'使用人'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$user/@name"/>
+              <xsl:with-param name="what" select="'使用人'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">计算机品牌</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$computer/@brand"/>
-            <xsl:with-param name="text" select="normalize-space(concat(
-                $computer/@brand, ' ', $computer/@model))"/>
-            <xsl:with-param name="what" select="'计算机品牌'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$computer/@brand"/>
+              <xsl:with-param name="text" select="normalize-space(concat(
+                  $computer/@brand, ' ', $computer/@model))"/>
+              <xsl:with-param name="what" select="'计算机品牌'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">使用部门</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
-            <xsl:with-param name="what" select="'使用部门'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
+              <xsl:with-param name="what" select="'使用部门'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="10">
           <cell style="head">序号</cell>
@@ -137,19 +143,19 @@
         </row>
         <row height="11">
           <cell style="head">完成情况</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$confirmation/@result"/>
-            <xsl:with-param name="text">
-              <xsl:if test="$confirmation">
-                <!-- the schema's default: 已完成 -->
-                <xsl:value-of select="$confirmation/@result"/>
-                <xsl:if test="not($confirmation/@result)">已完成</xsl:if>
-              </xsl:if>
-            </xsl:with-param>
-            <xsl:with-param name="what" select="'完成情况'"/>
-            <xsl:with-param name="colspan" select="4"/>
-            <xsl:with-param name="style" select="'left'"/>
-          </xsl:call-template>
+          <cell style="left" colspan="4">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$confirmation/@result"/>
+              <xsl:with-param name="text">
+                <xsl:if test="$confirmation">
+                  <!-- the schema's default: 已完成 -->
+                  <xsl:value-of select="$confirmation/@result"/>
+                  <xsl:if test="not($confirmation/@result)">已完成</xsl:if>
+                </xsl:if>
+              </xsl:with-param>
+              <xsl:with-param name="what" select="'完成情况'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="26">
           <cell style="head">使用人<br/>确认签字</cell>

@@ -14,7 +14,8 @@
     heading      "附件N" and the title
     unit-fields  the header line 单位名称（盖章）/填表人/联系电话/填表日期
     field, date-field, cn-date
-    cell         a table cell showing ledger text, with src="ledger.xml:123 what"
+    ledger-text  the src="ledger.xml:123 what" and text of a cell showing
+                 ledger text
     approval     an approval row: the department's name and 审核 on the
                  left, the opinion and "审核人：…　年　月　日" on the right
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
@@ -262,32 +263,20 @@
     </fields>
   </xsl:template>
 
-  <!-- A table cell showing the ledger text NODE (TEXT overrides it), with
-       src naming its ledger line and WHAT, the column. -->
-  <xsl:template name="cell">
-    <xsl:param name="node" select="/.."/>
+  <!-- The content of a cell or paragraph showing the ledger text NODE
+       (TEXT overrides it): src naming its ledger line and WHAT, the
+       column, then the text. Call it first thing inside the literal
+       element, whose other attributes are written there. -->
+  <xsl:template name="ledger-text">
+    <xsl:param name="node"/>
     <xsl:param name="text" select="string($node)"/>
     <xsl:param name="what"/>
-    <xsl:param name="style"/>
-    <xsl:param name="colspan" select="1"/>
-    <xsl:param name="rowspan" select="1"/>
-    <cell>
-      <xsl:if test="$style">
-        <xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$colspan != 1">
-        <xsl:attribute name="colspan"><xsl:value-of select="$colspan"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$rowspan != 1">
-        <xsl:attribute name="rowspan"><xsl:value-of select="$rowspan"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$node and string($text)">
-        <xsl:attribute name="src">
-          <xsl:value-of select="concat(zb:where($node), ' ', $what)"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:value-of select="$text"/>
-    </cell>
+    <xsl:if test="$node and string($text)">
+      <xsl:attribute name="src">
+        <xsl:value-of select="concat(zb:where($node), ' ', $what)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:value-of select="$text"/>
   </xsl:template>
 
   <!-- A header cell. -->

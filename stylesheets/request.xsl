@@ -66,31 +66,39 @@
         <col width="32"/><col width="1*"/><col width="32"/><col width="1*"/>
         <row height="11">
           <cell style="head">申请部门</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="key('dept', $applicant/@dept)/@name"/>
-            <xsl:with-param name="what" select="'申请部门'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="key('dept', $applicant/@dept)/@name"/>
+              <xsl:with-param name="what" select="'申请部门'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">申请人</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$applicant/@name"/>
-            <xsl:with-param name="what" select="'申请人'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$applicant/@name"/>
+              <xsl:with-param name="what" select="'申请人'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">联系电话</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$applicant/@phone"/>
-            <xsl:with-param name="what" select="'联系电话'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$applicant/@phone"/>
+              <xsl:with-param name="what" select="'联系电话'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">申请日期</cell>
           <cell type="date"><xsl:value-of select="$request/@date"/></cell>
         </row>
         <row height="11">
           <cell style="head">计算机编号</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$request/@computer"/>
-            <xsl:with-param name="what" select="'计算机编号'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$request/@computer"/>
+              <xsl:with-param name="what" select="'计算机编号'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">计算机品牌</cell>
           <xsl:call-template name="brand-cell">
             <xsl:with-param name="computer" select="$computer"/>
@@ -135,12 +143,12 @@
         </row>
         <row height="30">
           <cell style="head">申请原因</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$request/l:reason"/>
-            <xsl:with-param name="what" select="'申请原因'"/>
-            <xsl:with-param name="style" select="'left'"/>
-            <xsl:with-param name="colspan" select="3"/>
-          </xsl:call-template>
+          <cell style="left" colspan="3">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$request/l:reason"/>
+              <xsl:with-param name="what" select="'申请原因'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <xsl:call-template name="approval">
           <xsl:with-param name="who" select="'本部门负责人'"/>
@@ -172,12 +180,14 @@
   <!-- 计算机品牌: brand and model of COMPUTER. -->
   <xsl:template name="brand-cell">
     <xsl:param name="computer"/>
-    <xsl:call-template name="cell">
-      <xsl:with-param name="node" select="$computer/@brand"/>
-      <xsl:with-param name="text" select="normalize-space(concat($computer/@brand,
-                                          ' ', $computer/@model))"/>
-      <xsl:with-param name="what" select="'计算机品牌'"/>
-    </xsl:call-template>
+    <cell>
+      <xsl:call-template name="ledger-text">
+        <xsl:with-param name="node" select="$computer/@brand"/>
+        <xsl:with-param name="text" select="normalize-space(concat($computer/@brand,
+                                            ' ', $computer/@model))"/>
+        <xsl:with-param name="what" select="'计算机品牌'"/>
+      </xsl:call-template>
+    </cell>
   </xsl:template>
 
   <!-- "名称 / 版本" of the software ID, VERSION given or the catalogue's,
@@ -188,14 +198,14 @@
     <xsl:param name="what"/>
     <xsl:variable name="software" select="key('software', $id)"/>
     <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
-    <xsl:call-template name="cell">
-      <xsl:with-param name="node" select="$software/@name"/>
-      <xsl:with-param name="text" select="concat($software/@name,
-          substring(' / ', 1, 3 * boolean($v)), $v)"/>
-      <xsl:with-param name="what" select="$what"/>
-      <xsl:with-param name="style" select="'left'"/>
-      <xsl:with-param name="colspan" select="3"/>
-    </xsl:call-template>
+    <cell style="left" colspan="3">
+      <xsl:call-template name="ledger-text">
+        <xsl:with-param name="node" select="$software/@name"/>
+        <xsl:with-param name="text" select="concat($software/@name,
+            substring(' / ', 1, 3 * boolean($v)), $v)"/>
+        <xsl:with-param name="what" select="$what"/>
+      </xsl:call-template>
+    </cell>
   </xsl:template>
 
 </xsl:stylesheet>
