@@ -56,8 +56,8 @@
     <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
     <xsl:variable name="user" select="key('person', $computer/@user)"/>
     <xsl:variable name="events" select="key('confirmed', $confirmation/@id)/f:event"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>

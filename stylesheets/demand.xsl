@@ -53,8 +53,8 @@
     <xsl:param name="sheet"/>
     <xsl:param name="demand" select="/.."/>
     <xsl:variable name="handler" select="key('person', $demand/@handler)"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>

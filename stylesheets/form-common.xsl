@@ -6,7 +6,6 @@
   "sections", that writes the form's <section> elements; this file writes
   the layout document around them (meta, styles) and offers:
 
-    page         the attributes of a <section>: orientation and margins
     styles       by role and 号: label 附件N (黑体三号), title (小标宋二号),
                  fields (仿宋小四), head / cell / left (table header and body,
                  五号), small variants for wide tables (小五), note, body and
@@ -20,10 +19,12 @@
                  left, the opinion and "审核人：…　年　月　日" on the right
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
-    section-name a section's (worksheet's) name: at most 31 characters, none
-                 of []:*?/\; with $stack-copies (set by the forms of a copy
-                 a person, demand, request or confirmation) its copies are
-                 stacked on worksheets in XLSX
+    section-attributes
+                 the attributes of a <section>: orientation and margins,
+                 the section's (worksheet's) name - at most 31 characters,
+                 none of []:*?/\ -, and with $stack-copies (set by the forms
+                 of a copy a person, demand, request or confirmation) the
+                 stack that puts the copies on shared worksheets in XLSX
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
@@ -41,7 +42,8 @@
     xmlns:l="urn:zhengban:ledger:1"
     xmlns:f="urn:zhengban:facts:1"
     xmlns:zb="urn:zhengban:xslt"
-    exclude-result-prefixes="l f zb">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="l f zb exsl">
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
@@ -104,24 +106,36 @@
 
   <!-- ============================================================= pieces -->
 
-  <!-- A form's page: <section xsl:use-attribute-sets="page" name="…">. -->
+  <!-- A form's page: orientation and margins, the first attributes of
+       every <section> (section-attributes writes them). -->
   <xsl:variable name="side-margin">
     <xsl:choose>
       <xsl:when test="$orientation = 'portrait'">18</xsl:when>
       <xsl:otherwise>12</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:attribute-set name="page">
-    <xsl:attribute name="orientation"><xsl:value-of select="$orientation"/></xsl:attribute>
-    <xsl:attribute name="margin-top">20</xsl:attribute>
-    <xsl:attribute name="margin-bottom">18</xsl:attribute>
-    <xsl:attribute name="margin-left"><xsl:value-of select="$side-margin"/></xsl:attribute>
-    <xsl:attribute name="margin-right"><xsl:value-of select="$side-margin"/></xsl:attribute>
-  </xsl:attribute-set>
+
+  <!-- What every section of the form shares, made once a transformation
+       and copied (a form of 6,000 copies would otherwise evaluate it
+       6,000 times): the page's attributes, the stack attribute of a copy
+       of a form with $stack-copies, and the heading. -->
+  <xsl:variable name="section-parts">
+    <page orientation="{$orientation}" margin-top="20" margin-bottom="18"
+          margin-left="{$side-margin}" margin-right="{$side-margin}"/>
+    <stack>
+      <xsl:if test="$stack-copies and not($is-blank)">
+        <xsl:attribute name="stack"><xsl:value-of select="$copy-stack"/></xsl:attribute>
+      </xsl:if>
+    </stack>
+    <heading>
+      <p style="label">附件<xsl:value-of select="$number"/></p>
+      <p style="title"><xsl:value-of select="$title"/></p>
+    </heading>
+  </xsl:variable>
+  <xsl:variable name="section-part" select="exsl:node-set($section-parts)/*"/>
 
   <xsl:template name="heading">
-    <p style="label">附件<xsl:value-of select="$number"/></p>
-    <p style="title"><xsl:value-of select="$title"/></p>
+    <xsl:copy-of select="$section-part[3]/*"/>
   </xsl:template>
 
   <xsl:template name="footer">
@@ -146,21 +160,21 @@
     </xsl:call-template>
   </xsl:variable>
 
-  <!-- The name attribute of a <section> (call it first thing inside): TEXT
-       made a valid worksheet name, Excel's forbidden characters made
-       full-width, at most 31 characters. Copies are named "序号 名称", so
-       the number keeps them apart whatever is cut off. A copy of a form
-       with $stack-copies gets its stack attribute as well. -->
-  <xsl:template name="section-name">
+  <!-- The attributes of a <section> (call it first thing inside): the
+       page's, then its name, TEXT made a valid worksheet name, Excel's
+       forbidden characters made full-width, at most 31 characters; a copy
+       of a form with $stack-copies gets its stack attribute as well.
+       Copies are named "序号 名称", so the number keeps them apart
+       whatever is cut off. -->
+  <xsl:template name="section-attributes">
     <xsl:param name="text" select="$form-sheet"/>
+    <xsl:copy-of select="$section-part[1]/@*"/>
     <xsl:attribute name="name">
       <xsl:call-template name="sheet-text">
         <xsl:with-param name="text" select="$text"/>
       </xsl:call-template>
     </xsl:attribute>
-    <xsl:if test="$stack-copies and not($is-blank)">
-      <xsl:attribute name="stack"><xsl:value-of select="$copy-stack"/></xsl:attribute>
-    </xsl:if>
+    <xsl:copy-of select="$section-part[2]/@*"/>
   </xsl:template>
 
   <!-- TEXT as (the start of) a worksheet name of at most LENGTH characters. -->

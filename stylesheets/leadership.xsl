@@ -13,8 +13,8 @@
   <xsl:import href="form-common.xsl"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
       <table style="cell" header-rows="1">

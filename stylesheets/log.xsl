@@ -47,8 +47,8 @@
     <xsl:param name="sheet"/>
     <xsl:param name="software" select="/.."/>
     <xsl:variable name="license" select="$software/l:license"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="footer"/>

@@ -63,8 +63,8 @@
     <xsl:param name="n" select="1"/>
     <xsl:variable name="handler" select="key('person', $plan/@handler)"/>
     <xsl:variable name="totals" select="key('plan-facts', $plan/@id)"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>

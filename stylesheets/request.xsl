@@ -53,8 +53,8 @@
     <xsl:variable name="computer" select="key('computer', $request/@computer)"/>
     <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
                                         | $request/l:upgrade"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>
