@@ -116,7 +116,14 @@
               <xsl:with-param name="cols" select="5"/>
             </xsl:call-template>
           </xsl:when>
+          <xsl:when test="not(key('request', $events/@request)/l:upgrade
+                              | key('deployment', $events/@deployment)/l:upgrade)">
+            <!-- no upgrade (most copies): a row per event as it comes -->
+            <xsl:apply-templates select="$events" mode="row"/>
+          </xsl:when>
           <xsl:otherwise>
+            <!-- an upgrade's uninstall and install are one row: the rows
+                 are numbered once those are joined -->
             <xsl:variable name="ops">
               <xsl:apply-templates select="$events" mode="op">
                 <xsl:with-param name="events" select="$events"/>
@@ -125,7 +132,7 @@
             <xsl:for-each select="exsl:node-set($ops)/*">
               <row height="10">
                 <cell type="integer"><xsl:value-of select="position()"/></cell>
-                <xsl:copy-of select="*"/>
+                <xsl:copy-of select="*[position() > 1]"/>
               </row>
             </xsl:for-each>
           </xsl:otherwise>
@@ -146,13 +153,9 @@
           <cell style="left" colspan="4">
             <xsl:call-template name="ledger-text">
               <xsl:with-param name="node" select="$confirmation/@result"/>
-              <xsl:with-param name="text">
-                <xsl:if test="$confirmation">
-                  <!-- the schema's default: 已完成 -->
-                  <xsl:value-of select="$confirmation/@result"/>
-                  <xsl:if test="not($confirmation/@result)">已完成</xsl:if>
-                </xsl:if>
-              </xsl:with-param>
+              <!-- the schema's default: 已完成 -->
+              <xsl:with-param name="text" select="concat($confirmation/@result,
+                  substring('已完成', 1, 3 * ($confirmation and not($confirmation/@result))))"/>
               <xsl:with-param name="what" select="'完成情况'"/>
             </xsl:call-template>
           </cell>
@@ -160,22 +163,48 @@
         <row height="26">
           <cell style="head">使用人<br/>确认签字</cell>
           <cell colspan="4" valign="top">
-            <signature style="left" gap="8">
-              <xsl:if test="$confirmation/@signedOn and not($is-blank)">
-                <xsl:attribute name="date">
-                  <xsl:value-of select="$confirmation/@signedOn"/>
-                </xsl:attribute>
-              </xsl:if>
-            </signature>
+            <!-- literal elements, not xsl:attribute: this runs every copy -->
+            <xsl:choose>
+              <xsl:when test="$confirmation/@signedOn and not($is-blank)">
+                <signature style="left" gap="8" date="{$confirmation/@signedOn}"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <signature style="left" gap="8"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </cell>
         </row>
       </table>
     </section>
   </xsl:template>
 
-  <!-- The row of event E (without 序号): 安装 or 卸载; for the install of
-       an upgrade, 升级 with the software before and after; nothing for
-       the uninstall of an upgrade whose install is in EVENTS too. -->
+  <!-- The row of event E: 序号 (its position), 安装 or 卸载, the name of
+       the software, the version E recorded (else the catalogue's) and the
+       software's 编号. -->
+  <xsl:template match="f:event" mode="row">
+    <xsl:variable name="software" select="key('software', @software)"/>
+    <row height="10">
+      <cell type="integer"><xsl:value-of select="position()"/></cell>
+      <cell>
+        <xsl:choose>
+          <xsl:when test="@action = 'install'">安装</xsl:when>
+          <xsl:otherwise>卸载</xsl:otherwise>
+        </xsl:choose>
+      </cell>
+      <cell style="left" src="{zb:where($software)} 软件名称">
+        <xsl:value-of select="$software/@name"/>
+      </cell>
+      <cell src="{concat($source, ':', @line)} 版本">
+        <xsl:value-of select="@version | $software[not(current()/@version)]/@version"/>
+      </cell>
+      <cell><xsl:value-of select="@software"/></cell>
+    </row>
+  </xsl:template>
+
+  <!-- The row of event E when EVENTS include an upgrade, its 序号 left for
+       the caller to write: for the install of an upgrade, 升级 with the
+       software before and after; nothing for the uninstall of an upgrade
+       whose install is in EVENTS too; else the row above. -->
   <xsl:template match="f:event" mode="op">
     <xsl:param name="events"/>
     <xsl:variable name="e" select="."/>
@@ -184,28 +213,18 @@
                 | key('deployment', @deployment)/l:upgrade[
                     ($e/@action = 'install' and @to = $e/@software)
                     or ($e/@action = 'uninstall' and @from = $e/@software)]"/>
-    <xsl:variable name="old" select="$events[@action = 'uninstall'
-                                             and @software = $upgrade/@from][1]"/>
-    <xsl:variable name="new" select="$events[@action = 'install'
-                                             and @software = $upgrade/@to]"/>
     <xsl:choose>
-      <xsl:when test="@action = 'uninstall' and $upgrade and $new"/>
-      <xsl:when test="@action = 'install' and $upgrade">
+      <xsl:when test="not($upgrade) or (@action = 'uninstall' and
+                      not($events[@action = 'install' and @software = $upgrade/@to]))">
+        <xsl:apply-templates select="." mode="row"/>
+      </xsl:when>
+      <xsl:when test="@action = 'install'">
+        <xsl:variable name="old" select="$events[@action = 'uninstall'
+                                                 and @software = $upgrade/@from][1]"/>
         <xsl:variable name="from" select="key('software', $upgrade/@from)"/>
         <xsl:variable name="to" select="key('software', @software)"/>
-        <xsl:variable name="old-version">
-          <xsl:call-template name="version">
-            <xsl:with-param name="event" select="$old"/>
-            <xsl:with-param name="software" select="$from"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="new-version">
-          <xsl:call-template name="version">
-            <xsl:with-param name="event" select="."/>
-            <xsl:with-param name="software" select="$to"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <op>
+        <row height="10">
+          <cell type="integer"/>
           <cell>升级</cell>
           <cell style="left" src="{zb:where($to)} 软件名称">
             <xsl:call-template name="from-to">
@@ -213,10 +232,12 @@
               <xsl:with-param name="to" select="string($to/@name)"/>
             </xsl:call-template>
           </cell>
-          <cell src="{$source}:{@line} 版本">
+          <cell src="{concat($source, ':', @line)} 版本">
             <xsl:call-template name="from-to">
-              <xsl:with-param name="from" select="$old-version"/>
-              <xsl:with-param name="to" select="$new-version"/>
+              <xsl:with-param name="from"
+                  select="string($old/@version | $from[not($old/@version)]/@version)"/>
+              <xsl:with-param name="to"
+                  select="string(@version | $to[not(current()/@version)]/@version)"/>
             </xsl:call-template>
           </cell>
           <cell>
@@ -225,40 +246,9 @@
               <xsl:with-param name="to" select="string(@software)"/>
             </xsl:call-template>
           </cell>
-        </op>
+        </row>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="software" select="key('software', @software)"/>
-        <op>
-          <cell>
-            <xsl:choose>
-              <xsl:when test="@action = 'install'">安装</xsl:when>
-              <xsl:otherwise>卸载</xsl:otherwise>
-            </xsl:choose>
-          </cell>
-          <cell style="left" src="{zb:where($software)} 软件名称">
-            <xsl:value-of select="$software/@name"/>
-          </cell>
-          <cell src="{$source}:{@line} 版本">
-            <xsl:call-template name="version">
-              <xsl:with-param name="event" select="."/>
-              <xsl:with-param name="software" select="$software"/>
-            </xsl:call-template>
-          </cell>
-          <cell><xsl:value-of select="@software"/></cell>
-        </op>
-      </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- The version EVENT recorded, else the catalogue's of SOFTWARE. -->
-  <xsl:template name="version">
-    <xsl:param name="event"/>
-    <xsl:param name="software"/>
-    <xsl:value-of select="$event/@version"/>
-    <xsl:if test="not($event/@version)">
-      <xsl:value-of select="$software/@version"/>
-    </xsl:if>
   </xsl:template>
 
   <!-- "FROM → TO", or FROM alone when they are the same. -->
