@@ -53,9 +53,9 @@
   <xsl:template name="confirmation">
     <xsl:param name="sheet"/>
     <xsl:param name="confirmation" select="/.."/>
-    <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
-    <xsl:variable name="user" select="key('person', $computer/@user)"/>
-    <xsl:variable name="events" select="key('confirmed', $confirmation/@id)/f:event"/>
+    <xsl:variable name="computer" select="key('computer', string($confirmation/@computer))"/>
+    <xsl:variable name="user" select="key('person', string($computer/@user))"/>
+    <xsl:variable name="events" select="key('confirmed', string($confirmation/@id))/f:event"/>
     <section>
       <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
@@ -142,7 +142,7 @@
           <cell colspan="2">
             <xsl:for-each select="$events[not(@operator = preceding-sibling::f:event/@operator)]">
               <xsl:if test="position() > 1">、</xsl:if>
-              <xsl:value-of select="key('person', @operator)/@name"/>
+              <xsl:value-of select="key('person', string(@operator))/@name"/>
             </xsl:for-each>
           </cell>
           <cell style="head">完成日期</cell>
@@ -182,7 +182,7 @@
        the software, the version E recorded (else the catalogue's) and the
        software's 编号. -->
   <xsl:template match="f:event" mode="row">
-    <xsl:variable name="software" select="key('software', @software)"/>
+    <xsl:variable name="software" select="key('software', string(@software))"/>
     <row height="10">
       <cell type="integer"><xsl:value-of select="position()"/></cell>
       <cell>
@@ -222,7 +222,7 @@
         <xsl:variable name="old" select="$events[@action = 'uninstall'
                                                  and @software = $upgrade/@from][1]"/>
         <xsl:variable name="from" select="key('software', $upgrade/@from)"/>
-        <xsl:variable name="to" select="key('software', @software)"/>
+        <xsl:variable name="to" select="key('software', string(@software))"/>
         <row height="10">
           <cell type="integer"/>
           <cell>升级</cell>

@@ -79,7 +79,7 @@
   <!-- A row per installation (the cells' types are the columns'). -->
   <xsl:template match="f:installation">
     <xsl:variable name="before" select="preceding-sibling::f:installation[1]"/>
-    <xsl:variable name="software" select="key('software', @software)"/>
+    <xsl:variable name="software" select="key('software', string(@software))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
       <!-- most rows go on with the computer, person and department of the
@@ -87,14 +87,14 @@
       <xsl:if test="not($before/@computer = @computer and $before/@dept = @dept
                         and string($before/@staff) = string(@staff))">
         <xsl:if test="not($before/@dept = @dept)">
-          <xsl:variable name="dept" select="key('dept', @dept)"/>
-          <cell rowspan="{count(key('by-dept', @dept))}" keep-together="false"
+          <xsl:variable name="dept" select="key('dept', string(@dept))"/>
+          <cell rowspan="{count(key('by-dept', string(@dept)))}" keep-together="false"
                 src="{zb:where($dept)} 部门">
             <xsl:value-of select="$dept/@name"/>
           </cell>
         </xsl:if>
         <xsl:if test="not($before/@dept = @dept and string($before/@staff) = string(@staff))">
-          <xsl:variable name="person" select="key('person', @staff)"/>
+          <xsl:variable name="person" select="key('person', string(@staff))"/>
           <cell rowspan="{count(key('by-user', concat(@dept, ' ', @staff)))}"
                 keep-together="false">
             <xsl:if test="$person">
@@ -104,8 +104,8 @@
           </cell>
         </xsl:if>
         <xsl:if test="not($before/@computer = @computer)">
-          <xsl:variable name="computer" select="key('computer', @computer)"/>
-          <xsl:variable name="rows" select="count(key('by-computer', @computer))"/>
+          <xsl:variable name="computer" select="key('computer', string(@computer))"/>
+          <xsl:variable name="rows" select="count(key('by-computer', string(@computer)))"/>
           <cell rowspan="{$rows}"><xsl:value-of select="@computer"/></cell>
           <cell rowspan="{$rows}" src="{zb:where($computer)} 计算机品牌">
             <xsl:value-of select="normalize-space(concat($computer/@brand, ' ', $computer/@model))"/>

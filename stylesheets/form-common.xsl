@@ -35,6 +35,13 @@
   Stylesheets lay out only: every figure comes from the ledger or from the
   derived facts (/l:ledger/f:facts), never from arithmetic here. Lookups go
   through xsl:key, so a form stays O(n log n) on a ledger of 300,000 events.
+
+  What runs once a row or a copy is written for libxslt's costs (some
+  5,000 instructions an expression): key('person', string(@staff)), as a
+  string (with a node-set libxslt copies it and looks each node up again);
+  the same for every copy in a global variable; literal elements and
+  attribute value templates rather than xsl:attribute with content (a
+  fragment built and freed each time); one test where one will do.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -355,7 +362,7 @@
               <xsl:value-of select="$review"/>
             </p>
             <signature style="left" gap="3" align="right"
-                       label="{$signer}{key('person', $review/@by)/@name}"
+                       label="{$signer}{key('person', string($review/@by))/@name}"
                        date="{$review/@date}"/>
           </xsl:when>
           <xsl:otherwise>

@@ -149,9 +149,9 @@
   <!-- A row per event; inline, as this template runs once per event. The
        cells' types are the columns'. -->
   <xsl:template match="f:row">
-    <xsl:variable name="computer" select="key('computer', @computer)"/>
-    <xsl:variable name="person" select="key('person', @staff)"/>
-    <xsl:variable name="dept" select="key('dept', @dept)"/>
+    <xsl:variable name="computer" select="key('computer', string(@computer))"/>
+    <xsl:variable name="person" select="key('person', string(@staff))"/>
+    <xsl:variable name="dept" select="key('dept', string(@dept))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
       <xsl:choose>

@@ -49,8 +49,8 @@
   <xsl:template name="request">
     <xsl:param name="sheet"/>
     <xsl:param name="request" select="/.."/>
-    <xsl:variable name="applicant" select="key('person', $request/@applicant)"/>
-    <xsl:variable name="computer" select="key('computer', $request/@computer)"/>
+    <xsl:variable name="applicant" select="key('person', string($request/@applicant))"/>
+    <xsl:variable name="computer" select="key('computer', string($request/@computer))"/>
     <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
                                         | $request/l:upgrade"/>
     <section>
@@ -68,7 +68,7 @@
           <cell style="head">申请部门</cell>
           <cell>
             <xsl:call-template name="ledger-text">
-              <xsl:with-param name="node" select="key('dept', $applicant/@dept)/@name"/>
+              <xsl:with-param name="node" select="key('dept', string($applicant/@dept))/@name"/>
               <xsl:with-param name="what" select="'申请部门'"/>
             </xsl:call-template>
           </cell>
@@ -196,7 +196,7 @@
     <xsl:param name="id"/>
     <xsl:param name="version"/>
     <xsl:param name="what"/>
-    <xsl:variable name="software" select="key('software', $id)"/>
+    <xsl:variable name="software" select="key('software', string($id))"/>
     <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
     <cell style="left" colspan="3">
       <xsl:call-template name="ledger-text">
