@@ -100,25 +100,26 @@
             </xsl:call-template>
           </cell>
           <cell style="head">计算机品牌</cell>
-          <xsl:call-template name="brand-cell">
-            <xsl:with-param name="computer" select="$computer"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$computer/@brand"/>
+              <xsl:with-param name="text" select="normalize-space(concat(
+                  $computer/@brand, ' ', $computer/@model))"/>
+              <xsl:with-param name="what" select="'计算机品牌'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">申请事项</cell>
           <cell colspan="3" style="left">
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'install'"/>
-              <xsl:with-param name="text" select="'安装'"/>
-            </xsl:call-template>
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'uninstall'"/>
-              <xsl:with-param name="text" select="'卸载'"/>
-            </xsl:call-template>
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'upgrade'"/>
-              <xsl:with-param name="text" select="'升级'"/>
-            </xsl:call-template>
+            <!-- "☑安装" for the request's change, "□卸载" for the others,
+                 each followed by a gap; one expression, as it runs every
+                 copy (substring('□☑', 2, 1) is ☑) -->
+            <xsl:variable name="kind" select="local-name($change)"/>
+            <xsl:value-of select="concat(
+                substring('□☑', 1 + ($kind = 'install'), 1), '安装　　　',
+                substring('□☑', 1 + ($kind = 'uninstall'), 1), '卸载　　　',
+                substring('□☑', 1 + ($kind = 'upgrade'), 1), '升级　　　')"/>
           </cell>
         </row>
         <row height="11">
@@ -164,30 +165,6 @@
         </xsl:call-template>
       </table>
     </section>
-  </xsl:template>
-
-  <!-- "☑安装" when CHOSEN, else "□安装", followed by a gap. -->
-  <xsl:template name="choice">
-    <xsl:param name="chosen"/>
-    <xsl:param name="text"/>
-    <xsl:choose>
-      <xsl:when test="$chosen and not($is-blank)">☑</xsl:when>
-      <xsl:otherwise>□</xsl:otherwise>
-    </xsl:choose>
-    <xsl:value-of select="concat($text, '　　　')"/>
-  </xsl:template>
-
-  <!-- 计算机品牌: brand and model of COMPUTER. -->
-  <xsl:template name="brand-cell">
-    <xsl:param name="computer"/>
-    <cell>
-      <xsl:call-template name="ledger-text">
-        <xsl:with-param name="node" select="$computer/@brand"/>
-        <xsl:with-param name="text" select="normalize-space(concat($computer/@brand,
-                                            ' ', $computer/@model))"/>
-        <xsl:with-param name="what" select="'计算机品牌'"/>
-      </xsl:call-template>
-    </cell>
   </xsl:template>
 
   <!-- "名称 / 版本" of the software ID, VERSION given or the catalogue's,
