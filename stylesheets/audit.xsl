@@ -37,8 +37,8 @@
   </xsl:template>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>

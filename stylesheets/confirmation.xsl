@@ -56,11 +56,11 @@
   <xsl:template name="confirmation">
     <xsl:param name="sheet"/>
     <xsl:param name="confirmation" select="/.."/>
-    <xsl:variable name="computer" select="key('computer', $confirmation/@computer)"/>
-    <xsl:variable name="user" select="key('person', $computer/@user)"/>
-    <xsl:variable name="events" select="key('confirmed', $confirmation/@id)/f:event"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <xsl:variable name="computer" select="key('computer', string($confirmation/@computer))"/>
+    <xsl:variable name="user" select="key('person', string($computer/@user))"/>
+    <xsl:variable name="events" select="key('confirmed', string($confirmation/@id))/f:event"/>
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>
@@ -73,31 +73,37 @@
         <col width="36"/>
         <row height="11">
           <cell style="head">计算机编号</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$confirmation/@computer"/>
-            <xsl:with-param name="what" select="'计算机编号'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$confirmation/@computer"/>
+              <xsl:with-param name="what" select="'计算机编号'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">使用人</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$user/@name"/>
-            <xsl:with-param name="what" select="'使用人'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$user/@name"/>
+              <xsl:with-param name="what" select="'使用人'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">计算机品牌</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$computer/@brand"/>
-            <xsl:with-param name="text" select="normalize-space(concat(
-                $computer/@brand, ' ', $computer/@model))"/>
-            <xsl:with-param name="what" select="'计算机品牌'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$computer/@brand"/>
+              <xsl:with-param name="text" select="normalize-space(concat(
+                  $computer/@brand, ' ', $computer/@model))"/>
+              <xsl:with-param name="what" select="'计算机品牌'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">使用部门</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
-            <xsl:with-param name="what" select="'使用部门'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
+              <xsl:with-param name="what" select="'使用部门'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="10">
           <cell style="head">序号</cell>
@@ -113,7 +119,14 @@
               <xsl:with-param name="cols" select="5"/>
             </xsl:call-template>
           </xsl:when>
+          <xsl:when test="not(key('request', $events/@request)/l:upgrade
+                              | key('deployment', $events/@deployment)/l:upgrade)">
+            <!-- no upgrade (most copies): a row per event as it comes -->
+            <xsl:apply-templates select="$events" mode="row"/>
+          </xsl:when>
           <xsl:otherwise>
+            <!-- an upgrade's uninstall and install are one row: the rows
+                 are numbered once those are joined -->
             <xsl:variable name="ops">
               <xsl:apply-templates select="$events" mode="op">
                 <xsl:with-param name="events" select="$events"/>
@@ -122,7 +135,7 @@
             <xsl:for-each select="exsl:node-set($ops)/*">
               <row height="10">
                 <cell type="integer"><xsl:value-of select="position()"/></cell>
-                <xsl:copy-of select="*"/>
+                <xsl:copy-of select="*[position() > 1]"/>
               </row>
             </xsl:for-each>
           </xsl:otherwise>
@@ -132,7 +145,7 @@
           <cell colspan="2">
             <xsl:for-each select="$events[not(@operator = preceding-sibling::f:event/@operator)]">
               <xsl:if test="position() > 1">、</xsl:if>
-              <xsl:value-of select="key('person', @operator)/@name"/>
+              <xsl:value-of select="key('person', string(@operator))/@name"/>
             </xsl:for-each>
           </cell>
           <cell style="head">完成日期</cell>
@@ -140,39 +153,61 @@
         </row>
         <row height="11">
           <cell style="head">完成情况</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$confirmation/@result"/>
-            <xsl:with-param name="text">
-              <xsl:if test="$confirmation">
-                <!-- the schema's default: 已完成 -->
-                <xsl:value-of select="$confirmation/@result"/>
-                <xsl:if test="not($confirmation/@result)">已完成</xsl:if>
-              </xsl:if>
-            </xsl:with-param>
-            <xsl:with-param name="what" select="'完成情况'"/>
-            <xsl:with-param name="colspan" select="4"/>
-            <xsl:with-param name="style" select="'left'"/>
-          </xsl:call-template>
+          <cell style="left" colspan="4">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$confirmation/@result"/>
+              <!-- the schema's default: 已完成 -->
+              <xsl:with-param name="text" select="concat($confirmation/@result,
+                  substring('已完成', 1, 3 * ($confirmation and not($confirmation/@result))))"/>
+              <xsl:with-param name="what" select="'完成情况'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="26">
           <cell style="head">使用人<br/>确认签字</cell>
           <cell colspan="4" valign="top">
-            <signature style="left" gap="8">
-              <xsl:if test="$confirmation/@signedOn and not($is-blank)">
-                <xsl:attribute name="date">
-                  <xsl:value-of select="$confirmation/@signedOn"/>
-                </xsl:attribute>
-              </xsl:if>
-            </signature>
+            <!-- literal elements, not xsl:attribute: this runs every copy -->
+            <xsl:choose>
+              <xsl:when test="$confirmation/@signedOn and not($is-blank)">
+                <signature style="left" gap="8" date="{$confirmation/@signedOn}"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <signature style="left" gap="8"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </cell>
         </row>
       </table>
     </section>
   </xsl:template>
 
-  <!-- The row of event E (without 序号): 安装 or 卸载; for the install of
-       an upgrade, 升级 with the software before and after; nothing for
-       the uninstall of an upgrade whose install is in EVENTS too. -->
+  <!-- The row of event E: 序号 (its position), 安装 or 卸载, the name of
+       the software, the version E recorded (else the catalogue's) and the
+       software's 编号. -->
+  <xsl:template match="f:event" mode="row">
+    <xsl:variable name="software" select="key('software', string(@software))"/>
+    <row height="10">
+      <cell type="integer"><xsl:value-of select="position()"/></cell>
+      <cell>
+        <xsl:choose>
+          <xsl:when test="@action = 'install'">安装</xsl:when>
+          <xsl:otherwise>卸载</xsl:otherwise>
+        </xsl:choose>
+      </cell>
+      <cell style="left" src="{zb:where($software)} 软件名称">
+        <xsl:value-of select="$software/@name"/>
+      </cell>
+      <cell src="{concat($source, ':', @line)} 版本">
+        <xsl:value-of select="@version | $software[not(current()/@version)]/@version"/>
+      </cell>
+      <cell><xsl:value-of select="@software"/></cell>
+    </row>
+  </xsl:template>
+
+  <!-- The row of event E when EVENTS include an upgrade, its 序号 left for
+       the caller to write: for the install of an upgrade, 升级 with the
+       software before and after; nothing for the uninstall of an upgrade
+       whose install is in EVENTS too; else the row above. -->
   <xsl:template match="f:event" mode="op">
     <xsl:param name="events"/>
     <xsl:variable name="e" select="."/>
@@ -181,28 +216,18 @@
                 | key('deployment', @deployment)/l:upgrade[
                     ($e/@action = 'install' and @to = $e/@software)
                     or ($e/@action = 'uninstall' and @from = $e/@software)]"/>
-    <xsl:variable name="old" select="$events[@action = 'uninstall'
-                                             and @software = $upgrade/@from][1]"/>
-    <xsl:variable name="new" select="$events[@action = 'install'
-                                             and @software = $upgrade/@to]"/>
     <xsl:choose>
-      <xsl:when test="@action = 'uninstall' and $upgrade and $new"/>
-      <xsl:when test="@action = 'install' and $upgrade">
+      <xsl:when test="not($upgrade) or (@action = 'uninstall' and
+                      not($events[@action = 'install' and @software = $upgrade/@to]))">
+        <xsl:apply-templates select="." mode="row"/>
+      </xsl:when>
+      <xsl:when test="@action = 'install'">
+        <xsl:variable name="old" select="$events[@action = 'uninstall'
+                                                 and @software = $upgrade/@from][1]"/>
         <xsl:variable name="from" select="key('software', $upgrade/@from)"/>
-        <xsl:variable name="to" select="key('software', @software)"/>
-        <xsl:variable name="old-version">
-          <xsl:call-template name="version">
-            <xsl:with-param name="event" select="$old"/>
-            <xsl:with-param name="software" select="$from"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="new-version">
-          <xsl:call-template name="version">
-            <xsl:with-param name="event" select="."/>
-            <xsl:with-param name="software" select="$to"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <op>
+        <xsl:variable name="to" select="key('software', string(@software))"/>
+        <row height="10">
+          <cell type="integer"/>
           <cell>升级</cell>
           <cell style="left" src="{zb:where($to)} 软件名称">
             <xsl:call-template name="from-to">
@@ -210,10 +235,12 @@
               <xsl:with-param name="to" select="string($to/@name)"/>
             </xsl:call-template>
           </cell>
-          <cell src="{$source}:{@line} 版本">
+          <cell src="{concat($source, ':', @line)} 版本">
             <xsl:call-template name="from-to">
-              <xsl:with-param name="from" select="$old-version"/>
-              <xsl:with-param name="to" select="$new-version"/>
+              <xsl:with-param name="from"
+                  select="string($old/@version | $from[not($old/@version)]/@version)"/>
+              <xsl:with-param name="to"
+                  select="string(@version | $to[not(current()/@version)]/@version)"/>
             </xsl:call-template>
           </cell>
           <cell>
@@ -222,40 +249,9 @@
               <xsl:with-param name="to" select="string(@software)"/>
             </xsl:call-template>
           </cell>
-        </op>
+        </row>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="software" select="key('software', @software)"/>
-        <op>
-          <cell>
-            <xsl:choose>
-              <xsl:when test="@action = 'install'">安装</xsl:when>
-              <xsl:otherwise>卸载</xsl:otherwise>
-            </xsl:choose>
-          </cell>
-          <cell style="left" src="{zb:where($software)} 软件名称">
-            <xsl:value-of select="$software/@name"/>
-          </cell>
-          <cell src="{$source}:{@line} 版本">
-            <xsl:call-template name="version">
-              <xsl:with-param name="event" select="."/>
-              <xsl:with-param name="software" select="$software"/>
-            </xsl:call-template>
-          </cell>
-          <cell><xsl:value-of select="@software"/></cell>
-        </op>
-      </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- The version EVENT recorded, else the catalogue's of SOFTWARE. -->
-  <xsl:template name="version">
-    <xsl:param name="event"/>
-    <xsl:param name="software"/>
-    <xsl:value-of select="$event/@version"/>
-    <xsl:if test="not($event/@version)">
-      <xsl:value-of select="$software/@version"/>
-    </xsl:if>
   </xsl:template>
 
   <!-- "FROM → TO", or FROM alone when they are the same. -->

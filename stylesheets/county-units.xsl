@@ -20,8 +20,8 @@
   <xsl:variable name="S" select="$F/f:statistics"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$title"/>
       </xsl:call-template>
       <xsl:call-template name="footer"/>

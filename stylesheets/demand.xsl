@@ -52,16 +52,16 @@
   <xsl:template name="demand">
     <xsl:param name="sheet"/>
     <xsl:param name="demand" select="/.."/>
-    <xsl:variable name="handler" select="key('person', $demand/@handler)"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <xsl:variable name="handler" select="key('person', string($demand/@handler))"/>
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>
       <fields style="fields">
         <xsl:call-template name="field">
           <xsl:with-param name="label" select="'申请部门：'"/>
-          <xsl:with-param name="node" select="key('dept', $demand/@dept)/@name"/>
+          <xsl:with-param name="node" select="key('dept', string($demand/@dept))/@name"/>
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="label" select="'经手人：'"/>
@@ -130,22 +130,25 @@
     <row height="14">
       <cell type="integer"><xsl:value-of select="$index"/></cell>
       <cell><xsl:value-of select="$kind"/></cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$need/@purpose"/>
-        <xsl:with-param name="what" select="'软件用途'"/>
-        <xsl:with-param name="style" select="'left'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$need/@function"/>
-        <xsl:with-param name="what" select="'功能需求'"/>
-        <xsl:with-param name="style" select="'left'"/>
-      </xsl:call-template>
+      <cell style="left">
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$need/@purpose"/>
+          <xsl:with-param name="what" select="'软件用途'"/>
+        </xsl:call-template>
+      </cell>
+      <cell style="left">
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$need/@function"/>
+          <xsl:with-param name="what" select="'功能需求'"/>
+        </xsl:call-template>
+      </cell>
       <cell type="integer"><xsl:value-of select="$need/@count"/></cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$need/@note"/>
-        <xsl:with-param name="what" select="'备注'"/>
-        <xsl:with-param name="style" select="'left'"/>
-      </xsl:call-template>
+      <cell style="left">
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$need/@note"/>
+          <xsl:with-param name="what" select="'备注'"/>
+        </xsl:call-template>
+      </cell>
     </row>
   </xsl:template>
 

@@ -31,8 +31,8 @@
            use="@computer"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
@@ -79,34 +79,38 @@
   <!-- A row per installation (the cells' types are the columns'). -->
   <xsl:template match="f:installation">
     <xsl:variable name="before" select="preceding-sibling::f:installation[1]"/>
-    <xsl:variable name="software" select="key('software', @software)"/>
-    <xsl:variable name="kind" select="local-name($software)"/>
+    <xsl:variable name="software" select="key('software', string(@software))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
-      <xsl:if test="not($before/@dept = @dept)">
-        <xsl:variable name="dept" select="key('dept', @dept)"/>
-        <cell rowspan="{count(key('by-dept', @dept))}" keep-together="false"
-              src="{zb:where($dept)} 部门">
-          <xsl:value-of select="$dept/@name"/>
-        </cell>
-      </xsl:if>
-      <xsl:if test="not($before/@dept = @dept and string($before/@staff) = string(@staff))">
-        <xsl:variable name="person" select="key('person', @staff)"/>
-        <cell rowspan="{count(key('by-user', concat(@dept, ' ', @staff)))}"
-              keep-together="false">
-          <xsl:if test="$person">
-            <xsl:attribute name="src"><xsl:value-of select="concat(zb:where($person), ' 姓名')"/></xsl:attribute>
-          </xsl:if>
-          <xsl:value-of select="$person/@name"/>
-        </cell>
-      </xsl:if>
-      <xsl:if test="not($before/@computer = @computer)">
-        <xsl:variable name="computer" select="key('computer', @computer)"/>
-        <xsl:variable name="rows" select="count(key('by-computer', @computer))"/>
-        <cell rowspan="{$rows}"><xsl:value-of select="@computer"/></cell>
-        <cell rowspan="{$rows}" src="{zb:where($computer)} 计算机品牌">
-          <xsl:value-of select="normalize-space(concat($computer/@brand, ' ', $computer/@model))"/>
-        </cell>
+      <!-- most rows go on with the computer, person and department of the
+           row before: one test for them -->
+      <xsl:if test="not($before/@computer = @computer and $before/@dept = @dept
+                        and string($before/@staff) = string(@staff))">
+        <xsl:if test="not($before/@dept = @dept)">
+          <xsl:variable name="dept" select="key('dept', string(@dept))"/>
+          <cell rowspan="{count(key('by-dept', string(@dept)))}" keep-together="false"
+                src="{zb:where($dept)} 部门">
+            <xsl:value-of select="$dept/@name"/>
+          </cell>
+        </xsl:if>
+        <xsl:if test="not($before/@dept = @dept and string($before/@staff) = string(@staff))">
+          <xsl:variable name="person" select="key('person', string(@staff))"/>
+          <cell rowspan="{count(key('by-user', concat(@dept, ' ', @staff)))}"
+                keep-together="false">
+            <xsl:if test="$person">
+              <xsl:attribute name="src"><xsl:value-of select="concat(zb:where($person), ' 姓名')"/></xsl:attribute>
+            </xsl:if>
+            <xsl:value-of select="$person/@name"/>
+          </cell>
+        </xsl:if>
+        <xsl:if test="not($before/@computer = @computer)">
+          <xsl:variable name="computer" select="key('computer', string(@computer))"/>
+          <xsl:variable name="rows" select="count(key('by-computer', string(@computer)))"/>
+          <cell rowspan="{$rows}"><xsl:value-of select="@computer"/></cell>
+          <cell rowspan="{$rows}" src="{zb:where($computer)} 计算机品牌">
+            <xsl:value-of select="normalize-space(concat($computer/@brand, ' ', $computer/@model))"/>
+          </cell>
+        </xsl:if>
       </xsl:if>
       <cell><xsl:value-of select="@software"/></cell>
       <cell style="left-s" src="{zb:where($software)} 软件名称">
@@ -114,9 +118,20 @@
       </cell>
       <cell src="{zb:where($software)} 软件版本"><xsl:value-of select="@version"/></cell>
       <cell><xsl:value-of select="$software/l:license/@term"/></cell>
-      <cell><xsl:value-of select="number($kind = 'commercial')"/></cell>
-      <cell><xsl:value-of select="number($kind = 'oem')"/></cell>
-      <cell><xsl:value-of select="number($kind = 'free')"/></cell>
+      <xsl:choose>
+        <xsl:when test="$software/self::l:commercial">
+          <cell>1</cell><cell>0</cell><cell>0</cell>
+        </xsl:when>
+        <xsl:when test="$software/self::l:oem">
+          <cell>0</cell><cell>1</cell><cell>0</cell>
+        </xsl:when>
+        <xsl:when test="$software/self::l:free">
+          <cell>0</cell><cell>0</cell><cell>1</cell>
+        </xsl:when>
+        <xsl:otherwise>
+          <cell>0</cell><cell>0</cell><cell>0</cell>
+        </xsl:otherwise>
+      </xsl:choose>
       <cell><xsl:value-of select="@date"/></cell>
     </row>
   </xsl:template>

@@ -6,7 +6,6 @@
   "sections", that writes the form's <section> elements; this file writes
   the layout document around them (meta, styles) and offers:
 
-    page         the attributes of a <section>: orientation and margins
     styles       by role and 号: label 附件N (黑体三号), title (小标宋二号),
                  fields (仿宋小四), head / cell / left (table header and body,
                  五号), small variants for wide tables (小五), note, body and
@@ -14,15 +13,18 @@
     heading      "附件N" and the title
     unit-fields  the header line 单位名称（盖章）/填表人/联系电话/填表日期
     field, date-field, cn-date
-    cell         a table cell showing ledger text, with src="ledger.xml:123 what"
+    ledger-text  the src="ledger.xml:123 what" and text of a cell showing
+                 ledger text
     approval     an approval row: the department's name and 审核 on the
                  left, the opinion and "审核人：…　年　月　日" on the right
     role-name    the unit's name for 信息化部门 / 资产部门 / 财务部门
     blank-rows   numbered empty rows of a blank form
-    section-name a section's (worksheet's) name: at most 31 characters, none
-                 of []:*?/\; with $stack-copies (set by the forms of a copy
-                 a person, demand, request or confirmation) its copies are
-                 stacked on worksheets in XLSX
+    section-attributes
+                 the attributes of a <section>: orientation and margins,
+                 the section's (worksheet's) name - at most 31 characters,
+                 none of []:*?/\ -, and with $stack-copies (set by the forms
+                 of a copy a person, demand, request or confirmation) the
+                 stack that puts the copies on shared worksheets in XLSX
     footer       "第 N 页 共 M 页"
 
   Parameters (given by `zhengban build` from forms/catalog.xml and the
@@ -33,6 +35,13 @@
   Stylesheets lay out only: every figure comes from the ledger or from the
   derived facts (/l:ledger/f:facts), never from arithmetic here. Lookups go
   through xsl:key, so a form stays O(n log n) on a ledger of 300,000 events.
+
+  What runs once a row or a copy is written for libxslt's costs (some
+  5,000 instructions an expression): key('person', string(@staff)), as a
+  string (with a node-set libxslt copies it and looks each node up again);
+  the same for every copy in a global variable; literal elements and
+  attribute value templates rather than xsl:attribute with content (a
+  fragment built and freed each time); one test where one will do.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,7 +49,8 @@
     xmlns:l="urn:zhengban:ledger:1"
     xmlns:f="urn:zhengban:facts:1"
     xmlns:zb="urn:zhengban:xslt"
-    exclude-result-prefixes="l f zb">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="l f zb exsl">
 
   <xsl:output method="xml" encoding="UTF-8"/>
 
@@ -110,24 +120,36 @@
 
   <!-- ============================================================= pieces -->
 
-  <!-- A form's page: <section xsl:use-attribute-sets="page" name="…">. -->
+  <!-- A form's page: orientation and margins, the first attributes of
+       every <section> (section-attributes writes them). -->
   <xsl:variable name="side-margin">
     <xsl:choose>
       <xsl:when test="$orientation = 'portrait'">18</xsl:when>
       <xsl:otherwise>12</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:attribute-set name="page">
-    <xsl:attribute name="orientation"><xsl:value-of select="$orientation"/></xsl:attribute>
-    <xsl:attribute name="margin-top">20</xsl:attribute>
-    <xsl:attribute name="margin-bottom">18</xsl:attribute>
-    <xsl:attribute name="margin-left"><xsl:value-of select="$side-margin"/></xsl:attribute>
-    <xsl:attribute name="margin-right"><xsl:value-of select="$side-margin"/></xsl:attribute>
-  </xsl:attribute-set>
+
+  <!-- What every section of the form shares, made once a transformation
+       and copied (a form of 6,000 copies would otherwise evaluate it
+       6,000 times): the page's attributes, the stack attribute of a copy
+       of a form with $stack-copies, and the heading. -->
+  <xsl:variable name="section-parts">
+    <page orientation="{$orientation}" margin-top="20" margin-bottom="18"
+          margin-left="{$side-margin}" margin-right="{$side-margin}"/>
+    <stack>
+      <xsl:if test="$stack-copies and not($is-blank)">
+        <xsl:attribute name="stack"><xsl:value-of select="$copy-stack"/></xsl:attribute>
+      </xsl:if>
+    </stack>
+    <heading>
+      <p style="label">附件<xsl:value-of select="$number"/></p>
+      <p style="title"><xsl:value-of select="$title"/></p>
+    </heading>
+  </xsl:variable>
+  <xsl:variable name="section-part" select="exsl:node-set($section-parts)/*"/>
 
   <xsl:template name="heading">
-    <p style="label">附件<xsl:value-of select="$number"/></p>
-    <p style="title"><xsl:value-of select="$title"/></p>
+    <xsl:copy-of select="$section-part[3]/*"/>
   </xsl:template>
 
   <xsl:template name="footer">
@@ -152,21 +174,21 @@
     </xsl:call-template>
   </xsl:variable>
 
-  <!-- The name attribute of a <section> (call it first thing inside): TEXT
-       made a valid worksheet name, Excel's forbidden characters made
-       full-width, at most 31 characters. Copies are named "序号 名称", so
-       the number keeps them apart whatever is cut off. A copy of a form
-       with $stack-copies gets its stack attribute as well. -->
-  <xsl:template name="section-name">
+  <!-- The attributes of a <section> (call it first thing inside): the
+       page's, then its name, TEXT made a valid worksheet name, Excel's
+       forbidden characters made full-width, at most 31 characters; a copy
+       of a form with $stack-copies gets its stack attribute as well.
+       Copies are named "序号 名称", so the number keeps them apart
+       whatever is cut off. -->
+  <xsl:template name="section-attributes">
     <xsl:param name="text" select="$form-sheet"/>
+    <xsl:copy-of select="$section-part[1]/@*"/>
     <xsl:attribute name="name">
       <xsl:call-template name="sheet-text">
         <xsl:with-param name="text" select="$text"/>
       </xsl:call-template>
     </xsl:attribute>
-    <xsl:if test="$stack-copies and not($is-blank)">
-      <xsl:attribute name="stack"><xsl:value-of select="$copy-stack"/></xsl:attribute>
-    </xsl:if>
+    <xsl:copy-of select="$section-part[2]/@*"/>
   </xsl:template>
 
   <!-- TEXT as (the start of) a worksheet name of at most LENGTH characters. -->
@@ -269,32 +291,20 @@
     </fields>
   </xsl:template>
 
-  <!-- A table cell showing the ledger text NODE (TEXT overrides it), with
-       src naming its ledger line and WHAT, the column. -->
-  <xsl:template name="cell">
-    <xsl:param name="node" select="/.."/>
+  <!-- The content of a cell or paragraph showing the ledger text NODE
+       (TEXT overrides it): src naming its ledger line and WHAT, the
+       column, then the text. Call it first thing inside the literal
+       element, whose other attributes are written there. -->
+  <xsl:template name="ledger-text">
+    <xsl:param name="node"/>
     <xsl:param name="text" select="string($node)"/>
     <xsl:param name="what"/>
-    <xsl:param name="style"/>
-    <xsl:param name="colspan" select="1"/>
-    <xsl:param name="rowspan" select="1"/>
-    <cell>
-      <xsl:if test="$style">
-        <xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$colspan != 1">
-        <xsl:attribute name="colspan"><xsl:value-of select="$colspan"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$rowspan != 1">
-        <xsl:attribute name="rowspan"><xsl:value-of select="$rowspan"/></xsl:attribute>
-      </xsl:if>
-      <xsl:if test="$node and string($text)">
-        <xsl:attribute name="src">
-          <xsl:value-of select="concat(zb:where($node), ' ', $what)"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:value-of select="$text"/>
-    </cell>
+    <xsl:if test="$node and string($text)">
+      <xsl:attribute name="src">
+        <xsl:value-of select="concat(zb:where($node), ' ', $what)"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:value-of select="$text"/>
   </xsl:template>
 
   <!-- A header cell. -->
@@ -359,7 +369,7 @@
               <xsl:value-of select="$review"/>
             </p>
             <signature style="left" gap="3" align="right"
-                       label="{$signer}{key('person', $review/@by)/@name}"
+                       label="{$signer}{key('person', string($review/@by))/@name}"
                        date="{$review/@date}"/>
           </xsl:when>
           <xsl:otherwise>

@@ -18,8 +18,8 @@
   <xsl:key name="installed" match="/l:ledger/f:facts/f:installations/f:installation" use="@software"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="footer"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
@@ -56,14 +56,18 @@
   <xsl:template match="l:free">
     <row height="9">
       <cell type="integer"><xsl:value-of select="position()"/></cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@id"/>
-        <xsl:with-param name="what" select="'软件编号'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@name"/>
-        <xsl:with-param name="what" select="'软件名称'"/>
-      </xsl:call-template>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@id"/>
+          <xsl:with-param name="what" select="'软件编号'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@name"/>
+          <xsl:with-param name="what" select="'软件名称'"/>
+        </xsl:call-template>
+      </cell>
       <cell>
         <!-- the distinct versions: sorted, each unlike the one before -->
         <xsl:variable name="versions">
@@ -77,18 +81,24 @@
           <xsl:value-of select="."/>
         </xsl:for-each>
       </cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@source"/>
-        <xsl:with-param name="what" select="'软件来源'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@vendor"/>
-        <xsl:with-param name="what" select="'软件厂商名称'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@vendorContact"/>
-        <xsl:with-param name="what" select="'软件厂商客服联系方式'"/>
-      </xsl:call-template>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@source"/>
+          <xsl:with-param name="what" select="'软件来源'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@vendor"/>
+          <xsl:with-param name="what" select="'软件厂商名称'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@vendorContact"/>
+          <xsl:with-param name="what" select="'软件厂商客服联系方式'"/>
+        </xsl:call-template>
+      </cell>
       <cell>
         <xsl:if test="l:allDepartments">全部门</xsl:if>
         <xsl:for-each select="l:dept">
@@ -96,11 +106,12 @@
           <xsl:value-of select="key('dept', @ref)/@name"/>
         </xsl:for-each>
       </cell>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@reason"/>
-        <xsl:with-param name="what" select="'使用原因'"/>
-        <xsl:with-param name="style" select="'left'"/>
-      </xsl:call-template>
+      <cell style="left">
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@reason"/>
+          <xsl:with-param name="what" select="'使用原因'"/>
+        </xsl:call-template>
+      </cell>
     </row>
   </xsl:template>
 

@@ -13,8 +13,8 @@
   <xsl:import href="form-common.xsl"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
       <table style="cell" header-rows="1">
@@ -51,47 +51,63 @@
       <cell type="integer"><xsl:value-of select="position()"/></cell>
       <xsl:if test="not(preceding-sibling::l:member[1]/@role = @role)">
         <xsl:variable name="next" select="following-sibling::l:member[@role != current()/@role][1]"/>
-        <xsl:call-template name="cell">
-          <xsl:with-param name="node" select="@role"/>
-          <xsl:with-param name="what" select="'分工'"/>
-          <xsl:with-param name="rowspan">
-            <xsl:choose>
-              <xsl:when test="$next">
-                <xsl:value-of select="count($next/preceding-sibling::l:member)
-                                      - count(preceding-sibling::l:member)"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="count(following-sibling::l:member) + 1"/>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
+        <xsl:variable name="rows">
+          <xsl:choose>
+            <xsl:when test="$next">
+              <xsl:value-of select="count($next/preceding-sibling::l:member)
+                                    - count(preceding-sibling::l:member)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="count(following-sibling::l:member) + 1"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <cell>
+          <xsl:if test="$rows > 1">
+            <xsl:attribute name="rowspan"><xsl:value-of select="$rows"/></xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="ledger-text">
+            <xsl:with-param name="node" select="@role"/>
+            <xsl:with-param name="what" select="'分工'"/>
+          </xsl:call-template>
+        </cell>
       </xsl:if>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$person/@name"/>
-        <xsl:with-param name="what" select="'姓名'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="key('dept', $person/@dept)/@name"/>
-        <xsl:with-param name="what" select="'部门'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$person/@post"/>
-        <xsl:with-param name="what" select="'职务'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="$person/@phone"/>
-        <xsl:with-param name="what" select="'联系电话'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@fax"/>
-        <xsl:with-param name="what" select="'传真'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cell">
-        <xsl:with-param name="node" select="@note"/>
-        <xsl:with-param name="what" select="'备注'"/>
-        <xsl:with-param name="style" select="'left'"/>
-      </xsl:call-template>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$person/@name"/>
+          <xsl:with-param name="what" select="'姓名'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="key('dept', $person/@dept)/@name"/>
+          <xsl:with-param name="what" select="'部门'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$person/@post"/>
+          <xsl:with-param name="what" select="'职务'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="$person/@phone"/>
+          <xsl:with-param name="what" select="'联系电话'"/>
+        </xsl:call-template>
+      </cell>
+      <cell>
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@fax"/>
+          <xsl:with-param name="what" select="'传真'"/>
+        </xsl:call-template>
+      </cell>
+      <cell style="left">
+        <xsl:call-template name="ledger-text">
+          <xsl:with-param name="node" select="@note"/>
+          <xsl:with-param name="what" select="'备注'"/>
+        </xsl:call-template>
+      </cell>
     </row>
   </xsl:template>
 

@@ -49,8 +49,8 @@
     <xsl:param name="sheet"/>
     <xsl:param name="software" select="/.."/>
     <xsl:variable name="license" select="$software/l:license"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="footer"/>
@@ -63,25 +63,28 @@
         <col width="20" type="integer"/>
         <row height="8">
           <cell colspan="3" style="head-s">软件编号</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$software/@id"/>
-            <xsl:with-param name="what" select="'软件编号'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell style="left-s" colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$software/@id"/>
+              <xsl:with-param name="what" select="'软件编号'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head-s">软件名称</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$software/@name"/>
-            <xsl:with-param name="what" select="'软件名称'"/>
-            <xsl:with-param name="colspan" select="4"/>
-          </xsl:call-template>
+          <cell style="left-s" colspan="4">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$software/@name"/>
+              <xsl:with-param name="what" select="'软件名称'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="8">
           <cell colspan="3" style="head-s">软件版本</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$software/@version"/>
-            <xsl:with-param name="what" select="'软件版本'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell style="left-s" colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$software/@version"/>
+              <xsl:with-param name="what" select="'软件版本'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head-s">软件类型</cell>
           <cell colspan="4" style="left-s">
             <xsl:choose>
@@ -96,22 +99,26 @@
         </row>
         <row height="8">
           <cell colspan="3" style="head-s">许可数量</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$license/@count"/>
-            <xsl:with-param name="what" select="'许可数量'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell style="left-s" colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$license/@count"/>
+              <xsl:with-param name="what" select="'许可数量'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head-s">可使用版本</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$license/@usableVersions"/>
-            <xsl:with-param name="what" select="'可使用版本'"/>
-          </xsl:call-template>
+          <cell style="left-s">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$license/@usableVersions"/>
+              <xsl:with-param name="what" select="'可使用版本'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head-s">许可期限</cell>
-          <xsl:call-template name="value">
-            <xsl:with-param name="node" select="$license/@term"/>
-            <xsl:with-param name="what" select="'许可期限'"/>
-            <xsl:with-param name="colspan" select="2"/>
-          </xsl:call-template>
+          <cell style="left-s" colspan="2">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$license/@term"/>
+              <xsl:with-param name="what" select="'许可期限'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="8">
           <cell style="head-s">序号</cell>
@@ -141,36 +148,25 @@
     </section>
   </xsl:template>
 
-  <!-- A value of the header block, left-aligned. -->
-  <xsl:template name="value">
-    <xsl:param name="node"/>
-    <xsl:param name="what"/>
-    <xsl:param name="colspan" select="1"/>
-    <xsl:call-template name="cell">
-      <xsl:with-param name="node" select="$node"/>
-      <xsl:with-param name="what" select="$what"/>
-      <xsl:with-param name="colspan" select="$colspan"/>
-      <xsl:with-param name="style" select="'left-s'"/>
-    </xsl:call-template>
-  </xsl:template>
-
   <!-- A row per event; inline, as this template runs once per event. The
        cells' types are the columns'. -->
   <xsl:template match="f:row">
-    <xsl:variable name="computer" select="key('computer', @computer)"/>
-    <xsl:variable name="person" select="key('person', @staff)"/>
-    <xsl:variable name="dept" select="key('dept', @dept)"/>
+    <xsl:variable name="computer" select="key('computer', string(@computer))"/>
+    <xsl:variable name="person" select="key('person', string(@staff))"/>
+    <xsl:variable name="dept" select="key('dept', string(@dept))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
-      <cell><xsl:if test="@action = 'install'">1</xsl:if></cell>
-      <cell><xsl:if test="@action = 'uninstall'">1</xsl:if></cell>
+      <xsl:choose>
+        <xsl:when test="@action = 'install'"><cell>1</cell><cell/></xsl:when>
+        <xsl:otherwise><cell/><cell>1</cell></xsl:otherwise>
+      </xsl:choose>
       <cell><xsl:value-of select="@computer"/></cell>
       <cell src="{zb:where($computer)} 计算机品牌">
         <xsl:value-of select="concat($computer/@brand, ' ', $computer/@model)"/>
       </cell>
       <cell src="{zb:where($person)} 使用人"><xsl:value-of select="$person/@name"/></cell>
       <cell src="{zb:where($dept)} 使用部门"><xsl:value-of select="$dept/@name"/></cell>
-      <cell src="{$source}:{@line} 版本"><xsl:value-of select="@version"/></cell>
+      <cell src="{concat($source, ':', @line)} 版本"><xsl:value-of select="@version"/></cell>
       <cell><xsl:value-of select="@date"/></cell>
       <cell><xsl:value-of select="@running"/></cell>
     </row>

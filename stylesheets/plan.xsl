@@ -63,8 +63,8 @@
     <xsl:param name="n" select="1"/>
     <xsl:variable name="handler" select="key('person', $plan/@handler)"/>
     <xsl:variable name="totals" select="key('plan-facts', $plan/@id)"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>
@@ -104,15 +104,18 @@
               <xsl:variable name="i" select="position()"/>
               <row height="10">
                 <cell type="integer"><xsl:value-of select="$i"/></cell>
-                <xsl:call-template name="cell">
-                  <xsl:with-param name="node" select="@name"/>
-                  <xsl:with-param name="what" select="'软件名称'"/>
-                  <xsl:with-param name="style" select="'left'"/>
-                </xsl:call-template>
-                <xsl:call-template name="cell">
-                  <xsl:with-param name="node" select="@version"/>
-                  <xsl:with-param name="what" select="'软件版本'"/>
-                </xsl:call-template>
+                <cell style="left">
+                  <xsl:call-template name="ledger-text">
+                    <xsl:with-param name="node" select="@name"/>
+                    <xsl:with-param name="what" select="'软件名称'"/>
+                  </xsl:call-template>
+                </cell>
+                <cell>
+                  <xsl:call-template name="ledger-text">
+                    <xsl:with-param name="node" select="@version"/>
+                    <xsl:with-param name="what" select="'软件版本'"/>
+                  </xsl:call-template>
+                </cell>
                 <cell type="money" align="right" id="p{$n}-price-{$i}">
                   <xsl:value-of select="@unitPrice"/>
                 </cell>
@@ -123,11 +126,12 @@
                       product="p{$n}-price-{$i} p{$n}-count-{$i}">
                   <xsl:value-of select="$totals/f:item[@index = $i]/@yuan"/>
                 </cell>
-                <xsl:call-template name="cell">
-                  <xsl:with-param name="node" select="@note"/>
-                  <xsl:with-param name="what" select="'备注'"/>
-                  <xsl:with-param name="style" select="'left'"/>
-                </xsl:call-template>
+                <cell style="left">
+                  <xsl:call-template name="ledger-text">
+                    <xsl:with-param name="node" select="@note"/>
+                    <xsl:with-param name="what" select="'备注'"/>
+                  </xsl:call-template>
+                </cell>
               </row>
             </xsl:for-each>
           </xsl:otherwise>

@@ -38,18 +38,21 @@
   <xsl:template name="pledge">
     <xsl:param name="sheet"/>
     <xsl:param name="person" select="/.."/>
-    <section xsl:use-attribute-sets="page" margin-top="30"
-             margin-left="28" margin-right="26">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
+      <!-- a pledge's own margins (text alone: cheap in every copy) -->
+      <xsl:attribute name="margin-top">30</xsl:attribute>
+      <xsl:attribute name="margin-left">28</xsl:attribute>
+      <xsl:attribute name="margin-right">26</xsl:attribute>
       <xsl:call-template name="heading"/>
       <space height="12"/>
       <p style="body">本人承诺严格遵守单位软件正版化工作相关规定，不私自在计算机办公设备及系统中安装或卸载软件。本人若违反单位软件正版化工作相关规定，全部后果由本人负责。</p>
       <space height="30"/>
       <xsl:if test="$person">
         <p style="sign" align="right" src="{zb:where($person)} 姓名">
-          <xsl:value-of select="concat(key('dept', $person/@dept)/@name,
+          <xsl:value-of select="concat(key('dept', string($person/@dept))/@name,
                                        '　', $person/@name)"/>
         </p>
       </xsl:if>

@@ -52,12 +52,12 @@
   <xsl:template name="request">
     <xsl:param name="sheet"/>
     <xsl:param name="request" select="/.."/>
-    <xsl:variable name="applicant" select="key('person', $request/@applicant)"/>
-    <xsl:variable name="computer" select="key('computer', $request/@computer)"/>
+    <xsl:variable name="applicant" select="key('person', string($request/@applicant))"/>
+    <xsl:variable name="computer" select="key('computer', string($request/@computer))"/>
     <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
                                         | $request/l:upgrade"/>
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name">
+    <section>
+      <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
       </xsl:call-template>
       <xsl:call-template name="heading"/>
@@ -69,51 +69,60 @@
         <col width="32"/><col width="1*"/><col width="32"/><col width="1*"/>
         <row height="11">
           <cell style="head">申请部门</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="key('dept', $applicant/@dept)/@name"/>
-            <xsl:with-param name="what" select="'申请部门'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="key('dept', string($applicant/@dept))/@name"/>
+              <xsl:with-param name="what" select="'申请部门'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">申请人</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$applicant/@name"/>
-            <xsl:with-param name="what" select="'申请人'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$applicant/@name"/>
+              <xsl:with-param name="what" select="'申请人'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">联系电话</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$applicant/@phone"/>
-            <xsl:with-param name="what" select="'联系电话'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$applicant/@phone"/>
+              <xsl:with-param name="what" select="'联系电话'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">申请日期</cell>
           <cell type="date"><xsl:value-of select="$request/@date"/></cell>
         </row>
         <row height="11">
           <cell style="head">计算机编号</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$request/@computer"/>
-            <xsl:with-param name="what" select="'计算机编号'"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$request/@computer"/>
+              <xsl:with-param name="what" select="'计算机编号'"/>
+            </xsl:call-template>
+          </cell>
           <cell style="head">计算机品牌</cell>
-          <xsl:call-template name="brand-cell">
-            <xsl:with-param name="computer" select="$computer"/>
-          </xsl:call-template>
+          <cell>
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$computer/@brand"/>
+              <xsl:with-param name="text" select="normalize-space(concat(
+                  $computer/@brand, ' ', $computer/@model))"/>
+              <xsl:with-param name="what" select="'计算机品牌'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <row height="11">
           <cell style="head">申请事项</cell>
           <cell colspan="3" style="left">
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'install'"/>
-              <xsl:with-param name="text" select="'安装'"/>
-            </xsl:call-template>
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'uninstall'"/>
-              <xsl:with-param name="text" select="'卸载'"/>
-            </xsl:call-template>
-            <xsl:call-template name="choice">
-              <xsl:with-param name="chosen" select="local-name($change) = 'upgrade'"/>
-              <xsl:with-param name="text" select="'升级'"/>
-            </xsl:call-template>
+            <!-- "☑安装" for the request's change, "□卸载" for the others,
+                 each followed by a gap; one expression, as it runs every
+                 copy (substring('□☑', 2, 1) is ☑) -->
+            <xsl:variable name="kind" select="local-name($change)"/>
+            <xsl:value-of select="concat(
+                substring('□☑', 1 + ($kind = 'install'), 1), '安装　　　',
+                substring('□☑', 1 + ($kind = 'uninstall'), 1), '卸载　　　',
+                substring('□☑', 1 + ($kind = 'upgrade'), 1), '升级　　　')"/>
           </cell>
         </row>
         <row height="11">
@@ -138,12 +147,12 @@
         </row>
         <row height="30">
           <cell style="head">申请原因</cell>
-          <xsl:call-template name="cell">
-            <xsl:with-param name="node" select="$request/l:reason"/>
-            <xsl:with-param name="what" select="'申请原因'"/>
-            <xsl:with-param name="style" select="'left'"/>
-            <xsl:with-param name="colspan" select="3"/>
-          </xsl:call-template>
+          <cell style="left" colspan="3">
+            <xsl:call-template name="ledger-text">
+              <xsl:with-param name="node" select="$request/l:reason"/>
+              <xsl:with-param name="what" select="'申请原因'"/>
+            </xsl:call-template>
+          </cell>
         </row>
         <xsl:call-template name="approval">
           <xsl:with-param name="who" select="'本部门负责人'"/>
@@ -161,44 +170,22 @@
     </section>
   </xsl:template>
 
-  <!-- "☑安装" when CHOSEN, else "□安装", followed by a gap. -->
-  <xsl:template name="choice">
-    <xsl:param name="chosen"/>
-    <xsl:param name="text"/>
-    <xsl:choose>
-      <xsl:when test="$chosen and not($is-blank)">☑</xsl:when>
-      <xsl:otherwise>□</xsl:otherwise>
-    </xsl:choose>
-    <xsl:value-of select="concat($text, '　　　')"/>
-  </xsl:template>
-
-  <!-- 计算机品牌: brand and model of COMPUTER. -->
-  <xsl:template name="brand-cell">
-    <xsl:param name="computer"/>
-    <xsl:call-template name="cell">
-      <xsl:with-param name="node" select="$computer/@brand"/>
-      <xsl:with-param name="text" select="normalize-space(concat($computer/@brand,
-                                          ' ', $computer/@model))"/>
-      <xsl:with-param name="what" select="'计算机品牌'"/>
-    </xsl:call-template>
-  </xsl:template>
-
   <!-- "名称 / 版本" of the software ID, VERSION given or the catalogue's,
        over three columns. -->
   <xsl:template name="software-cell">
     <xsl:param name="id"/>
     <xsl:param name="version"/>
     <xsl:param name="what"/>
-    <xsl:variable name="software" select="key('software', $id)"/>
+    <xsl:variable name="software" select="key('software', string($id))"/>
     <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
-    <xsl:call-template name="cell">
-      <xsl:with-param name="node" select="$software/@name"/>
-      <xsl:with-param name="text" select="concat($software/@name,
-          substring(' / ', 1, 3 * boolean($v)), $v)"/>
-      <xsl:with-param name="what" select="$what"/>
-      <xsl:with-param name="style" select="'left'"/>
-      <xsl:with-param name="colspan" select="3"/>
-    </xsl:call-template>
+    <cell style="left" colspan="3">
+      <xsl:call-template name="ledger-text">
+        <xsl:with-param name="node" select="$software/@name"/>
+        <xsl:with-param name="text" select="concat($software/@name,
+            substring(' / ', 1, 3 * boolean($v)), $v)"/>
+        <xsl:with-param name="what" select="$what"/>
+      </xsl:call-template>
+    </cell>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -23,8 +23,8 @@
   <xsl:variable name="S" select="$F/f:statistics"/>
 
   <xsl:template name="sections">
-    <section xsl:use-attribute-sets="page">
-      <xsl:call-template name="section-name"/>
+    <section>
+      <xsl:call-template name="section-attributes"/>
       <xsl:call-template name="heading"/>
       <xsl:call-template name="unit-fields"/>
       <table style="cell">

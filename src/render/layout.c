@@ -123,6 +123,12 @@ const char *reader_strdup(lo_reader *r, const char *s)
     return arena_strdup(&r->doc->arena, s ? s : "");
 }
 
+const char *reader_src(lo_reader *r, xmlNodePtr n)
+{
+    const char *src = reader_attr(n, "src");
+    return src ? reader_strdup(r, src) : NULL;
+}
+
 double reader_mm(lo_reader *r, xmlNodePtr n, const char *name, double def_mm)
 {
     const char *v = reader_attr(n, name);
@@ -314,9 +320,9 @@ static void inline_span(inline_state *st, xmlNodePtr n)
     const lo_style *outer = st->style;
     const char *outer_src = st->src;
     st->style = reader_style(st->r, n, 1);
-    const char *src = reader_attr(n, "src");
+    const char *src = reader_src(st->r, n);
     if (src)
-        st->src = reader_strdup(st->r, src);
+        st->src = src;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE)
             inline_text(st, c->content);
@@ -329,15 +335,13 @@ static void inline_span(inline_state *st, xmlNodePtr n)
 }
 
 zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
-                        lo_run **runs, size_t *count)
+                        const char *src, lo_run **runs, size_t *count)
 {
     inline_state st = {.r = r, .text = &r->text, .style = style,
-                       .at_line_start = 1};
+                       .src = src, .at_line_start = 1};
     st.runs = st.first;
     st.cap = sizeof st.first / sizeof *st.first;
     buf_reset(st.text);
-    const char *src = reader_attr(n, "src");
-    st.src = src ? reader_strdup(r, src) : NULL;
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
             inline_text(&st, c->content);
@@ -388,7 +392,8 @@ static zb_status read_para(lo_reader *r, xmlNodePtr n, lo_para *p)
     p->balance = reader_enum(r, n, "balance", lo_bool_names, 0) % 2;
     p->keep_with_next =
         reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
-    return reader_inline(r, n, p->style, &p->runs, &p->run_count);
+    return reader_inline(r, n, p->style, reader_src(r, n), &p->runs,
+                         &p->run_count);
 }
 
 int reader_width(lo_reader *r, xmlNodePtr n, double *width, bool *star)
@@ -445,7 +450,7 @@ static zb_status read_fields(lo_reader *r, xmlNodePtr n, lo_fields *f)
         size_t count;
         zb_status st = reader_inline(r, c, item->value_style ? item->value_style
                                                             : f->style,
-                                     &runs, &count);
+                                     reader_src(r, c), &runs, &count);
         if (st != ZB_OK)
             return st;
         item->value = count ? runs[0].text : "";
@@ -540,7 +545,8 @@ static zb_status read_signoff(lo_reader *r, xmlNodePtr n, lo_signoff *s)
         reader_error(r, n, "date 应为 YYYY-MM-DD 日期（成文日期）");
     lo_run *runs;
     size_t count;
-    zb_status st = reader_inline(r, n, s->style, &runs, &count);
+    zb_status st = reader_inline(r, n, s->style, reader_src(r, n), &runs,
+                                 &count);
     if (st != ZB_OK)
         return st;
     if (count != 1 || !strcmp(runs[0].text, "\n"))

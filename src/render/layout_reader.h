@@ -79,9 +79,14 @@ extern const char *const lo_bool_names[];
 /* Copy S into the document's arena ("" for NULL); NULL when out of memory. */
 const char *reader_strdup(lo_reader *r, const char *s);
 
-/* Read inline content (text, span, br) of N in STYLE into runs. */
+/* The src attribute of N copied into the document's arena, or NULL. */
+const char *reader_src(lo_reader *r, xmlNodePtr n);
+
+/* Read inline content (text, span, br) of N in STYLE into runs; SRC is
+   N's src (reader_src(), or the copy its reader already made), shared
+   by the runs outside a <span src>. */
 zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
-                        lo_run **runs, size_t *count);
+                        const char *src, lo_run **runs, size_t *count);
 
 /* Read the block children of a cell (p, signature). */
 zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,

@@ -203,7 +203,8 @@ static zb_status read_cell_content(lo_reader *r, xmlNodePtr n, lo_cell *cell)
         cell->text = "";
         return reader_cell_blocks(r, n, &cell->blocks, &cell->block_count);
     }
-    st = reader_inline(r, n, cell->style, &cell->runs, &cell->run_count);
+    st = reader_inline(r, n, cell->style, cell->src, &cell->runs,
+                       &cell->run_count);
     if (st != ZB_OK)
         return st;
     if (cell->type == LO_CELL_TEXT)

@@ -105,6 +105,30 @@ TEST(collapses_whitespace_across_runs)
     diags_free(&d);
 }
 
+/* A cell's src is its runs' (one copy), a span's its own. */
+TEST(gives_cell_runs_their_src)
+{
+    zb_diags d = {0};
+    lo_document *doc;
+    EXPECT(read_layout(
+        "<section name='s'><table style='cell'><col width='1*'/>\n"
+        "<row><cell src='ledger.xml:12 姓名'>张三<span style='kai' "
+        "src='ledger.xml:40 部门'>办公室</span>主任</cell></row>\n"
+        "<row><cell>无来源</cell></row></table></section>", &d, &doc) == ZB_OK);
+    const lo_table *t = &doc->sections[0].blocks[0].u.table;
+    const lo_cell *c = &t->rows[0].cells[0];
+    EXPECT_STR(c->src, "ledger.xml:12 姓名");
+    EXPECT(c->run_count == 3);
+    if (c->run_count == 3) {
+        EXPECT(c->runs[0].src == c->src && c->runs[2].src == c->src);
+        EXPECT_STR(c->runs[1].src, "ledger.xml:40 部门");
+    }
+    const lo_cell *bare = &t->rows[1].cells[0];
+    EXPECT(!bare->src && bare->run_count == 1 && !bare->runs[0].src);
+    layout_free_doc(doc);
+    diags_free(&d);
+}
+
 TEST(places_cells_on_the_grid)
 {
     zb_diags d = {0};
@@ -501,6 +525,7 @@ int main(void)
     xml_init();
     RUN(reads_styles_and_page);
     RUN(collapses_whitespace_across_runs);
+    RUN(gives_cell_runs_their_src);
     RUN(places_cells_on_the_grid);
     RUN(reads_what_keeps_rows_together);
     RUN(formats_typed_cells);
