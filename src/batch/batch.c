@@ -85,14 +85,12 @@ static zb_status claim(pool_link *link, const char *folder)
                : ZB_ERR_USAGE;
 }
 
-/* The ledger's line in SHA256SUMS: its path from the folder, its hash. */
+/* The ledger's line in SHA256SUMS: its path from the folder, its hash
+   HEX. */
 static zb_status ledger_sums(const zb_outdir *d, const char *path,
-                             const zb_source *src, zb_sums *out,
-                             zb_diags *diags)
+                             const char *hex, zb_sums *out, zb_diags *diags)
 {
     char *rel = outdir_relative(d, path);
-    char hex[HASH_HEX_SIZE];
-    hash_bytes(src->text, src->len, hex);
     zb_status st = rel ? sums_add(out, rel, hex) : ZB_ERR_IO;
     if (!rel)
         diags_add(diags, path, 0, 0, DIAG_ERROR, NULL,
@@ -110,11 +108,16 @@ static unsigned helpers_per_ledger(const batch_opts *o)
                : 0;
 }
 
-/* Build the staged outputs of IN into D and move them into place. */
+/* Build the staged outputs of IN into D and move them into place. The
+   ledger's text is hashed first and dropped: the forms need only its
+   name (and a large ledger's text is tens of megabytes). */
 static zb_status build_into(const batch_run *r, worker_ctx *w,
                             const char *ledger, build_input *in, zb_outdir *d,
                             zb_diags *diags)
 {
+    char hex[HASH_HEX_SIZE];
+    hash_bytes(in->front.source.text, in->front.source.len, hex);
+    source_drop_text(&in->front.source);
     const batch_opts *o = r->opts;
     build_job job = {.ledger = ledger,
                      .dir = outdir_staging(d),
@@ -133,7 +136,7 @@ static zb_status build_into(const batch_run *r, worker_ctx *w,
                  o->formats == (CATALOG_PDF | CATALOG_XLSX);
     zb_sums inputs = {0};
     double start = timing_now();
-    zb_status cst = ledger_sums(d, ledger, &in->front.source, &inputs, diags);
+    zb_status cst = ledger_sums(d, ledger, hex, &inputs, diags);
     if (cst == ZB_OK)
         cst = outdir_commit(d, &inputs, whole, on_changed, w, diags);
     timings_add(w->timings, "commit", start);

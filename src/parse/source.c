@@ -158,6 +158,15 @@ void source_locate(const zb_source *src, long *line, int *col, const char *elem,
     position(src, (size_t)((at ? at : tag) - src->text), line, col);
 }
 
+void source_drop_text(zb_source *src)
+{
+    free(src->text);
+    free(src->line_start);
+    src->text = NULL;
+    src->line_start = NULL;
+    src->len = src->nlines = 0;
+}
+
 void source_free(zb_source *src)
 {
     free(src->name);

@@ -42,4 +42,9 @@ void source_locate(const zb_source *src, long *line, int *col, const char *elem,
 /* Release the bytes and the index. */
 void source_free(zb_source *src);
 
+/* Free the text and the line table of SRC, keeping its name: for after the
+   last diagnostic that needs a column (the source of a large ledger is
+   tens of megabytes). */
+void source_drop_text(zb_source *src);
+
 #endif
