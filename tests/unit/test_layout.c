@@ -18,14 +18,21 @@
     "<style name='body' font='仿宋' size='三号' indent='2' line-height='1' " \
     "grid='chars'/></styles>\n"
 
-/* Read HEAD + BODY + "</document>"; returns the status, *DOC on success. */
-static zb_status read_layout(const char *body, zb_diags *d, lo_document **doc)
+/* Parse HEAD + BODY + "</document>" into *XML. */
+static zb_status parse_layout(const char *body, zb_diags *d, xmlDocPtr *xml)
 {
     zb_buf b = {0};
     buf_printf(&b, "%s%s</document>\n", HEAD, body);
-    xmlDocPtr xml;
-    zb_status st = xml_load_memory(b.data, b.len, "t.xml", d, &xml);
+    zb_status st = xml_load_memory(b.data, b.len, "t.xml", d, xml);
     buf_free(&b);
+    return st;
+}
+
+/* Read HEAD + BODY + "</document>"; returns the status, *DOC on success. */
+static zb_status read_layout(const char *body, zb_diags *d, lo_document **doc)
+{
+    xmlDocPtr xml;
+    zb_status st = parse_layout(body, d, &xml);
     if (st != ZB_OK)
         return st;
     st = layout_read_doc(xml, "t.xml", d, doc);
@@ -457,11 +464,8 @@ TEST(rejects_other_documents)
 /* Read HEAD + BODY + "</document>" as a piece into R. */
 static zb_status read_piece(lo_reader *r, const char *body, zb_diags *d)
 {
-    zb_buf b = {0};
-    buf_printf(&b, "%s%s</document>\n", HEAD, body);
     xmlDocPtr xml;
-    zb_status st = xml_load_memory(b.data, b.len, "t.xml", d, &xml);
-    buf_free(&b);
+    zb_status st = parse_layout(body, d, &xml);
     if (st != ZB_OK)
         return st;
     return layout_read_piece(r, xml); /* frees XML */
