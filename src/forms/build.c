@@ -324,11 +324,11 @@ static const size_t *per_copy_facts(const zb_facts *f,
 
 /* How a form's copies are cut into pieces. A copy counts as a page of
    table rows (COPY_ROWS; output_cost() counts so too), and a row per
-   entry of its facts (FACTS_AT, as per_copy_facts() gives). Every piece is at least MIN_ROWS rows and at
-   most a PIECES-th of the form: each piece's transformation indexes the
-   keys of its stylesheet over the whole ledger again (at XL some 100 ms),
-   so that smaller pieces would make the form's time grow with the square
-   of the ledger. */
+   entry of its facts (FACTS_AT, as per_copy_facts() gives). Every piece
+   is at least MIN_ROWS rows and at most a PIECES-th of the form: each
+   piece's transformation indexes the keys of its stylesheet over the
+   whole ledger again (at XL some 100 ms), so that smaller pieces would
+   make the form's time grow with the square of the ledger. */
 enum { COPY_ROWS = 6, MIN_ROWS = 4096, PIECES = 8 };
 
 /* About how many rows a piece of a form of COPIES copies has. */
