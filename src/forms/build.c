@@ -297,18 +297,6 @@ static size_t copies_of(const char *copy, const zb_ledger *l)
                                            : 1; /* "unit" */
 }
 
-/* Is entry E laid out a piece of copies at a time? The forms of
-   thousands of copies are (附件9, one per software; 附件10, per request;
-   附件11, per confirmation: their stylesheets take first-copy and
-   last-copy), each piece with only its copies' part of the facts: neither
-   the facts nor the result tree of the whole form are ever in memory at
-   once (at L, 附件9's were 100 MB and 165 MB). */
-static bool in_pieces(const zb_catalog_entry *e)
-{
-    return !strcmp(e->copy, "software") || !strcmp(e->copy, "request") ||
-           !strcmp(e->copy, "confirmation");
-}
-
 /* Where the entries per copy of the facts entry E reads start (copy C's
    are AT[C] to AT[C + 1] - 1): the log's, by software; the
    confirmations'; NULL when it reads none per copy. */
@@ -381,7 +369,7 @@ static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
 
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
    read the layout model from the result tree (from the result trees of
-   its pieces, when in_pieces() says); with --format layout write the
+   its pieces, when the catalogue says); with --format layout write the
    tree as well, whole. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
@@ -391,8 +379,12 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     char num[16];
     snprintf(num, sizeof num, "%d", number);
     *out = NULL;
+    /* the forms of thousands of copies (附件9, 10, 11), a piece of copies
+       at a time, each with only its copies' part of the facts: neither the
+       facts nor the result tree of the whole form are ever in memory at
+       once (at L, 附件9's were 100 MB and 165 MB) */
     bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && in_pieces(e);
+                  !(job->formats & BUILD_LAYOUT) && e->pieces;
     size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
     if (copies) {
         char *name = output_name(number, e->title);

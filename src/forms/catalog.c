@@ -130,6 +130,9 @@ static zb_status read_entries(zb_catalog *c, xmlNodePtr root)
         entry->copy = attr(c, e, "copy");
         entry->formats = parse_list(attr(c, e, "formats"), format_named);
         entry->facts = parse_list(attr(c, e, "facts"), facts_part_named);
+        const char *pieces = attr(c, e, "pieces");
+        entry->pieces = pieces && (!strcmp(pieces, "true") ||
+                                   !strcmp(pieces, "1"));
         entry->line = xml_node_line(e);
         if (!entry->name || !entry->title || !entry->stylesheet ||
             !entry->orientation || !entry->copy)

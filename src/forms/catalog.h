@@ -34,6 +34,8 @@ typedef struct zb_catalog_entry {
     unsigned formats;        /* CATALOG_PDF | CATALOG_XLSX */
     unsigned facts;          /* the large parts of the facts that the
                                 stylesheet reads (facts_part, or-ed) */
+    bool pieces;             /* the stylesheet lays out only the copies
+                                first-copy to last-copy */
     long line;               /* in forms/catalog.xml */
 } zb_catalog_entry;
 
