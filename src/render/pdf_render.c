@@ -974,8 +974,7 @@ zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
         finish_pages(&ctx);
     if (ctx.font_errors)
         pdf_fail(&ctx, ZB_ERR_FONT);
-    pdf_end_text(&ctx);
-    if (ctx.status == ZB_OK)
+    if (ctx.status == ZB_OK)  /* finish_pages() ended the last text */
         save(&ctx, path);
     if (ctx.haru_error && ctx.status != ZB_ERR_FONT)
         diags_add(diags, doc->name, 0, 0, DIAG_ERROR, "render",
