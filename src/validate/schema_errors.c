@@ -358,17 +358,18 @@ void schema_errors_breach(zb_validation *v, const char *constraint,
                       xml_node_line(node));
 }
 
+/* A key or unique value that repeats: the only identity error libxml2
+   reports, the keyrefs being schema_refs.c's. */
 static void identity(zb_validation *v, const parsed *p, long line,
                      xmlNodePtr node)
 {
     char value[512], name[NAME_MAX_BYTES];
     key_value(p->rest, value, sizeof value);
-    int missing = strstr(p->rest, "No match found") != NULL;
     const char *q = strrchr(p->rest, '{');
     const char *s = q ? strchr(q, '}') : NULL;
     snprintf(name, sizeof name, "%.*s", s ? (int)strcspn(s + 1, "'") : 0,
              s ? s + 1 : "");
-    constraint_breach(v, name, p->elem, node, value, missing, line);
+    constraint_breach(v, name, p->elem, node, value, 0, line);
 }
 
 static void other(zb_validation *v, const parsed *p, const xmlError *err,
