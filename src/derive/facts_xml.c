@@ -94,8 +94,7 @@ unsigned facts_part_named(const char *name, size_t len)
     return 0;
 }
 
-/* The facts element among the children of DOC's root, or NULL. */
-static xmlNodePtr find_facts(xmlDocPtr doc)
+xmlNodePtr facts_element(xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     for (xmlNodePtr n = root ? root->last : NULL; n; n = n->prev)
@@ -115,7 +114,7 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
 zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
                            size_t first, size_t end, xmlDocPtr doc)
 {
-    xmlNodePtr el = find_facts(doc);
+    xmlNodePtr el = facts_element(doc);
     if (!el)
         return ZB_ERR_NOMEM;
     xml_writer w = {{xml_begin, xml_attr, xml_end, no_list, no_end_list, ZB_OK},
@@ -140,7 +139,7 @@ static unsigned part_of(xmlNodePtr n)
 
 unsigned facts_parts_in(xmlDocPtr doc)
 {
-    xmlNodePtr el = find_facts(doc);
+    xmlNodePtr el = facts_element(doc);
     unsigned parts = 0;
     for (xmlNodePtr n = el ? el->children : NULL; n; n = n->next)
         parts |= part_of(n);
@@ -149,7 +148,7 @@ unsigned facts_parts_in(xmlDocPtr doc)
 
 void facts_remove_parts(xmlDocPtr doc, unsigned parts)
 {
-    xmlNodePtr el = find_facts(doc), next;
+    xmlNodePtr el = facts_element(doc), next;
     for (xmlNodePtr n = el ? el->children : NULL; n; n = next) {
         next = n->next;
         if (part_of(n) & parts) {

@@ -47,6 +47,9 @@ unsigned facts_part_named(const char *name, size_t len);
    derived from. ZB_OK or ZB_ERR_NOMEM (then DOC is as it was). */
 zb_status facts_append(const zb_facts *facts, unsigned parts, xmlDocPtr doc);
 
+/* The facts element facts_append() put in DOC, or NULL. */
+xmlNodePtr facts_element(xmlDocPtr doc);
+
 /* The large parts the facts element in DOC has (0 when it has none, or
    DOC has no facts). */
 unsigned facts_parts_in(xmlDocPtr doc);

@@ -13,6 +13,7 @@
 #include "../render/layout.h"
 #include "../render/pdf_render.h"
 #include "../render/xlsx.h"
+#include "docorder.h"
 #include "share.h"
 #include "transform.h"
 
@@ -206,6 +207,21 @@ typedef struct copy_range {
 
 static const copy_range every_copy = {0, SIZE_MAX};
 
+/* Add the large facts PARTS of COPIES to the ledger document of IN,
+   stamped in document order (docorder.h). */
+static zb_status add_parts(const build_input *in, unsigned parts,
+                           copy_range copies)
+{
+    xmlNodePtr facts = facts_element(in->front.doc);
+    xmlNodePtr last = facts ? facts->last : NULL;
+    zb_status st = facts_add_copies(in->facts, parts, copies.first,
+                                    copies.end, in->front.doc);
+    xmlNodePtr first = last ? last->next : facts ? facts->children : NULL;
+    if (st == ZB_OK && first)
+        docorder_stamp_from(first);
+    return st;
+}
+
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
    ("5"; "" for a document's only attachment), blank or not, for the
    copies COPIES; the large parts of the facts it reads that the document
@@ -234,9 +250,7 @@ static zb_status apply_entry(const zb_builder *b, const build_input *in,
                          ? e->facts & ~facts_parts_in(front->doc)
                          : 0;
     *out = NULL;
-    zb_status st = parts ? facts_add_copies(in->facts, parts, copies.first,
-                                            copies.end, front->doc)
-                         : ZB_OK;
+    zb_status st = parts ? add_parts(in, parts, copies) : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
     if (parts)
@@ -485,6 +499,7 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
     xmlSetNs(el, ns);
     xmlAddChild(el, copy);
     xmlAddChild(xmlDocGetRootElement(front->doc), el);
+    docorder_stamp_from(el);
     return ZB_OK;
 }
 
@@ -606,6 +621,8 @@ zb_status build_derive(build_input *in, zb_timings *timings, zb_diags *diags)
                                 diags);
     if (st == ZB_OK)
         st = facts_append(in->facts, 0, front->doc);
+    if (st == ZB_OK)
+        docorder_stamp(front->doc);
     timings_add(timings, "derive", start);
     return st;
 }

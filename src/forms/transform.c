@@ -15,6 +15,7 @@
 #include "../core/buf.h"
 #include "../core/datadir.h"
 #include "../parse/xml_load.h"
+#include "docorder.h"
 
 struct zb_stylesheet {
     xsltStylesheetPtr xslt;
@@ -273,6 +274,23 @@ static char **quote_params(const char *const *params)
     return quoted;
 }
 
+/* A transformation context for DOC. libxslt stamps every element of DOC
+   with its document order here; a document that has its stamps
+   (docorder.h) is out of its sight meanwhile, so that its pages are not
+   written. */
+static xsltTransformContextPtr new_context(const zb_stylesheet *sheet,
+                                           xmlDocPtr doc)
+{
+    if (!docorder_is_stamped(doc))
+        return xsltNewTransformContext(sheet->xslt, doc);
+    xmlNodePtr children = doc->children, last = doc->last;
+    doc->children = doc->last = NULL;
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(sheet->xslt, doc);
+    doc->children = children;
+    doc->last = last;
+    return ctxt;
+}
+
 static void free_params(char **params)
 {
     for (size_t i = 0; params && params[i]; i++)
@@ -288,7 +306,7 @@ zb_status transform_apply(const zb_stylesheet *sheet, xmlDocPtr doc,
     char **quoted = quote_params(params);
     xsltSecurityPrefsPtr sec = make_security();
     xsltTransformContextPtr ctxt = quoted && sec
-        ? xsltNewTransformContext(sheet->xslt, doc) : NULL;
+        ? new_context(sheet, doc) : NULL;
     if (!ctxt) {
         free_params(quoted);
         if (sec)

@@ -1,4 +1,5 @@
 /* Unit tests for the stylesheet driver (src/forms/transform.c). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,6 +8,7 @@
 
 #include "core/buf.h"
 #include "core/fileio.h"
+#include "forms/docorder.h"
 #include "forms/transform.h"
 #include "parse/xml_load.h"
 
@@ -170,6 +172,96 @@ TEST(reports_messages_and_compile_errors)
     diags_free(&d);
 }
 
+/* The stamp of element NAME in DOC (0 if none), found in document order. */
+static long stamp_of(xmlDocPtr doc, const char *name)
+{
+    xmlNodePtr n = xmlDocGetRootElement(doc);
+    while (n && strcmp((const char *)n->name, name)) {
+        if (n->children)
+            n = n->children;
+        else {
+            while (n && !n->next)
+                n = n->parent && n->parent->type == XML_ELEMENT_NODE
+                        ? n->parent : NULL;
+            n = n ? n->next : NULL;
+        }
+    }
+    long s = n ? -(long)(intptr_t)n->content : 0;
+    return s > 0 ? s : 0;
+}
+
+static xmlDocPtr load(const char *xml)
+{
+    zb_diags d = {0};
+    xmlDocPtr doc = NULL;
+    xml_load_memory(xml, strlen(xml), "t.xml", &d, &doc);
+    diags_free(&d);
+    return doc;
+}
+
+TEST(stamps_what_is_added_after_the_rest)
+{
+    xmlDocPtr doc = load("<a><b/>text<c><d/></c><e/></a>");
+    docorder_stamp(doc);
+    EXPECT(stamp_of(doc, "a") == 1 && stamp_of(doc, "d") == 4 &&
+           stamp_of(doc, "e") == 5);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    /* f at the end of c: after d, before e, which moves up one */
+    xmlNodePtr f = xmlNewChild(root->children->next->next, NULL,
+                               BAD_CAST "f", NULL);
+    xmlNewChild(f, NULL, BAD_CAST "g", NULL);
+    docorder_stamp_from(f);
+    EXPECT(stamp_of(doc, "d") == 4 && stamp_of(doc, "f") == 5 &&
+           stamp_of(doc, "g") == 6 && stamp_of(doc, "e") == 7);
+    docorder_stamp_from(xmlNewChild(root, NULL, BAD_CAST "h", NULL));
+    EXPECT(stamp_of(doc, "h") == 8 && docorder_is_stamped(doc));
+    xmlNewChild(root, NULL, BAD_CAST "i", NULL);
+    EXPECT(!docorder_is_stamped(doc));
+    xmlFreeDoc(doc);
+}
+
+TEST(stamps_all_when_the_element_before_has_none)
+{
+    xmlDocPtr doc = load("<a><b/><c/></a>");
+    EXPECT(!docorder_is_stamped(doc));
+    docorder_stamp_from(xmlNewChild(xmlDocGetRootElement(doc), NULL,
+                                    BAD_CAST "d", NULL));
+    EXPECT(stamp_of(doc, "a") == 1 && stamp_of(doc, "c") == 3 &&
+           stamp_of(doc, "d") == 4);
+    xmlFreeDoc(doc);
+}
+
+/* A stamped document keeps its stamps through a transformation (libxslt
+   would number it 1, 2, 3 again), and XPath orders its node-sets by
+   them. */
+TEST(transformation_keeps_the_stamps)
+{
+    write_file("order.xsl", XSL_HEAD
+               "<xsl:template match='/'><out>"
+               "<xsl:for-each select='//c | //b | //a'>"
+               "<xsl:value-of select='name()'/></xsl:for-each>"
+               "</out></xsl:template></xsl:stylesheet>");
+    char path[256];
+    snprintf(path, sizeof path, "%s/order.xsl", dir);
+    zb_diags d = {0};
+    zb_stylesheet *sheet = NULL;
+    EXPECT(transform_load(path, dir, &d, &sheet) == ZB_OK);
+    xmlDocPtr doc = load("<a><b/><c/></a>"), out = NULL;
+    xmlNodePtr a = xmlDocGetRootElement(doc);
+    a->content = (xmlChar *)(intptr_t)-10;
+    a->children->content = (xmlChar *)(intptr_t)-20;
+    a->children->next->content = (xmlChar *)(intptr_t)-30;
+    EXPECT(sheet && transform_apply(sheet, doc, NULL, &d, &out) == ZB_OK);
+    xmlChar *text = out ? xmlNodeGetContent(xmlDocGetRootElement(out)) : NULL;
+    EXPECT_STR((char *)text, "abc");
+    EXPECT(stamp_of(doc, "a") == 10 && stamp_of(doc, "c") == 30);
+    xmlFree(text);
+    xmlFreeDoc(out);
+    xmlFreeDoc(doc);
+    transform_free(sheet);
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -180,9 +272,12 @@ int main(void)
     RUN(cannot_write_files);
     RUN(reads_only_inside_the_data_directory);
     RUN(reports_messages_and_compile_errors);
+    RUN(stamps_what_is_added_after_the_rest);
+    RUN(stamps_all_when_the_element_before_has_none);
+    RUN(transformation_keeps_the_stamps);
     const char *names[] = {"ok.xsl",     "where.xsl", "write.xsl",
                            "data.xml",   "read.xsl",  "inside.xsl",
-                           "stop.xsl",   "broken.xsl"};
+                           "stop.xsl",   "broken.xsl", "order.xsl"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
