@@ -92,6 +92,42 @@ static void report_errors(error_sink *sink, const char *file, const char *what,
     buf_free(&sink->text);
 }
 
+/* ------------------------------------ the source document left as it is */
+
+/* libxslt 1.1.35 ends each transformation by clearing its marks from
+   every node of the source document (xsltCleanupSourceDoc()): the marks
+   of the nodes xsl:key indexed, which only templates matching with key()
+   read, and those of generate-id(). That writes every node of the ledger
+   once per form (in a forked helper, a copy of every page of it) and
+   wipes the line numbers past 65,535 that libxml2 keeps in text nodes
+   (xml_node_line(): the forms after the first said 65535). The shutdown
+   of this module, which libxslt calls when the transformation is done
+   and before that clean-up, says there is nothing to clean when
+   generate-id() was not called: a key mark left behind only makes
+   libxslt try key() patterns on the node, which find what they find. */
+static void *keep_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
+{
+    (void)uri;
+    return ctxt;
+}
+
+static void keep_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
+                          void *data)
+{
+    (void)uri;
+    (void)data;
+    if (!ctxt->currentId)
+        ctxt->sourceDocDirty = 0;
+}
+
+/* Make the module part of every transformation with STYLE. */
+static void keep_source(xsltStylesheetPtr style)
+{
+    xsltRegisterExtModule(BAD_CAST ZB_XSLT_NAMESPACE, keep_init,
+                          keep_shutdown);
+    xsltStyleGetExtData(style, BAD_CAST ZB_XSLT_NAMESPACE);
+}
+
 zb_status transform_load(const char *path, const char *datadir,
                          zb_diags *diags, zb_stylesheet **out)
 {
@@ -118,6 +154,7 @@ zb_status transform_load(const char *path, const char *datadir,
         return ZB_ERR_XSLT;
     }
     buf_free(&sink.text);
+    keep_source(sheet->xslt);
     *out = sheet;
     return ZB_OK;
 }
