@@ -156,7 +156,7 @@
         <cell rowspan="{count(key('level-dept', concat(@severity, '|', @dept)))}"
               keep-together="false">
           <xsl:choose>
-            <xsl:when test="@dept"><xsl:value-of select="key('dept', @dept)/@name"/></xsl:when>
+            <xsl:when test="@dept"><xsl:value-of select="zb:ref('departments', @dept)/@name"/></xsl:when>
             <xsl:otherwise>未指明部门</xsl:otherwise>
           </xsl:choose>
         </cell>
@@ -187,7 +187,7 @@
   <xsl:template match="f:rating">
     <xsl:call-template name="rating">
       <xsl:with-param name="n" select="position()"/>
-      <xsl:with-param name="name" select="key('dept', @dept)/@name"/>
+      <xsl:with-param name="name" select="zb:ref('departments', @dept)/@name"/>
       <xsl:with-param name="rating" select="."/>
       <xsl:with-param name="reasons" select="f:reason"/>
     </xsl:call-template>

@@ -20,11 +20,6 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-  <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
-  <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/>
-
   <xsl:variable name="stack-copies" select="true()"/>
 
   <xsl:key name="confirmed" match="/l:ledger/f:facts/f:confirmations/f:confirmation"
@@ -56,8 +51,8 @@
   <xsl:template name="confirmation">
     <xsl:param name="sheet"/>
     <xsl:param name="confirmation" select="/.."/>
-    <xsl:variable name="computer" select="key('computer', string($confirmation/@computer))"/>
-    <xsl:variable name="user" select="key('person', string($computer/@user))"/>
+    <xsl:variable name="computer" select="zb:ref('computers', string($confirmation/@computer))"/>
+    <xsl:variable name="user" select="zb:ref('staff', string($computer/@user))"/>
     <xsl:variable name="events" select="key('confirmed', string($confirmation/@id))/f:event"/>
     <section>
       <xsl:call-template name="section-attributes">
@@ -100,7 +95,7 @@
           <cell style="head">使用部门</cell>
           <cell>
             <xsl:call-template name="ledger-text">
-              <xsl:with-param name="node" select="key('dept', $user/@dept | $computer/@dept)/@name"/>
+              <xsl:with-param name="node" select="zb:ref('departments', $user/@dept | $computer/@dept)/@name"/>
               <xsl:with-param name="what" select="'使用部门'"/>
             </xsl:call-template>
           </cell>
@@ -119,8 +114,8 @@
               <xsl:with-param name="cols" select="5"/>
             </xsl:call-template>
           </xsl:when>
-          <xsl:when test="not(key('request', $events/@request)/l:upgrade
-                              | key('deployment', $events/@deployment)/l:upgrade)">
+          <xsl:when test="not(zb:ref('requests', $events/@request)/l:upgrade
+                              | zb:ref('deployments', $events/@deployment)/l:upgrade)">
             <!-- no upgrade (most copies): a row per event as it comes -->
             <xsl:apply-templates select="$events" mode="row"/>
           </xsl:when>
@@ -145,7 +140,7 @@
           <cell colspan="2">
             <xsl:for-each select="$events[not(@operator = preceding-sibling::f:event/@operator)]">
               <xsl:if test="position() > 1">、</xsl:if>
-              <xsl:value-of select="key('person', string(@operator))/@name"/>
+              <xsl:value-of select="zb:ref('staff', string(@operator))/@name"/>
             </xsl:for-each>
           </cell>
           <cell style="head">完成日期</cell>
@@ -185,7 +180,7 @@
        the software, the version E recorded (else the catalogue's) and the
        software's 编号. -->
   <xsl:template match="f:event" mode="row">
-    <xsl:variable name="software" select="key('software', string(@software))"/>
+    <xsl:variable name="software" select="zb:ref('software', string(@software))"/>
     <row height="10">
       <cell type="integer"><xsl:value-of select="position()"/></cell>
       <cell>
@@ -212,8 +207,8 @@
     <xsl:param name="events"/>
     <xsl:variable name="e" select="."/>
     <xsl:variable name="upgrade"
-        select="key('request', @request)/l:upgrade
-                | key('deployment', @deployment)/l:upgrade[
+        select="zb:ref('requests', @request)/l:upgrade
+                | zb:ref('deployments', @deployment)/l:upgrade[
                     ($e/@action = 'install' and @to = $e/@software)
                     or ($e/@action = 'uninstall' and @from = $e/@software)]"/>
     <xsl:choose>
@@ -224,8 +219,8 @@
       <xsl:when test="@action = 'install'">
         <xsl:variable name="old" select="$events[@action = 'uninstall'
                                                  and @software = $upgrade/@from][1]"/>
-        <xsl:variable name="from" select="key('software', $upgrade/@from)"/>
-        <xsl:variable name="to" select="key('software', string(@software))"/>
+        <xsl:variable name="from" select="zb:ref('software', $upgrade/@from)"/>
+        <xsl:variable name="to" select="zb:ref('software', string(@software))"/>
         <row height="10">
           <cell type="integer"/>
           <cell>升级</cell>

@@ -44,7 +44,7 @@
 
   <xsl:template match="l:demand">
     <xsl:call-template name="demand">
-      <xsl:with-param name="sheet" select="concat(position(), ' ', key('dept', @dept)/@name)"/>
+      <xsl:with-param name="sheet" select="concat(position(), ' ', zb:ref('departments', @dept)/@name)"/>
       <xsl:with-param name="demand" select="."/>
     </xsl:call-template>
   </xsl:template>
@@ -52,7 +52,7 @@
   <xsl:template name="demand">
     <xsl:param name="sheet"/>
     <xsl:param name="demand" select="/.."/>
-    <xsl:variable name="handler" select="key('person', string($demand/@handler))"/>
+    <xsl:variable name="handler" select="zb:ref('staff', string($demand/@handler))"/>
     <section>
       <xsl:call-template name="section-attributes">
         <xsl:with-param name="text" select="$sheet"/>
@@ -61,7 +61,7 @@
       <fields style="fields">
         <xsl:call-template name="field">
           <xsl:with-param name="label" select="'申请部门：'"/>
-          <xsl:with-param name="node" select="key('dept', string($demand/@dept))/@name"/>
+          <xsl:with-param name="node" select="zb:ref('departments', string($demand/@dept))/@name"/>
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="label" select="'经手人：'"/>

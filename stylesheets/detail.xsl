@@ -17,9 +17,6 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-
   <!-- The rows of a department, of a person in it, of a computer: each
        run is consecutive in the form's order, so its length is a count.
        A page may break inside a department or a person (their names then
@@ -79,7 +76,7 @@
   <!-- A row per installation (the cells' types are the columns'). -->
   <xsl:template match="f:installation">
     <xsl:variable name="before" select="preceding-sibling::f:installation[1]"/>
-    <xsl:variable name="software" select="key('software', string(@software))"/>
+    <xsl:variable name="software" select="zb:ref('software', string(@software))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
       <!-- most rows go on with the computer, person and department of the
@@ -87,14 +84,14 @@
       <xsl:if test="not($before/@computer = @computer and $before/@dept = @dept
                         and string($before/@staff) = string(@staff))">
         <xsl:if test="not($before/@dept = @dept)">
-          <xsl:variable name="dept" select="key('dept', string(@dept))"/>
+          <xsl:variable name="dept" select="zb:ref('departments', string(@dept))"/>
           <cell rowspan="{count(key('by-dept', string(@dept)))}" keep-together="false"
                 src="{zb:where($dept)} 部门">
             <xsl:value-of select="$dept/@name"/>
           </cell>
         </xsl:if>
         <xsl:if test="not($before/@dept = @dept and string($before/@staff) = string(@staff))">
-          <xsl:variable name="person" select="key('person', string(@staff))"/>
+          <xsl:variable name="person" select="zb:ref('staff', string(@staff))"/>
           <cell rowspan="{count(key('by-user', concat(@dept, ' ', @staff)))}"
                 keep-together="false">
             <xsl:if test="$person">
@@ -104,7 +101,7 @@
           </cell>
         </xsl:if>
         <xsl:if test="not($before/@computer = @computer)">
-          <xsl:variable name="computer" select="key('computer', string(@computer))"/>
+          <xsl:variable name="computer" select="zb:ref('computers', string(@computer))"/>
           <xsl:variable name="rows" select="count(key('by-computer', string(@computer)))"/>
           <cell rowspan="{$rows}"><xsl:value-of select="@computer"/></cell>
           <cell rowspan="{$rows}" src="{zb:where($computer)} 计算机品牌">

@@ -47,11 +47,6 @@
                ($document = '' and @kind = $kind)])[1]"/>
   <xsl:variable name="red" select="'#FF0000'"/>
 
-  <!-- patterns from the root: libxslt walks the whole document (and the
-       forms attached to it) for a key whose pattern is not -->
-  <xsl:key name="staff" match="/l:ledger/l:staff/l:person" use="@id"/>
-  <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
-
   <!-- ================================================================ -->
 
   <xsl:template match="/">
@@ -200,7 +195,7 @@
         <lo:fields style="number" inset="1">
           <lo:field label="" src="{zb:where($doc/l:number)}"><xsl:call-template name="doc-number"/></lo:field>
           <lo:field label="签发人：" style="signer" src="{zb:where($doc)}">
-            <xsl:value-of select="key('staff', $doc/@signer)/@name"/>
+            <xsl:value-of select="zb:ref('staff', $doc/@signer)/@name"/>
           </lo:field>
         </lo:fields>
       </xsl:when>

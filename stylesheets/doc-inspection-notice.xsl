@@ -95,7 +95,7 @@
         <xsl:variable name="dept" select="@dept"/>
         <xsl:if test="position() &gt; 1">；</xsl:if>
         <xsl:for-each select="$ledger">
-          <xsl:value-of select="key('dept', $dept)/@name"/>
+          <xsl:value-of select="zb:ref('departments', $dept)/@name"/>
         </xsl:for-each>
         <xsl:value-of select="concat('：', @grade)"/>
       </xsl:for-each>

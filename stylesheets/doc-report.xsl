@@ -146,14 +146,14 @@
   <xsl:template name="name-of">
     <xsl:param name="staff"/>
     <xsl:for-each select="$ledger">
-      <xsl:value-of select="key('staff', $staff)/@name"/>
+      <xsl:value-of select="zb:ref('staff', $staff)/@name"/>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="dept-name">
     <xsl:param name="dept"/>
     <xsl:for-each select="$ledger">
-      <xsl:value-of select="key('dept', $dept)/@name"/>
+      <xsl:value-of select="zb:ref('departments', $dept)/@name"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -166,7 +166,7 @@
       <xsl:variable name="staff" select="@staff"/>
       <xsl:if test="position() &gt; 1">、</xsl:if>
       <xsl:if test="$posts">
-        <xsl:for-each select="$ledger"><xsl:value-of select="key('staff', $staff)/@post"/></xsl:for-each>
+        <xsl:for-each select="$ledger"><xsl:value-of select="zb:ref('staff', $staff)/@post"/></xsl:for-each>
       </xsl:if>
       <xsl:call-template name="name-of"><xsl:with-param name="staff" select="$staff"/></xsl:call-template>
     </xsl:for-each>

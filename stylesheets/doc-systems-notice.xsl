@@ -11,7 +11,8 @@
     xmlns:l="urn:zhengban:ledger:1"
     xmlns:s="urn:zhengban:systems:1"
     xmlns:lo="urn:zhengban:layout:1"
-    exclude-result-prefixes="l s">
+    xmlns:zb="urn:zhengban:xslt"
+    exclude-result-prefixes="l s zb">
   <xsl:import href="doc-common.xsl"/>
   <xsl:variable name="kind" select="'systems-notice'"/>
 
@@ -47,7 +48,7 @@
   <xsl:template match="s:it | s:finance" mode="system">
     <xsl:variable name="role" select="local-name()"/>
     <xsl:for-each select="$ledger">
-      <xsl:value-of select="key('dept', l:unit/l:roles/*[local-name() = $role]/@dept)/@name"/>
+      <xsl:value-of select="zb:ref('departments', l:unit/l:roles/*[local-name() = $role]/@dept)/@name"/>
     </xsl:for-each>
   </xsl:template>
 

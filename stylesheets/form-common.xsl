@@ -34,11 +34,14 @@
 
   Stylesheets lay out only: every figure comes from the ledger or from the
   derived facts (/l:ledger/f:facts), never from arithmetic here. Lookups go
-  through xsl:key, so a form stays O(n log n) on a ledger of 300,000 events.
+  through hash tables, so a form stays O(n log n) on a ledger of 300,000
+  events: zb:ref('staff', @id) for the ledger's records (tables in C: an
+  xsl:key writes a mark into each record it indexes, which a process
+  forked after the checks then copies), xsl:key for the facts.
 
   What runs once a row or a copy is written for libxslt's costs (some
-  5,000 instructions an expression): key('person', string(@staff)), as a
-  string (with a node-set libxslt copies it and looks each node up again);
+  5,000 instructions an expression): zb:ref('staff', string(@staff)), as a
+  string (with a node-set each node is converted and looked up);
   the same for every copy in a global variable; literal elements and
   attribute value templates rather than xsl:attribute with content (a
   fragment built and freed each time); one test where one will do.
@@ -71,18 +74,6 @@
   <xsl:variable name="L" select="/l:ledger"/>
   <xsl:variable name="F" select="/l:ledger/f:facts"/>
   <xsl:variable name="roles" select="$L/l:unit/l:roles"/>
-
-  <!-- The keys every form reads (the filler, the reviewers, the roles'
-       departments). libxslt indexes every key of a stylesheet on the first
-       key() call of each transformation, so a key of a long list (computer,
-       software, request, deployment) is declared by the forms that read it,
-       with the same name and match:
-         <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-         <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-         <xsl:key name="request" match="/l:ledger/l:requests/l:request" use="@id"/>
-         <xsl:key name="deployment" match="/l:ledger/l:deployments/l:deployment" use="@id"/> -->
-  <xsl:key name="person" match="/l:ledger/l:staff/l:person" use="@id"/>
-  <xsl:key name="dept" match="/l:ledger/l:departments/l:department" use="@id"/>
 
   <!-- ============================================================ document -->
 
@@ -263,7 +254,7 @@
        a landscape page; on a portrait page, where the four do not fit in
        one line, the unit's name (and seal) on a line of its own. -->
   <xsl:template name="unit-fields">
-    <xsl:variable name="filler" select="key('person', $L/l:unit/@filler)"/>
+    <xsl:variable name="filler" select="zb:ref('staff', $L/l:unit/@filler)"/>
     <xsl:variable name="unit">
       <xsl:call-template name="field">
         <xsl:with-param name="label" select="'单位名称（盖章）：'"/>
@@ -330,7 +321,7 @@
     <xsl:param name="role"/>
     <xsl:param name="with" select="''"/>
     <xsl:variable name="dept" select="$roles/*[local-name() = $role]/@dept"/>
-    <xsl:value-of select="key('dept', $dept)/@name"/>
+    <xsl:value-of select="zb:ref('departments', $dept)/@name"/>
     <xsl:if test="$roles/*[local-name() != $role and
                   contains(concat(' ', $with, ' '), concat(' ', local-name(), ' '))
                   and @dept = $dept]">
@@ -369,7 +360,7 @@
               <xsl:value-of select="$review"/>
             </p>
             <signature style="left" gap="3" align="right"
-                       label="{$signer}{key('person', string($review/@by))/@name}"
+                       label="{$signer}{zb:ref('staff', string($review/@by))/@name}"
                        date="{$review/@date}"/>
           </xsl:when>
           <xsl:otherwise>

@@ -103,7 +103,7 @@
         <xsl:if test="l:allDepartments">全部门</xsl:if>
         <xsl:for-each select="l:dept">
           <xsl:if test="position() > 1">、</xsl:if>
-          <xsl:value-of select="key('dept', @ref)/@name"/>
+          <xsl:value-of select="zb:ref('departments', @ref)/@name"/>
         </xsl:for-each>
       </cell>
       <cell style="left">

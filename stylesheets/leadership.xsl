@@ -46,7 +46,7 @@
   </xsl:template>
 
   <xsl:template match="l:member">
-    <xsl:variable name="person" select="key('person', @staff)"/>
+    <xsl:variable name="person" select="zb:ref('staff', @staff)"/>
     <row height="9">
       <cell type="integer"><xsl:value-of select="position()"/></cell>
       <xsl:if test="not(preceding-sibling::l:member[1]/@role = @role)">
@@ -80,7 +80,7 @@
       </cell>
       <cell>
         <xsl:call-template name="ledger-text">
-          <xsl:with-param name="node" select="key('dept', $person/@dept)/@name"/>
+          <xsl:with-param name="node" select="zb:ref('departments', $person/@dept)/@name"/>
           <xsl:with-param name="what" select="'部门'"/>
         </xsl:call-template>
       </cell>

@@ -19,8 +19,6 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-
   <xsl:key name="log" match="/l:ledger/f:facts/f:log/f:software" use="@id"/>
 
   <xsl:template name="sections">
@@ -151,9 +149,9 @@
   <!-- A row per event; inline, as this template runs once per event. The
        cells' types are the columns'. -->
   <xsl:template match="f:row">
-    <xsl:variable name="computer" select="key('computer', string(@computer))"/>
-    <xsl:variable name="person" select="key('person', string(@staff))"/>
-    <xsl:variable name="dept" select="key('dept', string(@dept))"/>
+    <xsl:variable name="computer" select="zb:ref('computers', string(@computer))"/>
+    <xsl:variable name="person" select="zb:ref('staff', string(@staff))"/>
+    <xsl:variable name="dept" select="zb:ref('departments', string(@dept))"/>
     <row>
       <cell><xsl:value-of select="position()"/></cell>
       <xsl:choose>

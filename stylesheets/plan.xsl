@@ -61,7 +61,7 @@
     <xsl:param name="sheet"/>
     <xsl:param name="plan" select="/.."/>
     <xsl:param name="n" select="1"/>
-    <xsl:variable name="handler" select="key('person', $plan/@handler)"/>
+    <xsl:variable name="handler" select="zb:ref('staff', $plan/@handler)"/>
     <xsl:variable name="totals" select="key('plan-facts', $plan/@id)"/>
     <section>
       <xsl:call-template name="section-attributes">

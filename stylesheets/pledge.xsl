@@ -52,7 +52,7 @@
       <space height="30"/>
       <xsl:if test="$person">
         <p style="sign" align="right" src="{zb:where($person)} 姓名">
-          <xsl:value-of select="concat(key('dept', string($person/@dept))/@name,
+          <xsl:value-of select="concat(zb:ref('departments', string($person/@dept))/@name,
                                        '　', $person/@name)"/>
         </p>
       </xsl:if>

@@ -14,9 +14,6 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="computer" match="/l:ledger/l:computers/l:computer" use="@id"/>
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-
   <xsl:variable name="stack-copies" select="true()"/>
 
   <!-- The names of the departments that review this form. -->
@@ -52,8 +49,8 @@
   <xsl:template name="request">
     <xsl:param name="sheet"/>
     <xsl:param name="request" select="/.."/>
-    <xsl:variable name="applicant" select="key('person', string($request/@applicant))"/>
-    <xsl:variable name="computer" select="key('computer', string($request/@computer))"/>
+    <xsl:variable name="applicant" select="zb:ref('staff', string($request/@applicant))"/>
+    <xsl:variable name="computer" select="zb:ref('computers', string($request/@computer))"/>
     <xsl:variable name="change" select="$request/l:install | $request/l:uninstall
                                         | $request/l:upgrade"/>
     <section>
@@ -71,7 +68,7 @@
           <cell style="head">申请部门</cell>
           <cell>
             <xsl:call-template name="ledger-text">
-              <xsl:with-param name="node" select="key('dept', string($applicant/@dept))/@name"/>
+              <xsl:with-param name="node" select="zb:ref('departments', string($applicant/@dept))/@name"/>
               <xsl:with-param name="what" select="'申请部门'"/>
             </xsl:call-template>
           </cell>
@@ -176,7 +173,7 @@
     <xsl:param name="id"/>
     <xsl:param name="version"/>
     <xsl:param name="what"/>
-    <xsl:variable name="software" select="key('software', string($id))"/>
+    <xsl:variable name="software" select="zb:ref('software', string($id))"/>
     <xsl:variable name="v" select="string($version | $software[not($version)]/@version)"/>
     <cell style="left" colspan="3">
       <xsl:call-template name="ledger-text">

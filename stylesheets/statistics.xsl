@@ -18,8 +18,6 @@
 
   <xsl:import href="form-common.xsl"/>
 
-  <xsl:key name="software" match="/l:ledger/l:software/*" use="@id"/>
-
   <xsl:variable name="S" select="$F/f:statistics"/>
 
   <xsl:template name="sections">
@@ -342,7 +340,7 @@
         <xsl:text>以下计算机随机预装的是家庭版操作系统，不能作为单位的正版软件许可，未计入累计拥有：</xsl:text>
         <xsl:for-each select="$home">
           <xsl:if test="position() > 1">、</xsl:if>
-          <xsl:value-of select="concat(@computer, '（', key('software', @software)/@name, '）')"/>
+          <xsl:value-of select="concat(@computer, '（', zb:ref('software', @software)/@name, '）')"/>
         </xsl:for-each>
         <xsl:text>。</xsl:text>
       </p>

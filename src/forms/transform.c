@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include <libxml/uri.h>
-#include <libxml/xpathInternals.h>
-#include <libxslt/extensions.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -16,6 +14,7 @@
 #include "../core/datadir.h"
 #include "../parse/xml_load.h"
 #include "docorder.h"
+#include "xslt_ext.h"
 
 struct zb_stylesheet {
     xsltStylesheetPtr xslt;
@@ -92,42 +91,6 @@ static void report_errors(error_sink *sink, const char *file, const char *what,
     buf_free(&sink->text);
 }
 
-/* ------------------------------------ the source document left as it is */
-
-/* libxslt 1.1.35 ends each transformation by clearing its marks from
-   every node of the source document (xsltCleanupSourceDoc()): the marks
-   of the nodes xsl:key indexed, which only templates matching with key()
-   read, and those of generate-id(). That writes every node of the ledger
-   once per form (in a forked helper, a copy of every page of it) and
-   wipes the line numbers past 65,535 that libxml2 keeps in text nodes
-   (xml_node_line(): the forms after the first said 65535). The shutdown
-   of this module, which libxslt calls when the transformation is done
-   and before that clean-up, says there is nothing to clean when
-   generate-id() was not called: a key mark left behind only makes
-   libxslt try key() patterns on the node, which find what they find. */
-static void *keep_init(xsltTransformContextPtr ctxt, const xmlChar *uri)
-{
-    (void)uri;
-    return ctxt;
-}
-
-static void keep_shutdown(xsltTransformContextPtr ctxt, const xmlChar *uri,
-                          void *data)
-{
-    (void)uri;
-    (void)data;
-    if (!ctxt->currentId)
-        ctxt->sourceDocDirty = 0;
-}
-
-/* Make the module part of every transformation with STYLE. */
-static void keep_source(xsltStylesheetPtr style)
-{
-    xsltRegisterExtModule(BAD_CAST ZB_XSLT_NAMESPACE, keep_init,
-                          keep_shutdown);
-    xsltStyleGetExtData(style, BAD_CAST ZB_XSLT_NAMESPACE);
-}
-
 zb_status transform_load(const char *path, const char *datadir,
                          zb_diags *diags, zb_stylesheet **out)
 {
@@ -154,7 +117,7 @@ zb_status transform_load(const char *path, const char *datadir,
         return ZB_ERR_XSLT;
     }
     buf_free(&sink.text);
-    keep_source(sheet->xslt);
+    xslt_ext_attach(sheet->xslt);
     *out = sheet;
     return ZB_OK;
 }
@@ -212,59 +175,6 @@ static xsltSecurityPrefsPtr make_security(void)
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, forbid);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, forbid);
     return sec;
-}
-
-/* ------------------------------------------------- zb:where(node) */
-
-/* "FILE:LINE" of NODE in a new string, "" when NODE has no file. Called
-   for every src attribute of a layout (three a row of 附件9), so it
-   writes the digits itself rather than through printf. */
-static xmlChar *where_of(xmlNodePtr node)
-{
-    const char *file = node && node->doc && node->doc->URL
-                           ? (const char *)node->doc->URL : NULL;
-    if (!file)
-        return xmlStrdup(BAD_CAST "");
-    char digits[24];
-    size_t n = sizeof digits;
-    long line = xml_node_line(node); /* -1 for a node without a line */
-    unsigned long rest = line < 0 ? 0UL - (unsigned long)line
-                                  : (unsigned long)line;
-    do
-        digits[--n] = (char)('0' + rest % 10);
-    while ((rest /= 10) && n > 1);
-    if (line < 0)
-        digits[--n] = '-';
-    size_t len = strlen(file), count = sizeof digits - n;
-    xmlChar *where = xmlMalloc(len + 1 + count + 1);
-    if (where) {
-        memcpy(where, file, len);
-        where[len] = ':';
-        memcpy(where + len + 1, digits + n, count);
-        where[len + 1 + count] = '\0';
-    }
-    return where;
-}
-
-static void fn_where(xmlXPathParserContextPtr ctxt, int nargs)
-{
-    if (nargs != 1) {
-        xmlXPathSetArityError(ctxt);
-        return;
-    }
-    xmlNodeSetPtr set = xmlXPathPopNodeSet(ctxt);
-    if (xmlXPathCheckError(ctxt))
-        return;
-    xmlNodePtr node = set && set->nodeNr ? set->nodeTab[0] : NULL;
-    if (node && node->type == XML_ATTRIBUTE_NODE)
-        node = node->parent;
-    xmlChar *where = where_of(node);
-    xmlXPathFreeNodeSet(set);
-    if (!where) {
-        xmlXPathSetError(ctxt, XPATH_MEMORY_ERROR);
-        return;
-    }
-    valuePush(ctxt, xmlXPathWrapString(where));
 }
 
 /* ------------------------------------------------------------- apply */
@@ -354,8 +264,7 @@ zb_status transform_apply(const zb_stylesheet *sheet, xmlDocPtr doc,
     ctxt->_private = (void *)sheet;
     xsltSetCtxtSecurityPrefs(sec, ctxt);
     xsltSetTransformErrorFunc(ctxt, &sink, collect_error);
-    xsltRegisterExtFunction(ctxt, (const xmlChar *)"where",
-                            BAD_CAST ZB_XSLT_NAMESPACE, fn_where);
+    xslt_ext_register(ctxt);
     xmlDocPtr result = xsltApplyStylesheetUser(sheet->xslt, doc,
                                                (const char **)quoted, NULL,
                                                NULL, ctxt);

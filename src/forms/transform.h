@@ -6,10 +6,10 @@
  * directories or touch the network, and document() reads only files inside
  * the data directory.
  *
- * Stylesheets may call, in the namespace urn:zhengban:xslt,
- *   zb:where(node)  ->  "ledger.xml:123", where NODE came from in its file,
- * to fill the layout's src attributes, so that a renderer can name the
- * ledger line behind a character it cannot print.
+ * Stylesheets may call the functions of the namespace urn:zhengban:xslt
+ * (xslt_ext.h): zb:where(node) fills the layout's src attributes, so that
+ * a renderer can name the ledger line behind a character it cannot print;
+ * zb:ref(section, ids) looks up the ledger's records by id.
  */
 #ifndef ZB_TRANSFORM_H
 #define ZB_TRANSFORM_H
@@ -19,7 +19,7 @@
 #include "../core/diag.h"
 #include "../core/status.h"
 
-#define ZB_XSLT_NAMESPACE "urn:zhengban:xslt"
+#include "xslt_ext.h"
 
 typedef struct zb_stylesheet zb_stylesheet;
 

@@ -302,6 +302,34 @@ TEST(lines_past_65535_outlive_a_transformation)
     diags_free(&d);
 }
 
+/* zb:ref(section, ids): by a string, by each node of a node-set (in
+   document order, once each), nothing for an unknown id or section. */
+TEST(ref_finds_records_by_id)
+{
+    write_file("ref.xsl", XSL_HEAD
+               "<xsl:template match='/'><out>"
+               "<a><xsl:value-of select=\"zb:ref('staff', 'p2')/@name\"/></a>"
+               "<b><xsl:for-each select=\"zb:ref('staff', //use/@who)\">"
+               "<xsl:value-of select='@name'/></xsl:for-each></b>"
+               "<c><xsl:value-of select=\"count(zb:ref('staff', 'p9') | "
+               "zb:ref('nowhere', 'p1') | zb:ref('depts', 'p1'))\"/></c>"
+               "<d><xsl:value-of select=\"zb:ref('depts', 'p1')/@name\"/></d>"
+               "</out></xsl:template></xsl:stylesheet>");
+    zb_diags d = {0};
+    char *text;
+    EXPECT(run_on("ref.xsl", NULL,
+                  "<ledger><staff><person id='p1' name='甲'/>"
+                  "<person id='p2' name='乙'/><person id='p3' name='丙'/>"
+                  "</staff><depts><dept id='p1' name='办公室'/></depts>"
+                  "<uses><use who='p3'/><use who='p1'/><use who='p3'/>"
+                  "</uses></ledger>",
+                  &d, &text) == ZB_OK);
+    EXPECT(text && strstr(text, "<a>乙</a><b>甲丙</b><c>1</c>"
+                                "<d>办公室</d>"));
+    free(text);
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -316,9 +344,11 @@ int main(void)
     RUN(stamps_all_when_the_element_before_has_none);
     RUN(transformation_keeps_the_stamps);
     RUN(lines_past_65535_outlive_a_transformation);
+    RUN(ref_finds_records_by_id);
     const char *names[] = {"ok.xsl",     "where.xsl", "write.xsl",
                            "data.xml",   "read.xsl",  "inside.xsl",
-                           "stop.xsl",   "broken.xsl", "order.xsl",  "keyed.xsl"};
+                           "stop.xsl",   "broken.xsl", "order.xsl",  "keyed.xsl",
+                           "ref.xsl"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
