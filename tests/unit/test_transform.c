@@ -88,17 +88,26 @@ TEST(applies_with_params_and_where)
     diags_free(&d);
 }
 
-TEST(where_counts_lines_past_65535)
+/* A ledger whose <unit> comes after 70,000 line ends: on line 70001,
+   though it ends on the next (libxml2's own line there is that of the
+   text after it); NULL on ENOMEM. */
+static char *far_ledger(void)
 {
-    /* <unit> after 70,000 line ends: on line 70001, though it ends on the
-       next (libxml2's own line there is that of the text after it) */
     size_t blank = 70000;
     char *xml = malloc(blank + 64);
     if (!xml)
-        return;
+        return NULL;
     strcpy(xml, "<ledger>");
     memset(xml + strlen(xml), '\n', blank);
     strcpy(xml + strlen("<ledger>") + blank, "<unit\n/>\n</ledger>");
+    return xml;
+}
+
+TEST(where_counts_lines_past_65535)
+{
+    char *xml = far_ledger();
+    if (!xml)
+        return;
     write_file("where.xsl", XSL_HEAD
                "<xsl:template match='/'><out src='{zb:where(ledger/unit)}'/>"
                "</xsl:template></xsl:stylesheet>");
@@ -231,21 +240,29 @@ TEST(stamps_all_when_the_element_before_has_none)
     xmlFreeDoc(doc);
 }
 
+/* Write TEXT as stylesheet NAME in DIR and compile it; NULL on failure. */
+static zb_stylesheet *compile(const char *name, const char *text,
+                              zb_diags *d)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_file(name, text);
+    zb_stylesheet *sheet = NULL;
+    EXPECT(transform_load(path, dir, d, &sheet) == ZB_OK);
+    return sheet;
+}
+
 /* A stamped document keeps its stamps through a transformation (libxslt
    would number it 1, 2, 3 again), and XPath orders its node-sets by
    them. */
 TEST(transformation_keeps_the_stamps)
 {
-    write_file("order.xsl", XSL_HEAD
+    zb_diags d = {0};
+    zb_stylesheet *sheet = compile("order.xsl", XSL_HEAD
                "<xsl:template match='/'><out>"
                "<xsl:for-each select='//c | //b | //a'>"
                "<xsl:value-of select='name()'/></xsl:for-each>"
-               "</out></xsl:template></xsl:stylesheet>");
-    char path[256];
-    snprintf(path, sizeof path, "%s/order.xsl", dir);
-    zb_diags d = {0};
-    zb_stylesheet *sheet = NULL;
-    EXPECT(transform_load(path, dir, &d, &sheet) == ZB_OK);
+               "</out></xsl:template></xsl:stylesheet>", &d);
     xmlDocPtr doc = load("<a><b/><c/></a>"), out = NULL;
     xmlNodePtr a = xmlDocGetRootElement(doc);
     a->content = (xmlChar *)(intptr_t)-10;
@@ -268,24 +285,16 @@ TEST(transformation_keeps_the_stamps)
    65535. */
 TEST(lines_past_65535_outlive_a_transformation)
 {
-    size_t blank = 70000;
-    char *xml = malloc(blank + 64);
+    char *xml = far_ledger();
     if (!xml)
         return;
-    strcpy(xml, "<ledger>");
-    memset(xml + strlen(xml), '\n', blank);
-    strcpy(xml + strlen("<ledger>") + blank, "<unit\n/>\n</ledger>");
-    write_file("keyed.xsl", XSL_HEAD
+    zb_diags d = {0};
+    zb_stylesheet *sheet = compile("keyed.xsl", XSL_HEAD
                "<xsl:key name='k' match='unit' use='name()'/>"
                "<xsl:template match='/'>"
                "<out src='{zb:where(key(\"k\", \"unit\"))}'/>"
-               "</xsl:template></xsl:stylesheet>");
-    char path[256];
-    snprintf(path, sizeof path, "%s/keyed.xsl", dir);
-    zb_diags d = {0};
-    zb_stylesheet *sheet = NULL;
+               "</xsl:template></xsl:stylesheet>", &d);
     xmlDocPtr doc = load(xml);
-    EXPECT(transform_load(path, dir, &d, &sheet) == ZB_OK);
     for (int i = 0; sheet && doc && i < 2; i++) {
         xmlDocPtr out = NULL;
         EXPECT(transform_apply(sheet, doc, NULL, &d, &out) == ZB_OK);
