@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static zb_status buf_reserve(zb_buf *buf, size_t extra)
+zb_status buf_reserve(zb_buf *buf, size_t extra)
 {
     if (buf->failed)
         return ZB_ERR_NOMEM;

@@ -21,6 +21,9 @@ typedef struct zb_buf {
     int failed;  /* an allocation failed */
 } zb_buf;
 
+/* Make room for EXTRA more bytes after the LEN used (and the NUL). */
+zb_status buf_reserve(zb_buf *buf, size_t extra);
+
 /* Append N bytes of DATA. */
 zb_status buf_append(zb_buf *buf, const void *data, size_t n);
 

@@ -75,11 +75,18 @@ zb_status file_read_all(const char *path, char **data, size_t *len,
     FILE *f = fopen(path, "rb");
     if (!f)
         return io_error(diags, path, "无法打开文件");
+    /* a file's bytes read straight into a buffer of its size */
     zb_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(&b, chunk, n);
+    struct stat sb;
+    size_t size = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode)
+                      ? (size_t)sb.st_size : 0;
+    size_t n = 1;
+    while (n > 0 && buf_reserve(&b, b.len < size ? size - b.len : 65536) ==
+                        ZB_OK) {
+        n = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+        b.len += n;
+        b.data[b.len] = '\0';
+    }
     int failed = ferror(f);
     fclose(f);
     if (failed) {

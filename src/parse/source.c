@@ -19,9 +19,9 @@ static zb_status index_lines(zb_source *src)
         return ZB_ERR_NOMEM;
     src->nlines = 0;
     src->line_start[src->nlines++] = 0;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->text[i] == '\n')
-            src->line_start[src->nlines++] = i + 1;
+    for (const char *p = src->text;
+         (p = memchr(p, '\n', src->text + src->len - p)); p++)
+        src->line_start[src->nlines++] = (size_t)(p - src->text) + 1;
     return ZB_OK;
 }
 

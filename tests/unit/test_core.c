@@ -1,6 +1,7 @@
 /* Unit tests for src/core and the safe XML loader. */
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,6 +77,51 @@ TEST(atomic_write_replaces_whole_file)
     EXPECT(d.errors == 1);
     unlink(path);
     rmdir(dir);
+    diags_free(&d);
+}
+
+/* A file read whole: of 200,000 bytes (past the chunk of a pipe), empty,
+   and a pipe's bytes, each NUL-terminated. */
+TEST(read_takes_every_byte)
+{
+    char dir[] = "/tmp/zbtestXXXXXX";
+    EXPECT(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    size_t size = 200000;
+    char *big = malloc(size);
+    for (size_t i = 0; big && i < size; i++)
+        big[i] = (char)('a' + i % 26);
+    zb_diags d = {0};
+    EXPECT(big && file_write_atomic(path, big, size, &d) == ZB_OK);
+    char *data = NULL;
+    size_t len = 0;
+    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
+    EXPECT(len == size && big && data && !memcmp(data, big, size) &&
+           data[size] == '\0');
+    free(data);
+    EXPECT(file_write_atomic(path, "", 0, &d) == ZB_OK);
+    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
+    EXPECT(len == 0 && data && *data == '\0');
+    free(data);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    EXPECT(mkfifo(path, 0600) == 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        FILE *w = fopen(path, "w");
+        fwrite(big, 1, size, w);
+        fclose(w);
+        _exit(0);
+    }
+    EXPECT(file_read_all(path, &data, &len, &d) == ZB_OK);
+    EXPECT(len == size && data && !memcmp(data, big, size));
+    waitpid(pid, NULL, 0);
+    free(data);
+    free(big);
+    unlink(path);
+    rmdir(dir);
+    EXPECT(d.count == 0);
     diags_free(&d);
 }
 
@@ -248,6 +294,7 @@ int main(void)
     RUN(hugepages_adds_the_tunable_once);
     RUN(diags_sort_by_position_and_count);
     RUN(atomic_write_replaces_whole_file);
+    RUN(read_takes_every_byte);
     RUN(read_reports_missing_and_directory);
     RUN(xml_load_keeps_big_line_numbers);
     RUN(xml_load_refuses_external_entity);
