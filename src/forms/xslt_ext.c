@@ -139,6 +139,8 @@ static int add_ref(xmlNodeSetPtr set, xmlHashTablePtr table,
 static int add_refs(xmlNodeSetPtr set, xmlHashTablePtr table,
                     xmlXPathObjectPtr ids)
 {
+    if (ids->type == XPATH_STRING)
+        return add_ref(set, table, ids->stringval);
     if (ids->type != XPATH_NODESET && ids->type != XPATH_XSLT_TREE) {
         xmlChar *id = xmlXPathCastToString(ids);
         int ok = id && add_ref(set, table, id);
