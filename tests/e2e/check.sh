@@ -256,6 +256,15 @@ ref event_software ref-software NOPE-1 software
 ref event_computer ref-computer TCYB-SV-99 computer
 expect_not_in event_ref_token_collapsed "TCYB-PC-020 " "$OUT"
 
+# a reference is checked by whether it is registered, not by its format:
+# one error for a malformed one; an empty one is said to be empty
+sed -e '0,/operator="s06"/s//operator="bad id!"/' \
+    -e '0,/<machine computer="[^"]*"/s//<machine computer=""/' "$SAMPLE" >"$T/malformed.xml"
+zb check "$T/malformed.xml"
+expect_in malformed_ref_unregistered "operator（安装维护人）“bad id!”未登记" "$OUT"
+expect_not_in malformed_ref_no_format_error "“bad id!”无效" "$OUT"
+expect_in empty_ref_said_empty "computer（计算机编号）值不能为空" "$OUT"
+
 # past line 65535, where libxml2 keeps no line of its own for an element
 awk '{print} /<log>/ {for (i = 0; i < 70000; i++) print ""}' "$T/badrefs.xml" |
     sed -e 's|computer="TCYB-PC-015" date="2023-09-21" operator="s06" request|computer="TCYB-PC-015" date="2023-09-21" operator="s77" request|' \
