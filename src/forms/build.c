@@ -342,35 +342,122 @@ static copy_range piece_of(const size_t *facts_at, size_t first,
     return (copy_range){first, end};
 }
 
-/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
-   least one) at a time, into R. */
-static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
-                                const build_input *in, size_t i,
-                                const char *number, size_t copies,
-                                lo_reader *r, zb_diags *diags)
+/* The files a form laid out in pieces is drawn into, as it is laid out. */
+typedef struct piece_out {
+    char *pdf_path, *xlsx_path;
+    pdf_writer *pdf;         /* NULL: no PDF wanted */
+    xlsx_writer *xlsx;       /* NULL: no XLSX wanted */
+} piece_out;
+
+/* Start the files of entry E called NAME that JOB wants into O. */
+static zb_status pieces_begin(const zb_builder *b, const build_job *job,
+                              const zb_catalog_entry *e, const char *name,
+                              piece_out *o, zb_diags *diags)
 {
-    const size_t *facts_at = per_copy_facts(in->facts,
-                                            &b->catalog->entries[i]);
-    size_t rows = piece_rows(facts_at, copies);
+    unsigned formats = e->formats & job->formats;
     zb_status st = ZB_OK;
-    copy_range piece = {0, 0};
-    while (st == ZB_OK && piece.end < copies) {
-        piece = piece_of(facts_at, piece.end, copies, rows);
-        xmlDocPtr result;
-        double start = timing_now();
-        st = apply_entry(b, in, i, number, false, piece, diags, &result);
-        start = timings_add(job->timings, "xslt", start);
-        if (st == ZB_OK)
-            st = read_piece(r, result);
-        timings_add(job->timings, "layout", start);
+    if (formats & CATALOG_PDF) {
+        o->pdf_path = output_path(job->dir, name,
+                                  catalog_format_name(CATALOG_PDF));
+        st = o->pdf_path ? pdf_render_begin(b->fonts, o->pdf_path, diags,
+                                            &o->pdf)
+                         : ZB_ERR_NOMEM;
+    }
+    if (st == ZB_OK && (formats & CATALOG_XLSX)) {
+        o->xlsx_path = output_path(job->dir, name,
+                                   catalog_format_name(CATALOG_XLSX));
+        st = o->xlsx_path ? xlsx_render_begin(o->xlsx_path, diags, &o->xlsx)
+                          : ZB_ERR_NOMEM;
     }
     return st;
 }
 
+/* Draw the model of one piece, DOC, into the files of O, and free it. */
+static zb_status pieces_add(const build_job *job, piece_out *o,
+                            lo_document *doc)
+{
+    zb_status st = ZB_OK;
+    double start = timing_now();
+    if (o->pdf) {
+        st = pdf_render_add(o->pdf, doc);
+        start = timings_add(job->timings, "pdf", start);
+    }
+    if (o->xlsx && st == ZB_OK) {
+        st = xlsx_render_add(o->xlsx, doc); /* frees DOC */
+        timings_add(job->timings, "xlsx", start);
+    } else {
+        layout_free_doc(doc);
+    }
+    return st;
+}
+
+/* End the files of O (with ST other than ZB_OK, or when the PDF fails,
+   none is written) and free O. */
+static zb_status pieces_end(const build_job *job, piece_out *o, zb_status st)
+{
+    double start = timing_now();
+    st = pdf_render_end(o->pdf, st);
+    if (o->pdf) {
+        start = timings_add(job->timings, "pdf", start);
+        if (st == ZB_OK && job->written)
+            job->written(o->pdf_path, job->arg);
+    }
+    st = xlsx_render_end(o->xlsx, st);
+    if (o->xlsx) {
+        timings_add(job->timings, "xlsx", start);
+        if (st == ZB_OK && job->written)
+            job->written(o->xlsx_path, job->arg);
+    }
+    free(o->pdf_path);
+    free(o->xlsx_path);
+    return st;
+}
+
+/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
+   least one) at a time, and draw each piece into its files as soon as it
+   is read: neither the facts, nor the result tree, nor the model of the
+   whole form are ever in memory at once (at L, 附件9's were 100, 165 and
+   120 MB; at XL its model was 760 MB). */
+static zb_status build_pieces(const zb_builder *b, const build_job *job,
+                              const build_input *in, size_t i, int number,
+                              size_t copies, zb_diags *diags)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const size_t *facts_at = per_copy_facts(in->facts, e);
+    size_t rows = piece_rows(facts_at, copies);
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    char *name = output_name(number, e->title);
+    piece_out o = {0};
+    lo_reader *r = NULL;
+    zb_status st = name ? layout_read_begin(name, diags, &r) : ZB_ERR_NOMEM;
+    if (st == ZB_OK)
+        st = pieces_begin(b, job, e, name, &o, diags);
+    copy_range piece = {0, 0};
+    while (st == ZB_OK && piece.end < copies) {
+        piece = piece_of(facts_at, piece.end, copies, rows);
+        xmlDocPtr result;
+        lo_document *doc = NULL;
+        double start = timing_now();
+        st = apply_entry(b, in, i, num, false, piece, diags, &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK)
+            st = read_piece(r, result);
+        if (st == ZB_OK)
+            st = layout_read_take(r, &doc);
+        timings_add(job->timings, "layout", start);
+        if (st == ZB_OK)
+            st = pieces_add(job, &o, doc);
+    }
+    st = pieces_end(job, &o, st);
+    layout_read_end(r, st, NULL);
+    free(name);
+    return st;
+}
+
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
-   read the layout model from the result tree (from the result trees of
-   its pieces, when the catalogue says); with --format layout write the
-   tree as well, whole. *OUT stays NULL when the form has no copy. */
+   read the layout model from the result tree; with --format layout write
+   the tree as well. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
@@ -379,24 +466,6 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     char num[16];
     snprintf(num, sizeof num, "%d", number);
     *out = NULL;
-    /* the forms of thousands of copies (附件9, 10, 11), a piece of copies
-       at a time, each with only its copies' part of the facts: neither the
-       facts nor the result tree of the whole form are ever in memory at
-       once (at L, 附件9's were 100 MB and 165 MB) */
-    bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && e->pieces;
-    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
-    if (copies) {
-        char *name = output_name(number, e->title);
-        lo_reader *r = NULL;
-        zb_status st = name ? layout_read_begin(name, diags, &r)
-                            : ZB_ERR_NOMEM;
-        free(name);
-        if (st == ZB_OK)
-            st = layout_read_end(
-                r, lay_out_pieces(b, job, in, i, num, copies, r, diags), out);
-        return st;
-    }
     xmlDocPtr result;
     double start = timing_now();
     zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
@@ -423,6 +492,13 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     int number = entry_number(in->front.ledger, e);
+    /* the forms of thousands of copies (附件9, 10, 11): a piece of copies
+       at a time, each with only its copies' part of the facts */
+    bool pieces = in->facts && !job->blank &&
+                  !(job->formats & BUILD_LAYOUT) && e->pieces;
+    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
+    if (copies)
+        return build_pieces(b, job, in, i, number, copies, diags);
     lo_document *doc;
     zb_status st = lay_out(b, job, in, i, number, diags, &doc);
     if (st == ZB_OK && !doc) {

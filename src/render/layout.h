@@ -342,8 +342,11 @@ typedef struct lo_document {
     size_t style_count;
     lo_section *sections;
     size_t section_count;
-    size_t cell_count;    /* cells in the whole document (see lo_cell.seq) */
-    zb_arena arena;       /* owns everything above */
+    size_t cell_count;    /* cells in the whole document (see lo_cell.seq);
+                             of a piece layout_read_take() gave, in it and
+                             the pieces before */
+    zb_arena arena;       /* owns everything above (of such a piece: its
+                             sections, not its name, meta and styles) */
 } lo_document;
 
 /* Build the model of the layout document DOC. NAME names it in diagnostics
@@ -372,6 +375,17 @@ zb_status layout_read_begin(const char *name, zb_diags *diags,
    model are never whole at the same time. Problems are reported and
    counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
+
+/* Take the sections read since layout_read_begin() or the last take out
+   of R as a model of their own in *OUT, to be drawn and freed
+   (layout_free_doc()) while the next pieces are read: so the model of a
+   form of thousands of copies is never whole. Its name, meta and styles
+   are R's (valid until layout_read_end()); its cells are numbered on from
+   the pieces taken before; its sum and product references are resolved
+   (they name cells of their own section). ZB_ERR_INVALID when a problem
+   has been reported in this piece or before (*OUT stays NULL),
+   ZB_ERR_NOMEM, else ZB_OK. */
+zb_status layout_read_take(lo_reader *r, lo_document **out);
 
 /* End reading R and free it. With ST ZB_OK and no problem reported, the
    model in *OUT (OUT may be NULL: the model is dropped); else the model

@@ -44,7 +44,7 @@ static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
 {
     static const char *const attrs[] = {"width", "align", "type",
                                         "date-format", NULL};
-    t->cols = arena_calloc(&r->doc->arena, count, sizeof *t->cols);
+    t->cols = arena_calloc(r->arena, count, sizeof *t->cols);
     bool *star = calloc(count, sizeof *star);
     if (!t->cols || !star) {
         free(star);
@@ -239,7 +239,7 @@ static zb_status note_refs(lo_reader *r, xmlNodePtr n, lo_cell *cell,
         r->pending_cap = cap;
     }
     r->pending[r->pending_count++] = (lo_pending_ref){
-        cell, r->section, reader_strdup(r, sum ? sum : product)};
+        cell, reader_section_number(r), reader_strdup(r, sum ? sum : product)};
     return ZB_OK;
 }
 
@@ -294,7 +294,8 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
         if (xmlHashAddEntry(r->ids, BAD_CAST id, cell) != 0)
             reader_error(r, n, "id “%s” 重复", id);
         else
-            xmlHashAddEntry(r->cell_section, BAD_CAST id, (void *)r->section);
+            xmlHashAddEntry(r->cell_section, BAD_CAST id,
+                            (void *)(reader_section_number(r) + 1));
     }
     *align = v[CELL_ALIGN];
     zb_status st = note_refs(r, n, cell, v[CELL_SUM], v[CELL_PRODUCT]);
@@ -328,7 +329,7 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
             left[k]--;
         return ZB_OK;
     }
-    row->cells = arena_calloc(&r->doc->arena, count, sizeof *row->cells);
+    row->cells = arena_calloc(r->arena, count, sizeof *row->cells);
     if (!row->cells)
         return ZB_ERR_NOMEM;
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -420,7 +421,7 @@ zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
     }
     t->header_rows = (size_t)reader_int(r, n, "header-rows", 0, 0, (long)rows);
     zb_status st = read_cols(r, n, t, cols);
-    t->rows = arena_calloc(&r->doc->arena, rows, sizeof *t->rows);
+    t->rows = arena_calloc(r->arena, rows, sizeof *t->rows);
     int *left = calloc(cols, sizeof *left);
     if (st == ZB_OK && (!t->rows || !left))
         st = ZB_ERR_NOMEM;
@@ -461,7 +462,7 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             count++;
         s += strcspn(s, " \t\n");
     }
-    cell->refs = arena_calloc(&r->doc->arena, count ? count : 1,
+    cell->refs = arena_calloc(r->arena, count ? count : 1,
                               sizeof *cell->refs);
     if (!cell->refs)
         return 0;
@@ -478,7 +479,8 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             report_ref(r, cell, "版面元素 <cell>：引用的 id “%s” 不存在", id);
             continue;
         }
-        if (xmlHashLookup(r->cell_section, BAD_CAST id) != p->section)
+        if ((size_t)xmlHashLookup(r->cell_section, BAD_CAST id) !=
+            p->section + 1)
             report_ref(r, cell, "版面元素 <cell>：引用的 “%s” 在另一节（工作表）"
                                 "中", id);
         else if (ref->type != LO_CELL_INTEGER && ref->type != LO_CELL_MONEY)

@@ -524,6 +524,46 @@ TEST(rejects_a_sheet_name_repeated_in_another_piece)
     diags_free(&d);
 }
 
+TEST(takes_each_piece_out_as_a_model_of_its_own)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *a = NULL, *b = NULL, *c = NULL;
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("1 甲", "<cell type='integer' id='x'>4</cell>"
+                                       "<cell type='integer' sum='x'>4</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &a) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("2 乙", "<cell>c</cell><cell>d</cell>")
+                         TABLE("3 丙", "<cell>e</cell><cell>f</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &b) == ZB_OK);
+    EXPECT(d.count == 0);
+    /* each piece has its own sections, the reader's name, meta and styles,
+       and its cells numbered on from the piece before */
+    EXPECT(a && a->section_count == 1 && a->cell_count == 2);
+    EXPECT(b && b->section_count == 2 && b->cell_count == 6);
+    EXPECT(a && b && a->styles == b->styles && a->name == b->name &&
+           !strcmp(b->meta.title, "t"));
+    EXPECT(b && !strcmp(b->sections[1].name, "3 丙") &&
+           b->sections[1].blocks[0].u.table.rows[0].cells[1].seq == 5);
+    /* the sum was resolved when its piece was taken */
+    const lo_cell *sum = a ? &a->sections[0].blocks[0].u.table.rows[0]
+                                  .cells[1] : NULL;
+    EXPECT(sum && sum->ref_count == 1 && sum->refs[0] == sum - 1);
+    layout_free_doc(a);
+    layout_free_doc(b);
+    /* a cell of a piece already taken (and freed) is in another section;
+       then nothing more is taken */
+    EXPECT(read_piece(r, TABLE("4 丁", "<cell type='integer'>4</cell>"
+                                       "<cell type='integer' sum='x'>4</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &c) == ZB_ERR_INVALID && c == NULL);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "“x” 在另一节"));
+    EXPECT(layout_read_end(r, ZB_OK, NULL) == ZB_ERR_INVALID);
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -541,6 +581,7 @@ int main(void)
     RUN(rejects_other_documents);
     RUN(reads_a_model_in_pieces);
     RUN(rejects_a_sheet_name_repeated_in_another_piece);
+    RUN(takes_each_piece_out_as_a_model_of_its_own);
     xml_cleanup();
     return test_summary();
 }
