@@ -181,37 +181,48 @@ enum {
 
 typedef struct lo_block lo_block;
 
+/* What few cells have, behind lo_cell.more (NULL for the others). */
+typedef struct lo_cell_more {
+    lo_block *blocks;     /* block content (p, signature); runs are NULL */
+    size_t block_count;
+    const char *id;
+    struct lo_cell **refs;  /* the cells summed or multiplied */
+    size_t ref_count;
+} lo_cell_more;
+
+/* A table cell. There are millions in the model of a long form, so the
+   rare parts are behind one pointer and the small ones narrow: 88 bytes,
+   not 160. */
 typedef struct lo_cell {
-    size_t seq;           /* 0.. in document order, unique in the document */
-    int row, col;         /* grid position of the top-left corner */
-    int rowspan, colspan;
-    bool keep_together;   /* the rows it spans stay on one page if they fit;
-                             else a page may break between them, and the
-                             content is shown on each page */
-    lo_cell_type type;    /* the cell's, else (a body cell) its first
-                             column's */
-    int decimals;         /* LO_CELL_MONEY */
-    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20; the cell's,
-                             else (a body cell) its first column's */
-    bool has_value;       /* a typed cell that is not empty */
     int64_t value;        /* integer; money scaled by 10^decimals; date
                              yyyymmdd; check 1 */
     const lo_style *style;  /* the cell's, else the table's */
-    lo_align align;       /* the cell's, else the column's, else the style's */
-    lo_valign valign;
-    unsigned borders;     /* LO_BORDER_* */
     const char *text;     /* display text: typed cells formatted ("1234.50",
                              "2023年6月20日", "√"), text cells the runs joined */
     lo_run *runs;         /* inline content (text cells); NULL with blocks */
-    size_t run_count;
-    lo_block *blocks;     /* block content (p, signature) */
-    size_t block_count;
-    const char *id;
-    lo_calc calc;
-    struct lo_cell **refs;  /* the cells summed or multiplied */
-    size_t ref_count;
     const char *src;
-    long line;
+    lo_cell_more *more;
+    uint32_t seq;         /* 0.. in document order, unique in the document */
+    uint32_t run_count;
+    int32_t row;          /* grid position of the top-left corner */
+    int32_t rowspan;      /* at most 1,000,000 */
+    int32_t line;
+    uint16_t col;
+    uint16_t colspan;     /* at most 1,000 */
+    uint8_t type;         /* lo_cell_type: the cell's, else (a body cell)
+                             its first column's */
+    uint8_t decimals;     /* LO_CELL_MONEY */
+    uint8_t align;        /* lo_align: the cell's, else the column's, else
+                             the style's */
+    uint8_t valign;       /* lo_valign */
+    uint8_t borders;      /* LO_BORDER_* */
+    uint8_t calc;         /* lo_calc */
+    bool keep_together;   /* the rows it spans stay on one page if they fit;
+                             else a page may break between them, and the
+                             content is shown on each page */
+    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20; the cell's,
+                             else (a body cell) its first column's */
+    bool has_value;       /* a typed cell that is not empty */
 } lo_cell;
 
 typedef struct lo_row {

@@ -194,17 +194,29 @@ static int has_block_child(xmlNodePtr n)
     return 0;
 }
 
+/* CELL's more, made when it has none yet; NULL when out of memory. */
+static lo_cell_more *cell_more(lo_reader *r, lo_cell *cell)
+{
+    if (!cell->more)
+        cell->more = arena_alloc(r->arena, sizeof *cell->more);
+    return cell->more;
+}
+
 static zb_status read_cell_content(lo_reader *r, xmlNodePtr n, lo_cell *cell)
 {
-    zb_status st;
     if (has_block_child(n)) {
         if (cell->type != LO_CELL_TEXT)
             reader_error(r, n, "数值、日期与勾选单元格不能包含块");
         cell->text = "";
-        return reader_cell_blocks(r, n, &cell->blocks, &cell->block_count);
+        lo_cell_more *more = cell_more(r, cell);
+        return more ? reader_cell_blocks(r, n, &more->blocks,
+                                         &more->block_count)
+                    : ZB_ERR_NOMEM;
     }
-    st = reader_inline(r, n, cell->style, cell->src, &cell->runs,
-                       &cell->run_count);
+    size_t runs;
+    zb_status st = reader_inline(r, n, cell->style, cell->src, &cell->runs,
+                                 &runs);
+    cell->run_count = (uint32_t)runs;
     if (st != ZB_OK)
         return st;
     if (cell->type == LO_CELL_TEXT)
@@ -290,7 +302,9 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     cell->src = v[CELL_SRC] ? reader_strdup(r, v[CELL_SRC]) : NULL;
     const char *id = v[CELL_ID];
     if (id) {
-        cell->id = reader_strdup(r, id);
+        if (!cell_more(r, cell))
+            return ZB_ERR_NOMEM;
+        cell->more->id = reader_strdup(r, id);
         if (xmlHashAddEntry(r->ids, BAD_CAST id, cell) != 0)
             reader_error(r, n, "id “%s” 重复", id);
         else
@@ -454,7 +468,8 @@ static void report_ref(lo_reader *r, const lo_cell *cell, const char *fmt,
 /* Collect the cells named in P->ids into P->cell->refs. */
 static int collect_refs(lo_reader *r, const lo_pending_ref *p)
 {
-    lo_cell *cell = p->cell;
+    const lo_cell *cell = p->cell;
+    lo_cell_more *more = cell_more(r, p->cell);
     size_t count = 0;
     for (const char *s = p->ids; *s;) {
         s += strspn(s, " \t\n");
@@ -462,9 +477,10 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             count++;
         s += strcspn(s, " \t\n");
     }
-    cell->refs = arena_calloc(r->arena, count ? count : 1,
-                              sizeof *cell->refs);
-    if (!cell->refs)
+    if (more)
+        more->refs = arena_calloc(r->arena, count ? count : 1,
+                                  sizeof *more->refs);
+    if (!more || !more->refs)
         return 0;
     char id[256];
     for (const char *s = p->ids; *s;) {
@@ -487,7 +503,7 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             report_ref(r, cell, "版面元素 <cell>：引用的 “%s” 不是数值单元格",
                        id);
         else
-            cell->refs[cell->ref_count++] = ref;
+            more->refs[more->ref_count++] = ref;
     }
     return 1;
 }
@@ -497,8 +513,8 @@ static int compute_refs(const lo_cell *cell, int64_t *out)
 {
     int64_t acc = cell->calc == LO_CALC_PRODUCT ? 1 : 0;
     int decimals = 0;
-    for (size_t i = 0; i < cell->ref_count; i++) {
-        const lo_cell *ref = cell->refs[i];
+    for (size_t i = 0; i < cell->more->ref_count; i++) {
+        const lo_cell *ref = cell->more->refs[i];
         int64_t v = ref->has_value ? ref->value : 0;
         if (cell->calc == LO_CALC_PRODUCT) {
             if (v && (acc > INT64_MAX / (v < 0 ? -v : v)))
@@ -526,7 +542,7 @@ void reader_resolve_refs(lo_reader *r)
             continue;
         }
         int64_t expect;
-        if (!cell->has_value || cell->ref_count == 0)
+        if (!cell->has_value || cell->more->ref_count == 0)
             continue;
         if (!compute_refs(cell, &expect)) {
             report_ref(r, cell, "版面元素 <cell>：%s 计算溢出",

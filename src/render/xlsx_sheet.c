@@ -206,7 +206,7 @@ static zb_status write_value(sheet *sh, lxw_row_t row, lxw_col_t col,
                              const lo_cell *c, const xlsx_text *text,
                              const xlsx_look *look)
 {
-    if (c->calc != LO_CALC_NONE && c->ref_count)
+    if (c->calc != LO_CALC_NONE && c->more && c->more->ref_count)
         return write_total(sh, row, col, c, look);
     if (c->has_value && (c->type == LO_CELL_INTEGER ||
                          c->type == LO_CELL_MONEY))

@@ -164,11 +164,12 @@ TEST(aligns_blocks_of_a_cell)
     const lo_table *tb = &doc->sections[0].blocks[0].u.table;
     xlsx_text t = {0};
     /* 100 pt: "审核人：" is 40, an em is kept spare, 50 pt of padding */
-    EXPECT(xlsx_text_blocks(&t, tb->rows[0].cells[0].blocks, 2, 100) ==
+    EXPECT(xlsx_text_blocks(&t, tb->rows[0].cells[0].more->blocks, 2, 100) ==
            LO_ALIGN_LEFT);
     EXPECT_STR(buf_str(&t.buf), "同意。\n" IDSP IDSP IDSP IDSP IDSP "审核人：");
     xlsx_text_reset(&t);
-    EXPECT(xlsx_text_blocks(&t, tb->rows[1].cells[0].blocks, 1, 100) ==
+    EXPECT(xlsx_text_blocks(&t, tb->rows[1].cells[0].more->blocks, 1,
+                            100) ==
            LO_ALIGN_RIGHT);
     xlsx_text_free(&t);
     layout_free_doc(doc);
