@@ -341,8 +341,8 @@ expect_count "unprintable character: no PDF" "$T/nonbmp/$U/*.pdf" 0
 
 # ----------------- 附件9 and 附件11 laid out a piece of copies at a time
 # Of the M ledger (5,058 log events, 623 confirmations) build lays out
-# 附件9 in two pieces (software 1-26 and 27: about 4,096 rows a piece) and
-# 附件11 in two (confirmations 1-510 and 511-623), each with only its
+# 附件9 in two pieces (software 1-25 and 26-27: at most about 4,096 rows a
+# piece) and 附件11 in two (confirmations 1-509 and 510-623), each with only its
 # copies' facts; --format layout writes each form whole, in one piece. The
 # pieces must make the very files the whole layout makes.
 GEN=${GEN:-$(dirname "$ZB")/gen}
