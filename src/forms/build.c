@@ -199,7 +199,8 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
-/* The copies FIRST to END-1 of a form (END past the last: every copy). */
+/* The copies FIRST to END-1 of a form (END past the last: every copy),
+   or of a form laid out a range of rows at a time its body rows. */
 typedef struct copy_range {
     size_t first, end;
 } copy_range;
@@ -208,9 +209,10 @@ static const copy_range every_copy = {0, SIZE_MAX};
 
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
    ("5"; "" for a document's only attachment), blank or not, for the
-   copies COPIES; the large parts of the facts it reads that the document
-   lacks are added for it (of a part that is one entry per copy, only
-   those copies') and removed after. */
+   copies COPIES (the rows, when the catalogue says pieces="rows"); the
+   large parts of the facts it reads that the document lacks are added
+   for it (of a part that is one entry per copy, only those copies') and
+   removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
                              copy_range copies, zb_diags *diags,
@@ -222,13 +224,14 @@ static zb_status apply_entry(const zb_builder *b, const build_input *in,
     snprintf(first, sizeof first, "%zu", copies.first + 1);
     snprintf(last, sizeof last, "%zu",
              copies.end == SIZE_MAX ? (size_t)0 : copies.end);
+    bool rows = e->pieces == CATALOG_ROWS;
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
-                            "first-copy",  first,
-                            "last-copy",   last,
+                            rows ? "first-row" : "first-copy", first,
+                            rows ? "last-row" : "last-copy",   last,
                             NULL};
     unsigned parts = in->facts && !blank
                          ? e->facts & ~facts_parts_in(front->doc)
@@ -326,6 +329,20 @@ static size_t piece_rows(const size_t *facts_at, size_t copies)
     if (facts_at)
         rows += facts_at[copies] - facts_at[0];
     return rows / PIECES > MIN_ROWS ? rows / PIECES : MIN_ROWS;
+}
+
+/* A form of one long table (附件8) is laid out in pieces of at most
+   TABLE_PIECE_ROWS body rows, as even as they can be: each piece's
+   transformation indexes the stylesheet's keys over all the table's rows
+   again (附件8: its rows by department, person and computer; 0.35 s a
+   piece at XL), and a piece's result tree is about 2.8 KB a row. */
+enum { TABLE_PIECE_ROWS = 50000 };
+
+/* The rows of a piece of a table of ROWS rows; ROWS when it is one. */
+static size_t table_piece(size_t rows)
+{
+    size_t pieces = (rows + TABLE_PIECE_ROWS - 1) / TABLE_PIECE_ROWS;
+    return pieces > 1 ? (rows + pieces - 1) / pieces : rows;
 }
 
 /* The rows copy C counts (see piece_rows()). */
@@ -462,6 +479,54 @@ static zb_status build_pieces(const zb_builder *b, const build_job *job,
     return st;
 }
 
+/* The body rows of the one long table of a form laid out a range of rows
+   at a time (catalogue entry E: pieces="rows"), as the facts F give
+   them: 附件8's, a row per installation. */
+static size_t table_rows(const zb_facts *f, const zb_catalog_entry *e)
+{
+    return e->facts & FACTS_INSTALLATIONS ? f->ninstallations : 0;
+}
+
+/* Lay out entry I, numbered NUMBER, its ROWS body rows a piece at a time
+   (table_piece()), into the model *OUT: the
+   large facts it reads are added once, the result tree of each piece is
+   read and freed before the next is laid out, the rows joined into one
+   table (at XL, 附件8's whole tree was 440 MB). */
+static zb_status lay_out_rows(const zb_builder *b, const build_job *job,
+                              const build_input *in, size_t i, int number,
+                              size_t rows, zb_diags *diags, lo_document **out)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    xmlDocPtr doc = in->front.doc;
+    unsigned parts = e->facts & ~facts_parts_in(doc);
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    char *name = output_name(number, e->title);
+    lo_reader *r = NULL;
+    zb_status st = name ? layout_read_begin(name, diags, &r) : ZB_ERR_NOMEM;
+    double start = timing_now();
+    if (st == ZB_OK && parts)
+        st = facts_add_parts(in->facts, parts, doc);
+    start = timings_add(job->timings, "xslt", start);
+    size_t size = table_piece(rows);
+    for (copy_range piece = {0, 0}; st == ZB_OK && piece.end < rows;) {
+        piece = (copy_range){piece.end, piece.end + size < rows
+                                            ? piece.end + size : rows};
+        xmlDocPtr result;
+        st = apply_entry(b, in, i, num, false, piece, diags, &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK) {
+            forget_lines(xmlDocGetRootElement(result));
+            st = layout_read_rows(r, result, piece.end < rows);
+        }
+        start = timings_add(job->timings, "layout", start);
+    }
+    if (parts)
+        facts_remove_parts(doc, parts);
+    free(name);
+    return layout_read_end(r, st, out);
+}
+
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
    read the layout model from the result tree; with --format layout write
    the tree as well. *OUT stays NULL when the form has no copy. */
@@ -470,9 +535,16 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
                          zb_diags *diags, lo_document **out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
+    *out = NULL;
+    /* a form of one long table (附件8), a range of its rows at a time */
+    size_t rows = in->facts && !job->blank && !(job->formats & BUILD_LAYOUT) &&
+                          e->pieces == CATALOG_ROWS
+                      ? table_rows(in->facts, e)
+                      : 0;
+    if (table_piece(rows) < rows)
+        return lay_out_rows(b, job, in, i, number, rows, diags, out);
     char num[16];
     snprintf(num, sizeof num, "%d", number);
-    *out = NULL;
     xmlDocPtr result;
     double start = timing_now();
     zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
@@ -502,7 +574,7 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     /* the forms of thousands of copies (附件9, 10, 11): a piece of copies
        at a time, each with only its copies' part of the facts */
     bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && e->pieces;
+                  !(job->formats & BUILD_LAYOUT) && e->pieces == CATALOG_COPIES;
     size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
     if (copies)
         return build_pieces(b, job, in, i, number, copies, diags);

@@ -1009,6 +1009,40 @@ static zb_status read_xml(lo_reader *r, xmlDocPtr xml)
     return ZB_OK;
 }
 
+/* The next rows of R's open table from the layout document XML: those
+   of the last table of its last section after the header rows. */
+static zb_status read_more(lo_reader *r, xmlDocPtr xml)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xml), section = NULL, table = NULL;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (reader_is(c, "section"))
+            section = c;
+    for (xmlNodePtr c = section ? section->children : NULL; c; c = c->next)
+        if (reader_is(c, "table"))
+            table = c;
+    if (!table) {
+        diags_add(r->diags, r->doc->name, root ? xmlGetLineNo(root) : 0, 0,
+                  DIAG_ERROR, "layout", "接续的版面文档中没有表格");
+        r->errors++;
+        reader_close_table(r);
+        return ZB_OK;
+    }
+    r->section = &r->doc->sections[r->doc->section_count - 1];
+    return reader_table_more(r, table);
+}
+
+zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more)
+{
+    r->free_rows = true;
+    r->rows_more = more;
+    zb_status st = r->open_table ? read_more(r, xml) : read_xml(r, xml);
+    r->rows_more = false;
+    r->free_rows = false;
+    r->open_node = NULL; /* its element goes with XML */
+    xmlFreeDoc(xml);
+    return st;
+}
+
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
 {
     r->free_rows = true;
@@ -1054,6 +1088,7 @@ zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out)
     if (st == ZB_OK)
         reader_resolve_refs(r);
     lo_document *doc = r->doc;
+    reader_close_table(r);
     if (doc)
         arena_move(&doc->arena, &r->content);
     xmlHashFree(r->ids, NULL);

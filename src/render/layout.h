@@ -387,6 +387,17 @@ zb_status layout_read_begin(const char *name, zb_diags *diags,
    counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
 
+/* Add the layout document XML to R as the next rows of one table, and
+   free XML: the pieces of a form whose one long table is laid out a range
+   of its rows at a time. The first piece is read as layout_read_piece()
+   reads it, but with MORE its last table stays open: its cells may span
+   rows of the next piece. Of a piece after one read with MORE, only the
+   rows after the header rows of its last table are read (the rest is
+   taken to be the first piece's), added to that table, which stays open
+   again with MORE, else is ended. Problems are reported as by
+   layout_read_piece(); the status is ZB_ERR_NOMEM or ZB_OK. */
+zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more);
+
 /* Take the sections read since layout_read_begin() or the last take out
    of R as a model of their own in *OUT, to be drawn and freed
    (layout_free_doc()) while the next pieces are read: so the model of a

@@ -37,6 +37,11 @@ struct lo_reader {
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
     zb_buf text;                /* scratch of reader_inline(), reused */
+    bool rows_more;             /* the piece's last table goes on in the
+                                   next piece (layout_read_rows()) */
+    lo_table *open_table;       /* that table, until then */
+    int *open_left;             /* its columns' coverage from above */
+    xmlNodePtr open_node;       /* its element, while its piece is read */
 };
 
 /* Report a problem with element N (its name and line are added). */
@@ -105,6 +110,15 @@ zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,
 
 /* Read a <table> into T (layout_table.c). */
 zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t);
+
+/* Add to R's open table the rows of table N after its header rows (the
+   next rows of a table read in ranges of rows), and leave it open again
+   if more are to come, else check its spans. */
+zb_status reader_table_more(lo_reader *r, xmlNodePtr n);
+
+/* Check the spans of R's open table, if its element is still there, and
+   close it. */
+void reader_close_table(lo_reader *r);
 
 /* Resolve every sum/product reference and check the cached values
    (layout_table.c). */

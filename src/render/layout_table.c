@@ -411,11 +411,48 @@ static void check_spans(lo_reader *r, xmlNodePtr n, const lo_table *t,
         }
 }
 
+/* Read the rows of table N from its FIRST into T (room made for them),
+   each freed once read when R says; LEFT is the columns' coverage by
+   cells from above (read_row()). */
+static zb_status read_rows(lo_reader *r, xmlNodePtr n, lo_table *t,
+                           size_t first, int *left)
+{
+    size_t k = 0;
+    zb_status st = ZB_OK;
+    for (xmlNodePtr c = n->children, next; c && st == ZB_OK; c = next) {
+        next = c->next;
+        if (!reader_is(c, "row"))
+            continue;
+        if (k++ >= first)
+            st = read_row(r, c, t, t->row_count++, left);
+        if (r->free_rows) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+    }
+    return st;
+}
+
+/* End the table T of element N: check its spans, unless R reads a table
+   in ranges of rows and more are to come (then T stays open). */
+static void end_table(lo_reader *r, xmlNodePtr n, lo_table *t, int *left)
+{
+    if (r->rows_more) {
+        r->open_table = t;
+        r->open_left = left;
+        r->open_node = n;
+        return;
+    }
+    check_spans(r, n, t, left);
+    free(left);
+}
+
 zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
 {
     static const char *const attrs[] = {"style", "header-rows", "border",
                                         "padding", NULL};
     reader_check_attrs(r, n, attrs);
+    reader_close_table(r);  /* a table before it is not the one left open */
     t->style = reader_style(r, n, 1);
     t->border = reader_mm(r, n, "border", 0.25);
     t->padding = reader_mm(r, n, "padding", 1);
@@ -439,20 +476,52 @@ zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
     int *left = calloc(cols, sizeof *left);
     if (st == ZB_OK && (!t->rows || !left))
         st = ZB_ERR_NOMEM;
-    for (xmlNodePtr c = n->children, next; c && st == ZB_OK; c = next) {
-        next = c->next;
-        if (!reader_is(c, "row"))
-            continue;
-        st = read_row(r, c, t, t->row_count++, left);
-        if (r->free_rows) {
-            xmlUnlinkNode(c);
-            xmlFreeNode(c);
-        }
-    }
     if (st == ZB_OK)
-        check_spans(r, n, t, left);
-    free(left);
-    return st;
+        st = read_rows(r, n, t, 0, left);
+    if (st != ZB_OK) {
+        free(left);
+        return st;
+    }
+    end_table(r, n, t, left);
+    return ZB_OK;
+}
+
+zb_status reader_table_more(lo_reader *r, xmlNodePtr n)
+{
+    lo_table *t = r->open_table;
+    int *left = r->open_left;
+    r->open_table = NULL;
+    r->open_left = NULL;
+    r->open_node = NULL;
+    size_t rows = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        rows += reader_is(c, "row");
+    size_t body = rows > t->header_rows ? rows - t->header_rows : 0;
+    lo_row *grown = arena_calloc(r->arena, t->row_count + body,
+                                 sizeof *grown);
+    if (!grown) {
+        free(left);
+        return ZB_ERR_NOMEM;
+    }
+    memcpy(grown, t->rows, t->row_count * sizeof *grown);
+    t->rows = grown;
+    zb_status st = read_rows(r, n, t, t->header_rows, left);
+    if (st != ZB_OK) {
+        free(left);
+        return st;
+    }
+    end_table(r, n, t, left);
+    return ZB_OK;
+}
+
+void reader_close_table(lo_reader *r)
+{
+    if (r->open_node)
+        check_spans(r, r->open_node, r->open_table, r->open_left);
+    free(r->open_left);
+    r->open_table = NULL;
+    r->open_left = NULL;
+    r->open_node = NULL;
 }
 
 /* -------------------------------------------------------- references */

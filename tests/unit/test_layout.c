@@ -570,6 +570,62 @@ TEST(takes_each_piece_out_as_a_model_of_its_own)
     diags_free(&d);
 }
 
+/* Read HEAD + BODY + "</document>" as rows into R (layout_read_rows()). */
+static zb_status read_rows(lo_reader *r, const char *body, bool more,
+                           zb_diags *d)
+{
+    xmlDocPtr xml;
+    zb_status st = parse_layout(body, d, &xml);
+    if (st != ZB_OK)
+        return st;
+    return layout_read_rows(r, xml, more); /* frees XML */
+}
+
+/* A section of one table: a heading row, then ROWS. */
+#define ROWS(rows)                                                        \
+    "<section name='明细'><p style='title'>标题</p><table style='cell' "       \
+    "header-rows='1'><col width='20'/><col width='20'/>"                  \
+    "<row><cell>部门</cell><cell>序号</cell></row>" rows                   \
+    "</table></section>\n"
+
+TEST(joins_a_table_read_in_ranges_of_rows)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *doc = NULL;
+    /* 甲 spans three rows: two in the first piece, one in the second; the
+       second piece's heading and header row are the first's */
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell rowspan='3'>甲</cell><cell>1</cell>"
+                             "</row><row><cell>2</cell></row>"), true, &d)
+           == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>3</cell></row><row><cell>乙</cell>"
+                             "<cell>4</cell></row>"), true, &d) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>丙</cell><cell>5</cell></row>"),
+                     false, &d) == ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_OK && d.count == 0);
+    const lo_section *s = doc ? &doc->sections[0] : NULL;
+    EXPECT(doc && doc->section_count == 1 && s->block_count == 2);
+    const lo_table *t = s ? &s->blocks[1].u.table : NULL;
+    EXPECT(t && t->row_count == 6 && t->header_rows == 1);
+    EXPECT(t && t->rows[1].cell_count == 2 && t->rows[1].cells[0].rowspan == 3);
+    EXPECT(t && t->rows[3].cell_count == 1 && t->rows[3].cells[0].col == 1 &&
+           !strcmp(t->rows[3].cells[0].text, "3") &&
+           t->rows[3].cells[0].row == 3);
+    EXPECT(t && !strcmp(t->rows[5].cells[1].text, "5") &&
+           t->rows[5].cells[1].seq == 9 && doc->cell_count == 10);
+    layout_free_doc(doc);
+    /* a span past the last row of the last piece is refused */
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell rowspan='3'>甲</cell><cell>1</cell>"
+                             "</row>"), true, &d) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>2</cell></row>"), false, &d) ==
+           ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_ERR_INVALID && !doc);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "跨行超出了表格末行"));
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -588,6 +644,7 @@ int main(void)
     RUN(reads_a_model_in_pieces);
     RUN(rejects_a_sheet_name_repeated_in_another_piece);
     RUN(takes_each_piece_out_as_a_model_of_its_own);
+    RUN(joins_a_table_read_in_ranges_of_rows);
     xml_cleanup();
     return test_summary();
 }
