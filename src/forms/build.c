@@ -207,38 +207,48 @@ typedef struct copy_range {
 
 static const copy_range every_copy = {0, SIZE_MAX};
 
+/* RANGE as the parameters "first-..." and "last-..." into FIRST and LAST
+   (24 bytes each). */
+static void range_params(copy_range range, char *first, char *last)
+{
+    snprintf(first, 24, "%zu", range.first + 1);
+    snprintf(last, 24, "%zu", range.end == SIZE_MAX ? (size_t)0 : range.end);
+}
+
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
    ("5"; "" for a document's only attachment), blank or not, for the
-   copies COPIES (the rows, when the catalogue says pieces="rows"); the
-   large parts of the facts it reads that the document lacks are added
-   for it (of a part that is one entry per copy, only those copies') and
+   copies COPIES and of those the body rows ROWS (pieces="rows": of its
+   one table; a copy too large for a piece: of that copy); the large parts
+   of the facts it reads that the document lacks are added for it (of a
+   part that is one entry per copy, only those copies', those rows) and
    removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
-                             copy_range copies, zb_diags *diags,
-                             xmlDocPtr *out)
+                             copy_range copies, copy_range rows,
+                             zb_diags *diags, xmlDocPtr *out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     const zb_front *front = &in->front;
-    char first[24], last[24];
-    snprintf(first, sizeof first, "%zu", copies.first + 1);
-    snprintf(last, sizeof last, "%zu",
-             copies.end == SIZE_MAX ? (size_t)0 : copies.end);
-    bool rows = e->pieces == CATALOG_ROWS;
+    char first[24], last[24], first_row[24], last_row[24];
+    range_params(copies, first, last);
+    range_params(rows, first_row, last_row);
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
                             "blank",       blank ? "1" : "0",
                             "source",      front->source.name,
-                            rows ? "first-row" : "first-copy", first,
-                            rows ? "last-row" : "last-copy",   last,
+                            "first-copy",  first,
+                            "last-copy",   last,
+                            "first-row",   first_row,
+                            "last-row",    last_row,
                             NULL};
     unsigned parts = in->facts && !blank
                          ? e->facts & ~facts_parts_in(front->doc)
                          : 0;
     *out = NULL;
-    zb_status st = parts ? facts_add_copies(in->facts, parts, copies.first,
-                                            copies.end, front->doc)
+    zb_status st = parts ? facts_add_rows(in->facts, parts, copies.first,
+                                          copies.end, rows.first, rows.end,
+                                          front->doc)
                          : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
@@ -437,6 +447,43 @@ static zb_status pieces_end(const build_job *job, piece_out *o, zb_status st)
     return st;
 }
 
+/* Lay out the copies PIECE of entry I, numbered NUM, into R. A copy of
+   more than ROWS rows of the log (one software's, 附件9) is laid out a
+   range of its rows at a time, each range with only its rows' facts, and
+   read as the next rows of its table (layout_read_rows()): at XL one
+   software has 55,770 rows. */
+static zb_status lay_out_piece(const zb_builder *b, const build_job *job,
+                               const build_input *in, size_t i,
+                               const char *num, copy_range piece,
+                               size_t rows, lo_reader *r, zb_diags *diags)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const size_t *at = in->facts->log_start;
+    size_t size = (e->facts & FACTS_LOG) && piece.end == piece.first + 1
+                      ? at[piece.first + 1] - at[piece.first]
+                      : 0;
+    size_t parts = size > rows ? (size + rows - 1) / rows : 1;
+    size_t part = (size + parts - 1) / parts;
+    zb_status st = ZB_OK;
+    for (size_t k = 0; st == ZB_OK && k < parts; k++) {
+        size_t from = k * part;
+        copy_range range = {from, from + part < size ? from + part : size};
+        xmlDocPtr result;
+        double start = timing_now();
+        st = apply_entry(b, in, i, num, false, piece,
+                         parts > 1 ? range : every_copy, diags, &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK && parts > 1) {
+            forget_lines(xmlDocGetRootElement(result));
+            st = layout_read_rows(r, result, range.end < size);
+        } else if (st == ZB_OK) {
+            st = read_piece(r, result);
+        }
+        timings_add(job->timings, "layout", start);
+    }
+    return st;
+}
+
 /* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
    least one) at a time, and draw each piece into its files as soon as it
    is read: neither the facts, nor the result tree, nor the model of the
@@ -460,13 +507,9 @@ static zb_status build_pieces(const zb_builder *b, const build_job *job,
     copy_range piece = {0, 0};
     while (st == ZB_OK && piece.end < copies) {
         piece = piece_of(facts_at, piece.end, copies, rows);
-        xmlDocPtr result;
         lo_document *doc = NULL;
+        st = lay_out_piece(b, job, in, i, num, piece, rows, r, diags);
         double start = timing_now();
-        st = apply_entry(b, in, i, num, false, piece, diags, &result);
-        start = timings_add(job->timings, "xslt", start);
-        if (st == ZB_OK)
-            st = read_piece(r, result);
         if (st == ZB_OK)
             st = layout_read_take(r, &doc);
         timings_add(job->timings, "layout", start);
@@ -513,7 +556,8 @@ static zb_status lay_out_rows(const zb_builder *b, const build_job *job,
         piece = (copy_range){piece.end, piece.end + size < rows
                                             ? piece.end + size : rows};
         xmlDocPtr result;
-        st = apply_entry(b, in, i, num, false, piece, diags, &result);
+        st = apply_entry(b, in, i, num, false, every_copy, piece, diags,
+                         &result);
         start = timings_add(job->timings, "xslt", start);
         if (st == ZB_OK) {
             forget_lines(xmlDocGetRootElement(result));
@@ -547,8 +591,8 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     snprintf(num, sizeof num, "%d", number);
     xmlDocPtr result;
     double start = timing_now();
-    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
-                               &result);
+    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy,
+                               every_copy, diags, &result);
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
@@ -615,12 +659,13 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
 {
     const zb_front *front = &in->front;
     xmlDocPtr layout;
-    zb_status st = apply_entry(b, in, i, number, blank, every_copy, diags,
-                               &layout);
+    zb_status st = apply_entry(b, in, i, number, blank, every_copy,
+                               every_copy, diags, &layout);
     if (st == ZB_OK && !has_sections(layout)) {
         /* no record to fill it with: the document hands it out blank */
         xmlFreeDoc(layout);
-        st = apply_entry(b, in, i, number, true, every_copy, diags, &layout);
+        st = apply_entry(b, in, i, number, true, every_copy, every_copy,
+                         diags, &layout);
     }
     if (st != ZB_OK)
         return st;
