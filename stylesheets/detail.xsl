@@ -66,7 +66,8 @@
             </xsl:call-template>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:apply-templates select="$F/f:installations/f:installation"/>
+            <xsl:apply-templates select="$F/f:installations/f:installation[
+                position() >= $first-row and ($last-row = 0 or position() &lt;= $last-row)]"/>
           </xsl:otherwise>
         </xsl:choose>
       </table>
@@ -78,7 +79,7 @@
     <xsl:variable name="before" select="preceding-sibling::f:installation[1]"/>
     <xsl:variable name="software" select="zb:ref('software', string(@software))"/>
     <row>
-      <cell><xsl:value-of select="position()"/></cell>
+      <cell><xsl:value-of select="position() + $first-row - 1"/></cell>
       <!-- most rows go on with the computer, person and department of the
            row before: one test for them -->
       <xsl:if test="not($before/@computer = @computer and $before/@dept = @dept

@@ -69,6 +69,13 @@
        copies, 1-based; 0: to the last), each numbered by its position. -->
   <xsl:param name="first-copy" select="1"/>
   <xsl:param name="last-copy" select="0"/>
+  <!-- A form of one long table (附件8) is laid out a range of its rows at
+       a time: only the body rows FIRST-ROW to LAST-ROW (1-based; 0: to the
+       last), each numbered by its position among all; the rest of the
+       form as always. So is a copy of 附件9 too large for one piece: its
+       facts then hold only those rows of its log. -->
+  <xsl:param name="first-row" select="1"/>
+  <xsl:param name="last-row" select="0"/>
 
   <xsl:variable name="is-blank" select="$blank = '1'"/>
   <xsl:variable name="L" select="/l:ledger"/>

@@ -153,7 +153,7 @@
     <xsl:variable name="person" select="zb:ref('staff', string(@staff))"/>
     <xsl:variable name="dept" select="zb:ref('departments', string(@dept))"/>
     <row>
-      <cell><xsl:value-of select="position()"/></cell>
+      <cell><xsl:value-of select="position() + $first-row - 1"/></cell>
       <xsl:choose>
         <xsl:when test="@action = 'install'"><cell>1</cell><cell/></xsl:when>
         <xsl:otherwise><cell/><cell>1</cell></xsl:otherwise>

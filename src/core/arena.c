@@ -61,6 +61,18 @@ char *arena_strdup(zb_arena *arena, const char *s)
     return arena_strndup(arena, s, strlen(s));
 }
 
+void arena_move(zb_arena *to, zb_arena *from)
+{
+    arena_block *tail = from->head;
+    if (!tail)
+        return;
+    while (tail->next)
+        tail = tail->next;
+    tail->next = to->head;
+    to->head = from->head;
+    from->head = NULL;
+}
+
 void arena_free(zb_arena *arena)
 {
     arena_block *b = arena->head;

@@ -25,6 +25,10 @@ void *arena_calloc(zb_arena *arena, size_t count, size_t size);
 char *arena_strdup(zb_arena *arena, const char *s);
 char *arena_strndup(zb_arena *arena, const char *s, size_t n);
 
+/* Give TO every allocation of FROM, which is left empty: they are released
+   with TO's. */
+void arena_move(zb_arena *to, zb_arena *from);
+
 /* Release every allocation. */
 void arena_free(zb_arena *arena);
 

@@ -221,9 +221,11 @@ static void put_action(facts_writer *w, const zb_event *e)
     put(w, "action", e->action == ACTION_INSTALL ? "install" : "uninstall");
 }
 
-/* The log of the software FIRST to END-1 (END past the last: to the end). */
+/* The log of the software FIRST to END-1 (END past the last: to the end),
+   of each only its rows FROM to TO-1 (0-based; TO past the last: to the
+   end). */
 static void write_log(const zb_facts *f, size_t first, size_t end,
-                      facts_writer *w)
+                      size_t from, size_t to, facts_writer *w)
 {
     const zb_ledger *l = f->ledger;
     w->begin(w, "log");
@@ -232,7 +234,10 @@ static void write_log(const zb_facts *f, size_t first, size_t end,
         w->begin(w, "software");
         put(w, "id", l->software[s].id);
         w->begin_list(w, "row");
-        for (size_t i = f->log_start[s]; i < f->log_start[s + 1]; i++) {
+        size_t rows = f->log_start[s + 1] - f->log_start[s];
+        size_t stop = f->log_start[s] + (to < rows ? to : rows);
+        for (size_t i = f->log_start[s] + (from < rows ? from : rows);
+             i < stop; i++) {
             const zb_step *step = &f->history.steps[f->log[i]];
             const zb_event *e = &l->events[step->event];
             w->begin(w, "row");
@@ -435,9 +440,16 @@ zb_status facts_write_copies(const zb_facts *f, unsigned parts, size_t first,
     if (parts & FACTS_INSTALLATIONS)
         write_installations(f, w);
     if (parts & FACTS_LOG)
-        write_log(f, first, end, w);
+        write_log(f, first, end, 0, SIZE_MAX, w);
     if (parts & FACTS_CONFIRMATIONS)
         write_confirmations(f, first, end, w);
+    return w->status;
+}
+
+zb_status facts_write_log_rows(const zb_facts *f, size_t copy, size_t from,
+                               size_t to, facts_writer *w)
+{
+    write_log(f, copy, copy + 1, from, to, w);
     return w->status;
 }
 

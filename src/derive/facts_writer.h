@@ -52,6 +52,13 @@ zb_status facts_write_parts(const zb_facts *facts, unsigned parts,
 zb_status facts_write_copies(const zb_facts *facts, unsigned parts,
                              size_t first, size_t end, facts_writer *w);
 
+/* The log part of FACTS (附件9's facts) with only the software COPY and
+   of its rows only FROM to TO-1 (0-based; TO past the last: to the end):
+   a copy too large for one piece laid out a range of its rows at a
+   time. */
+zb_status facts_write_log_rows(const zb_facts *facts, size_t copy,
+                               size_t from, size_t to, facts_writer *w);
+
 /* Write only the audit of FACTS, as the root of a document of its own;
    returns W's status. */
 zb_status facts_write_audit(const zb_facts *facts, facts_writer *w);

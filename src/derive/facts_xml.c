@@ -114,6 +114,12 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
 zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
                            size_t first, size_t end, xmlDocPtr doc)
 {
+    return facts_add_rows(facts, parts, first, end, 0, SIZE_MAX, doc);
+}
+
+zb_status facts_add_rows(const zb_facts *facts, unsigned parts, size_t first,
+                         size_t end, size_t from, size_t to, xmlDocPtr doc)
+{
     xmlNodePtr el = facts_element(doc);
     if (!el)
         return ZB_ERR_NOMEM;
@@ -122,7 +128,13 @@ zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
                     el,
                     el,
                     el->ns};
-    zb_status st = facts_write_copies(facts, parts, first, end, &w.base);
+    bool rows = (parts & FACTS_LOG) && end == first + 1 &&
+                (from > 0 || to != SIZE_MAX);
+    zb_status st = rows ? facts_write_log_rows(facts, first, from, to, &w.base)
+                        : ZB_OK;
+    if (st == ZB_OK)
+        st = facts_write_copies(facts, rows ? parts & ~FACTS_LOG : parts,
+                                first, end, &w.base);
     if (st != ZB_OK)
         facts_remove_parts(doc, parts);
     return st;

@@ -66,6 +66,13 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
 zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
                            size_t first, size_t end, xmlDocPtr doc);
 
+/* Like facts_add_copies(), but when the log is one of PARTS and FIRST is
+   one copy (END = FIRST + 1), of its log only the rows FROM to TO-1
+   (0-based; TO past the last: to the end): a copy too large for one piece
+   laid out a range of its rows at a time. */
+zb_status facts_add_rows(const zb_facts *facts, unsigned parts, size_t first,
+                         size_t end, size_t from, size_t to, xmlDocPtr doc);
+
 /* Remove the large parts PARTS from the facts element in DOC. */
 void facts_remove_parts(xmlDocPtr doc, unsigned parts);
 

@@ -200,22 +200,31 @@ static void forget_lines(xmlNodePtr n)
         }
 }
 
-/* The copies FIRST to END-1 of a form (END past the last: every copy). */
+/* The copies FIRST to END-1 of a form (END past the last: every copy),
+   or of a form laid out a range of rows at a time its body rows. */
 typedef struct copy_range {
     size_t first, end;
 } copy_range;
 
 static const copy_range every_copy = {0, SIZE_MAX};
 
-/* Add the large facts PARTS of COPIES to the ledger document of IN,
-   stamped in document order (docorder.h). */
+/* RANGE as the parameters "first-..." and "last-..." into FIRST and LAST
+   (24 bytes each). */
+static void range_params(copy_range range, char *first, char *last)
+{
+    snprintf(first, 24, "%zu", range.first + 1);
+    snprintf(last, 24, "%zu", range.end == SIZE_MAX ? (size_t)0 : range.end);
+}
+
+/* Add the large facts PARTS of COPIES (of a copy's rows, ROWS) to the
+   ledger document of IN, stamped in document order (docorder.h). */
 static zb_status add_parts(const build_input *in, unsigned parts,
-                           copy_range copies)
+                           copy_range copies, copy_range rows)
 {
     xmlNodePtr facts = facts_element(in->front.doc);
     xmlNodePtr last = facts ? facts->last : NULL;
-    zb_status st = facts_add_copies(in->facts, parts, copies.first,
-                                    copies.end, in->front.doc);
+    zb_status st = facts_add_rows(in->facts, parts, copies.first, copies.end,
+                                  rows.first, rows.end, in->front.doc);
     xmlNodePtr first = last ? last->next : facts ? facts->children : NULL;
     if (st == ZB_OK && first)
         docorder_stamp_from(first);
@@ -224,20 +233,21 @@ static zb_status add_parts(const build_input *in, unsigned parts,
 
 /* Run the stylesheet of entry I on the ledger IN, its 附件 label NUMBER
    ("5"; "" for a document's only attachment), blank or not, for the
-   copies COPIES; the large parts of the facts it reads that the document
-   lacks are added for it (of a part that is one entry per copy, only
-   those copies') and removed after. */
+   copies COPIES and of those the body rows ROWS (pieces="rows": of its
+   one table; a copy too large for a piece: of that copy); the large parts
+   of the facts it reads that the document lacks are added for it (of a
+   part that is one entry per copy, only those copies', those rows) and
+   removed after. */
 static zb_status apply_entry(const zb_builder *b, const build_input *in,
                              size_t i, const char *number, bool blank,
-                             copy_range copies, zb_diags *diags,
-                             xmlDocPtr *out)
+                             copy_range copies, copy_range rows,
+                             zb_diags *diags, xmlDocPtr *out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     const zb_front *front = &in->front;
-    char first[24], last[24];
-    snprintf(first, sizeof first, "%zu", copies.first + 1);
-    snprintf(last, sizeof last, "%zu",
-             copies.end == SIZE_MAX ? (size_t)0 : copies.end);
+    char first[24], last[24], first_row[24], last_row[24];
+    range_params(copies, first, last);
+    range_params(rows, first_row, last_row);
     const char *params[] = {"number",      number,
                             "title",       e->title,
                             "orientation", e->orientation,
@@ -245,12 +255,14 @@ static zb_status apply_entry(const zb_builder *b, const build_input *in,
                             "source",      front->source.name,
                             "first-copy",  first,
                             "last-copy",   last,
+                            "first-row",   first_row,
+                            "last-row",    last_row,
                             NULL};
     unsigned parts = in->facts && !blank
                          ? e->facts & ~facts_parts_in(front->doc)
                          : 0;
     *out = NULL;
-    zb_status st = parts ? add_parts(in, parts, copies) : ZB_OK;
+    zb_status st = parts ? add_parts(in, parts, copies, rows) : ZB_OK;
     if (st == ZB_OK)
         st = transform_apply(b->sheets[i], front->doc, params, diags, out);
     if (parts)
@@ -342,79 +354,258 @@ static size_t piece_rows(const size_t *facts_at, size_t copies)
     return rows / PIECES > MIN_ROWS ? rows / PIECES : MIN_ROWS;
 }
 
-/* The piece of the COPIES copies that starts at copy FIRST: copies up to
-   about ROWS rows, at least one. */
+/* A form of one long table (附件8) is laid out in pieces of at most
+   TABLE_PIECE_ROWS body rows, as even as they can be: each piece's
+   transformation indexes the stylesheet's keys over all the table's rows
+   again (附件8: its rows by department, person and computer; 0.35 s a
+   piece at XL), and a piece's result tree is about 2.8 KB a row. */
+enum { TABLE_PIECE_ROWS = 50000 };
+
+/* The rows of a piece of a table of ROWS rows; ROWS when it is one. */
+static size_t table_piece(size_t rows)
+{
+    size_t pieces = (rows + TABLE_PIECE_ROWS - 1) / TABLE_PIECE_ROWS;
+    return pieces > 1 ? (rows + pieces - 1) / pieces : rows;
+}
+
+/* The rows copy C counts (see piece_rows()). */
+static size_t copy_rows(const size_t *facts_at, size_t c)
+{
+    return COPY_ROWS + (facts_at ? facts_at[c + 1] - facts_at[c] : 0);
+}
+
+/* The piece of the COPIES copies that starts at copy FIRST: the copies
+   that fit in ROWS rows, at least one. A copy that would take the piece
+   past ROWS starts the next: a piece's memory peaks at the end of its
+   transformation, on top of what the renderers hold of the pieces before
+   (at XL, 附件9's copies have up to 56,000 rows: a piece that took one
+   more after 25,000 rows of others peaked 100 MB higher). */
 static copy_range piece_of(const size_t *facts_at, size_t first,
                            size_t copies, size_t rows)
 {
-    size_t end = first, n = 0;
-    for (; end < copies && (end == first || n < rows); end++) {
-        n += COPY_ROWS;
-        if (facts_at)
-            n += facts_at[end + 1] - facts_at[end];
-    }
+    size_t end = first + 1, n = copy_rows(facts_at, first);
+    for (; end < copies && n + copy_rows(facts_at, end) <= rows; end++)
+        n += copy_rows(facts_at, end);
     return (copy_range){first, end};
 }
 
-/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
-   least one) at a time, into R. */
-static zb_status lay_out_pieces(const zb_builder *b, const build_job *job,
-                                const build_input *in, size_t i,
-                                const char *number, size_t copies,
-                                lo_reader *r, zb_diags *diags)
+/* The files a form laid out in pieces is drawn into, as it is laid out. */
+typedef struct piece_out {
+    char *pdf_path, *xlsx_path;
+    pdf_writer *pdf;         /* NULL: no PDF wanted */
+    xlsx_writer *xlsx;       /* NULL: no XLSX wanted */
+} piece_out;
+
+/* Start the files of entry E called NAME that JOB wants into O. */
+static zb_status pieces_begin(const zb_builder *b, const build_job *job,
+                              const zb_catalog_entry *e, const char *name,
+                              piece_out *o, zb_diags *diags)
 {
-    const size_t *facts_at = per_copy_facts(in->facts,
-                                            &b->catalog->entries[i]);
-    size_t rows = piece_rows(facts_at, copies);
+    unsigned formats = e->formats & job->formats;
     zb_status st = ZB_OK;
-    copy_range piece = {0, 0};
-    while (st == ZB_OK && piece.end < copies) {
-        piece = piece_of(facts_at, piece.end, copies, rows);
+    if (formats & CATALOG_PDF) {
+        o->pdf_path = output_path(job->dir, name,
+                                  catalog_format_name(CATALOG_PDF));
+        st = o->pdf_path ? pdf_render_begin(b->fonts, o->pdf_path, diags,
+                                            &o->pdf)
+                         : ZB_ERR_NOMEM;
+    }
+    if (st == ZB_OK && (formats & CATALOG_XLSX)) {
+        o->xlsx_path = output_path(job->dir, name,
+                                   catalog_format_name(CATALOG_XLSX));
+        st = o->xlsx_path ? xlsx_render_begin(o->xlsx_path, diags, &o->xlsx)
+                          : ZB_ERR_NOMEM;
+    }
+    return st;
+}
+
+/* Draw the model of one piece, DOC, into the files of O, and free it. */
+static zb_status pieces_add(const build_job *job, piece_out *o,
+                            lo_document *doc)
+{
+    zb_status st = ZB_OK;
+    double start = timing_now();
+    if (o->pdf) {
+        st = pdf_render_add(o->pdf, doc);
+        start = timings_add(job->timings, "pdf", start);
+    }
+    if (o->xlsx && st == ZB_OK) {
+        st = xlsx_render_add(o->xlsx, doc); /* frees DOC */
+        timings_add(job->timings, "xlsx", start);
+    } else {
+        layout_free_doc(doc);
+    }
+    return st;
+}
+
+/* End the files of O (with ST other than ZB_OK, or when the PDF fails,
+   none is written) and free O. */
+static zb_status pieces_end(const build_job *job, piece_out *o, zb_status st)
+{
+    double start = timing_now();
+    st = pdf_render_end(o->pdf, st);
+    if (o->pdf) {
+        start = timings_add(job->timings, "pdf", start);
+        if (st == ZB_OK && job->written)
+            job->written(o->pdf_path, job->arg);
+    }
+    st = xlsx_render_end(o->xlsx, st);
+    if (o->xlsx) {
+        timings_add(job->timings, "xlsx", start);
+        if (st == ZB_OK && job->written)
+            job->written(o->xlsx_path, job->arg);
+    }
+    free(o->pdf_path);
+    free(o->xlsx_path);
+    return st;
+}
+
+/* Lay out the copies PIECE of entry I, numbered NUM, into R. A copy of
+   more than ROWS rows of the log (one software's, 附件9) is laid out a
+   range of its rows at a time, each range with only its rows' facts, and
+   read as the next rows of its table (layout_read_rows()): at XL one
+   software has 55,770 rows. */
+static zb_status lay_out_piece(const zb_builder *b, const build_job *job,
+                               const build_input *in, size_t i,
+                               const char *num, copy_range piece,
+                               size_t rows, lo_reader *r, zb_diags *diags)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const size_t *at = in->facts->log_start;
+    size_t size = (e->facts & FACTS_LOG) && piece.end == piece.first + 1
+                      ? at[piece.first + 1] - at[piece.first]
+                      : 0;
+    size_t parts = size > rows ? (size + rows - 1) / rows : 1;
+    size_t part = (size + parts - 1) / parts;
+    zb_status st = ZB_OK;
+    for (size_t k = 0; st == ZB_OK && k < parts; k++) {
+        size_t from = k * part;
+        copy_range range = {from, from + part < size ? from + part : size};
         xmlDocPtr result;
         double start = timing_now();
-        st = apply_entry(b, in, i, number, false, piece, diags, &result);
+        st = apply_entry(b, in, i, num, false, piece,
+                         parts > 1 ? range : every_copy, diags, &result);
         start = timings_add(job->timings, "xslt", start);
-        if (st == ZB_OK)
+        if (st == ZB_OK && parts > 1) {
+            forget_lines(xmlDocGetRootElement(result));
+            st = layout_read_rows(r, result, range.end < size);
+        } else if (st == ZB_OK) {
             st = read_piece(r, result);
+        }
         timings_add(job->timings, "layout", start);
     }
     return st;
 }
 
+/* Lay out entry I, numbered NUMBER, a piece of its COPIES copies (at
+   least one) at a time, and draw each piece into its files as soon as it
+   is read: neither the facts, nor the result tree, nor the model of the
+   whole form are ever in memory at once (at L, 附件9's were 100, 165 and
+   120 MB; at XL its model was 760 MB). */
+static zb_status build_pieces(const zb_builder *b, const build_job *job,
+                              const build_input *in, size_t i, int number,
+                              size_t copies, zb_diags *diags)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    const size_t *facts_at = per_copy_facts(in->facts, e);
+    size_t rows = piece_rows(facts_at, copies);
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    char *name = output_name(number, e->title);
+    piece_out o = {0};
+    lo_reader *r = NULL;
+    zb_status st = name ? layout_read_begin(name, diags, &r) : ZB_ERR_NOMEM;
+    if (st == ZB_OK)
+        st = pieces_begin(b, job, e, name, &o, diags);
+    copy_range piece = {0, 0};
+    while (st == ZB_OK && piece.end < copies) {
+        piece = piece_of(facts_at, piece.end, copies, rows);
+        lo_document *doc = NULL;
+        st = lay_out_piece(b, job, in, i, num, piece, rows, r, diags);
+        double start = timing_now();
+        if (st == ZB_OK)
+            st = layout_read_take(r, &doc);
+        timings_add(job->timings, "layout", start);
+        if (st == ZB_OK)
+            st = pieces_add(job, &o, doc);
+    }
+    st = pieces_end(job, &o, st);
+    layout_read_end(r, st, NULL);
+    free(name);
+    return st;
+}
+
+/* The body rows of the one long table of a form laid out a range of rows
+   at a time (catalogue entry E: pieces="rows"), as the facts F give
+   them: 附件8's, a row per installation. */
+static size_t table_rows(const zb_facts *f, const zb_catalog_entry *e)
+{
+    return e->facts & FACTS_INSTALLATIONS ? f->ninstallations : 0;
+}
+
+/* Lay out entry I, numbered NUMBER, its ROWS body rows a piece at a time
+   (table_piece()), into the model *OUT: the
+   large facts it reads are added once, the result tree of each piece is
+   read and freed before the next is laid out, the rows joined into one
+   table (at XL, 附件8's whole tree was 440 MB). */
+static zb_status lay_out_rows(const zb_builder *b, const build_job *job,
+                              const build_input *in, size_t i, int number,
+                              size_t rows, zb_diags *diags, lo_document **out)
+{
+    const zb_catalog_entry *e = &b->catalog->entries[i];
+    xmlDocPtr doc = in->front.doc;
+    unsigned parts = e->facts & ~facts_parts_in(doc);
+    char num[16];
+    snprintf(num, sizeof num, "%d", number);
+    char *name = output_name(number, e->title);
+    lo_reader *r = NULL;
+    zb_status st = name ? layout_read_begin(name, diags, &r) : ZB_ERR_NOMEM;
+    double start = timing_now();
+    if (st == ZB_OK && parts)
+        st = facts_add_parts(in->facts, parts, doc);
+    start = timings_add(job->timings, "xslt", start);
+    size_t size = table_piece(rows);
+    for (copy_range piece = {0, 0}; st == ZB_OK && piece.end < rows;) {
+        piece = (copy_range){piece.end, piece.end + size < rows
+                                            ? piece.end + size : rows};
+        xmlDocPtr result;
+        st = apply_entry(b, in, i, num, false, every_copy, piece, diags,
+                         &result);
+        start = timings_add(job->timings, "xslt", start);
+        if (st == ZB_OK) {
+            forget_lines(xmlDocGetRootElement(result));
+            st = layout_read_rows(r, result, piece.end < rows);
+        }
+        start = timings_add(job->timings, "layout", start);
+    }
+    if (parts)
+        facts_remove_parts(doc, parts);
+    free(name);
+    return layout_read_end(r, st, out);
+}
+
 /* Run the stylesheet of entry I, numbered NUMBER, on the ledger IN and
-   read the layout model from the result tree (from the result trees of
-   its pieces, when the catalogue says); with --format layout write the
-   tree as well, whole. *OUT stays NULL when the form has no copy. */
+   read the layout model from the result tree; with --format layout write
+   the tree as well. *OUT stays NULL when the form has no copy. */
 static zb_status lay_out(const zb_builder *b, const build_job *job,
                          const build_input *in, size_t i, int number,
                          zb_diags *diags, lo_document **out)
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
+    *out = NULL;
+    /* a form of one long table (附件8), a range of its rows at a time */
+    size_t rows = in->facts && !job->blank && !(job->formats & BUILD_LAYOUT) &&
+                          e->pieces == CATALOG_ROWS
+                      ? table_rows(in->facts, e)
+                      : 0;
+    if (table_piece(rows) < rows)
+        return lay_out_rows(b, job, in, i, number, rows, diags, out);
     char num[16];
     snprintf(num, sizeof num, "%d", number);
-    *out = NULL;
-    /* the forms of thousands of copies (附件9, 10, 11), a piece of copies
-       at a time, each with only its copies' part of the facts: neither the
-       facts nor the result tree of the whole form are ever in memory at
-       once (at L, 附件9's were 100 MB and 165 MB) */
-    bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && e->pieces;
-    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
-    if (copies) {
-        char *name = output_name(number, e->title);
-        lo_reader *r = NULL;
-        zb_status st = name ? layout_read_begin(name, diags, &r)
-                            : ZB_ERR_NOMEM;
-        free(name);
-        if (st == ZB_OK)
-            st = layout_read_end(
-                r, lay_out_pieces(b, job, in, i, num, copies, r, diags), out);
-        return st;
-    }
     xmlDocPtr result;
     double start = timing_now();
-    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy, diags,
-                               &result);
+    zb_status st = apply_entry(b, in, i, num, job->blank, every_copy,
+                               every_copy, diags, &result);
     start = timings_add(job->timings, "xslt", start);
     if (st != ZB_OK)
         return st;
@@ -437,6 +628,13 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
 {
     const zb_catalog_entry *e = &b->catalog->entries[i];
     int number = entry_number(in->front.ledger, e);
+    /* the forms of thousands of copies (附件9, 10, 11): a piece of copies
+       at a time, each with only its copies' part of the facts */
+    bool pieces = in->facts && !job->blank &&
+                  !(job->formats & BUILD_LAYOUT) && e->pieces == CATALOG_COPIES;
+    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
+    if (copies)
+        return build_pieces(b, job, in, i, number, copies, diags);
     lo_document *doc;
     zb_status st = lay_out(b, job, in, i, number, diags, &doc);
     if (st == ZB_OK && !doc) {
@@ -474,12 +672,13 @@ static zb_status attach_form(const zb_builder *b, const build_input *in,
 {
     const zb_front *front = &in->front;
     xmlDocPtr layout;
-    zb_status st = apply_entry(b, in, i, number, blank, every_copy, diags,
-                               &layout);
+    zb_status st = apply_entry(b, in, i, number, blank, every_copy,
+                               every_copy, diags, &layout);
     if (st == ZB_OK && !has_sections(layout)) {
         /* no record to fill it with: the document hands it out blank */
         xmlFreeDoc(layout);
-        st = apply_entry(b, in, i, number, true, every_copy, diags, &layout);
+        st = apply_entry(b, in, i, number, true, every_copy, every_copy,
+                         diags, &layout);
     }
     if (st != ZB_OK)
         return st;

@@ -131,8 +131,11 @@ static zb_status read_entries(zb_catalog *c, xmlNodePtr root)
         entry->formats = parse_list(attr(c, e, "formats"), format_named);
         entry->facts = parse_list(attr(c, e, "facts"), facts_part_named);
         const char *pieces = attr(c, e, "pieces");
-        entry->pieces = pieces && (!strcmp(pieces, "true") ||
-                                   !strcmp(pieces, "1"));
+        entry->pieces = !pieces                  ? CATALOG_WHOLE
+                        : !strcmp(pieces, "rows") ? CATALOG_ROWS
+                        : !strcmp(pieces, "true") || !strcmp(pieces, "1")
+                            ? CATALOG_COPIES
+                            : CATALOG_WHOLE;
         entry->line = xml_node_line(e);
         if (!entry->name || !entry->title || !entry->stylesheet ||
             !entry->orientation || !entry->copy)

@@ -24,6 +24,17 @@ enum {
     CATALOG_XLSX = 2
 };
 
+/* How a form may be laid out in pieces, to bound build's memory (the
+   catalogue's pieces="..."). */
+typedef enum catalog_pieces {
+    CATALOG_WHOLE,           /* always whole */
+    CATALOG_COPIES,          /* "true": the stylesheet lays out only the
+                                copies first-copy to last-copy */
+    CATALOG_ROWS             /* "rows": the stylesheet lays out only the
+                                rows first-row to last-row of its one long
+                                table (and the rest as when whole) */
+} catalog_pieces;
+
 typedef struct zb_catalog_entry {
     const char *name;        /* "statistics" */
     int number;              /* the guide's 附件 number */
@@ -34,8 +45,7 @@ typedef struct zb_catalog_entry {
     unsigned formats;        /* CATALOG_PDF | CATALOG_XLSX */
     unsigned facts;          /* the large parts of the facts that the
                                 stylesheet reads (facts_part, or-ed) */
-    bool pieces;             /* the stylesheet lays out only the copies
-                                first-copy to last-copy */
+    catalog_pieces pieces;   /* how build may lay it out in pieces */
     long line;               /* in forms/catalog.xml */
 } zb_catalog_entry;
 

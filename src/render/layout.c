@@ -120,7 +120,7 @@ void reader_check_attrs(lo_reader *r, xmlNodePtr n, const char *const *allowed)
 
 const char *reader_strdup(lo_reader *r, const char *s)
 {
-    return arena_strdup(&r->doc->arena, s ? s : "");
+    return arena_strdup(r->arena, s ? s : "");
 }
 
 const char *reader_src(lo_reader *r, xmlNodePtr n)
@@ -277,7 +277,7 @@ static void inline_push(inline_state *st, const char *text, size_t len)
         st->runs = runs;
         st->cap = cap;
     }
-    const char *copy = arena_strndup(&st->r->doc->arena, text, len);
+    const char *copy = arena_strndup(st->r->arena, text, len);
     if (!copy) {
         st->failed = 1;
         return;
@@ -361,7 +361,7 @@ zb_status reader_inline(lo_reader *r, xmlNodePtr n, const lo_style *style,
     *runs = NULL;
     *count = 0;
     if (!failed && st.count) {
-        *runs = arena_calloc(&r->doc->arena, st.count, sizeof **runs);
+        *runs = arena_calloc(r->arena, st.count, sizeof **runs);
         if (*runs) {
             memcpy(*runs, st.runs, st.count * sizeof **runs);
             *count = st.count;
@@ -428,7 +428,7 @@ static zb_status read_fields(lo_reader *r, xmlNodePtr n, lo_fields *f)
     f->style = reader_style(r, n, 1);
     f->inset = reader_chars(r, n, "inset", 0,
                             layout_char_width(r->section, f->style));
-    f->items = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+    f->items = arena_calloc(r->arena, count_elements(n) + 1,
                             sizeof *f->items);
     if (!f->items)
         return ZB_ERR_NOMEM;
@@ -564,7 +564,7 @@ static zb_status read_group(lo_reader *r, xmlNodePtr n,
                             const char *const *allowed, lo_group *g)
 {
     check_no_text(r, n);
-    g->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+    g->blocks = arena_calloc(r->arena, count_elements(n) + 1,
                              sizeof *g->blocks);
     if (!g->blocks)
         return ZB_ERR_NOMEM;
@@ -658,7 +658,7 @@ static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
 zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,
                              size_t *count)
 {
-    *blocks = arena_calloc(&r->doc->arena, count_elements(n), sizeof **blocks);
+    *blocks = arena_calloc(r->arena, count_elements(n), sizeof **blocks);
     *count = 0;
     if (!*blocks)
         return ZB_ERR_NOMEM;
@@ -809,7 +809,7 @@ static lo_footer *read_footer(lo_reader *r, xmlNodePtr n)
     static const char *const aligns[] = {"left", "center", "right", "outside",
                                          "inside", NULL};
     reader_check_attrs(r, n, attrs);
-    lo_footer *f = arena_alloc(&r->doc->arena, sizeof *f);
+    lo_footer *f = arena_alloc(r->arena, sizeof *f);
     if (!f)
         return NULL;
     if (!reader_attr(n, "format"))
@@ -892,7 +892,7 @@ static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
     read_stack(r, n, s);
     read_page(r, n, s);
     r->section = s;
-    s->blocks = arena_calloc(&r->doc->arena, count_elements(n) + 1,
+    s->blocks = arena_calloc(r->arena, count_elements(n) + 1,
                              sizeof *s->blocks);
     if (!s->blocks)
         return ZB_ERR_NOMEM;
@@ -917,9 +917,7 @@ static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
 }
 
 /* Make room in R's document for N more sections: the array grows by
-   doubling, so that a form read a piece at a time costs no more. The
-   sections read before keep their places in the arena's old copy too,
-   which only their identity in R (cell_section, pending) uses. */
+   doubling, so that a form read a piece at a time costs no more. */
 static zb_status grow_sections(lo_reader *r, size_t n)
 {
     lo_document *doc = r->doc;
@@ -928,7 +926,7 @@ static zb_status grow_sections(lo_reader *r, size_t n)
     size_t cap = r->section_cap * 2 > doc->section_count + n
                      ? r->section_cap * 2
                      : doc->section_count + n;
-    lo_section *s = arena_calloc(&doc->arena, cap, sizeof *s);
+    lo_section *s = arena_calloc(&r->content, cap, sizeof *s);
     if (!s)
         return ZB_ERR_NOMEM;
     if (doc->section_count)
@@ -961,8 +959,10 @@ static zb_status read_document(lo_reader *r, xmlNodePtr root)
     }
     zb_status st = ZB_OK;
     if (!r->pieces) { /* a later piece's meta and styles are the first's */
+        r->arena = &r->doc->arena;
         read_meta(r, meta);
         st = read_styles(r, styles);
+        r->arena = &r->content;
     }
     r->pieces++;
     if (st == ZB_OK)
@@ -981,7 +981,8 @@ zb_status layout_read_begin(const char *name, zb_diags *diags,
     lo_reader *r = calloc(1, sizeof *r);
     lo_document *doc = r ? calloc(1, sizeof *doc) : NULL;
     if (r)
-        *r = (lo_reader){.doc = doc, .diags = diags, .ids = xmlHashCreate(64),
+        *r = (lo_reader){.doc = doc, .arena = &r->content, .diags = diags,
+                         .ids = xmlHashCreate(64),
                          .cell_section = xmlHashCreate(64),
                          .sheet_names = xmlHashCreate(64)};
     if (doc)
@@ -1008,6 +1009,40 @@ static zb_status read_xml(lo_reader *r, xmlDocPtr xml)
     return ZB_OK;
 }
 
+/* The next rows of R's open table from the layout document XML: those
+   of the last table of its last section after the header rows. */
+static zb_status read_more(lo_reader *r, xmlDocPtr xml)
+{
+    xmlNodePtr root = xmlDocGetRootElement(xml), section = NULL, table = NULL;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (reader_is(c, "section"))
+            section = c;
+    for (xmlNodePtr c = section ? section->children : NULL; c; c = c->next)
+        if (reader_is(c, "table"))
+            table = c;
+    if (!table) {
+        diags_add(r->diags, r->doc->name, root ? xmlGetLineNo(root) : 0, 0,
+                  DIAG_ERROR, "layout", "接续的版面文档中没有表格");
+        r->errors++;
+        reader_close_table(r);
+        return ZB_OK;
+    }
+    r->section = &r->doc->sections[r->doc->section_count - 1];
+    return reader_table_more(r, table);
+}
+
+zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more)
+{
+    r->free_rows = true;
+    r->rows_more = more;
+    zb_status st = r->open_table ? read_more(r, xml) : read_xml(r, xml);
+    r->rows_more = false;
+    r->free_rows = false;
+    r->open_node = NULL; /* its element goes with XML */
+    xmlFreeDoc(xml);
+    return st;
+}
+
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
 {
     r->free_rows = true;
@@ -1015,6 +1050,33 @@ zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
     r->free_rows = false;
     xmlFreeDoc(xml);
     return st;
+}
+
+size_t reader_section_number(const lo_reader *r)
+{
+    return r->sections_taken + (size_t)(r->section - r->doc->sections);
+}
+
+zb_status layout_read_take(lo_reader *r, lo_document **out)
+{
+    *out = NULL;
+    reader_resolve_refs(r);
+    r->pending_count = 0;
+    if (r->errors)
+        return ZB_ERR_INVALID;
+    lo_document *doc = r->doc, *piece = malloc(sizeof *piece);
+    if (!piece)
+        return ZB_ERR_NOMEM;
+    *piece = *doc;
+    piece->arena = r->content;
+    r->content = (zb_arena){0};
+    r->sections_taken += doc->section_count;
+    doc->sections = NULL;
+    doc->section_count = 0;
+    r->section_cap = 0;
+    r->section = NULL;
+    *out = piece;
+    return ZB_OK;
 }
 
 zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out)
@@ -1026,6 +1088,9 @@ zb_status layout_read_end(lo_reader *r, zb_status st, lo_document **out)
     if (st == ZB_OK)
         reader_resolve_refs(r);
     lo_document *doc = r->doc;
+    reader_close_table(r);
+    if (doc)
+        arena_move(&doc->arena, &r->content);
     xmlHashFree(r->ids, NULL);
     xmlHashFree(r->cell_section, NULL);
     xmlHashFree(r->sheet_names, NULL);

@@ -181,37 +181,48 @@ enum {
 
 typedef struct lo_block lo_block;
 
+/* What few cells have, behind lo_cell.more (NULL for the others). */
+typedef struct lo_cell_more {
+    lo_block *blocks;     /* block content (p, signature); runs are NULL */
+    size_t block_count;
+    const char *id;
+    struct lo_cell **refs;  /* the cells summed or multiplied */
+    size_t ref_count;
+} lo_cell_more;
+
+/* A table cell. There are millions in the model of a long form, so the
+   rare parts are behind one pointer and the small ones narrow: 88 bytes,
+   not 160. */
 typedef struct lo_cell {
-    size_t seq;           /* 0.. in document order, unique in the document */
-    int row, col;         /* grid position of the top-left corner */
-    int rowspan, colspan;
-    bool keep_together;   /* the rows it spans stay on one page if they fit;
-                             else a page may break between them, and the
-                             content is shown on each page */
-    lo_cell_type type;    /* the cell's, else (a body cell) its first
-                             column's */
-    int decimals;         /* LO_CELL_MONEY */
-    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20; the cell's,
-                             else (a body cell) its first column's */
-    bool has_value;       /* a typed cell that is not empty */
     int64_t value;        /* integer; money scaled by 10^decimals; date
                              yyyymmdd; check 1 */
     const lo_style *style;  /* the cell's, else the table's */
-    lo_align align;       /* the cell's, else the column's, else the style's */
-    lo_valign valign;
-    unsigned borders;     /* LO_BORDER_* */
     const char *text;     /* display text: typed cells formatted ("1234.50",
                              "2023年6月20日", "√"), text cells the runs joined */
     lo_run *runs;         /* inline content (text cells); NULL with blocks */
-    size_t run_count;
-    lo_block *blocks;     /* block content (p, signature) */
-    size_t block_count;
-    const char *id;
-    lo_calc calc;
-    struct lo_cell **refs;  /* the cells summed or multiplied */
-    size_t ref_count;
     const char *src;
-    long line;
+    lo_cell_more *more;
+    uint32_t seq;         /* 0.. in document order, unique in the document */
+    uint32_t run_count;
+    int32_t row;          /* grid position of the top-left corner */
+    int32_t rowspan;      /* at most 1,000,000 */
+    int32_t line;
+    uint16_t col;
+    uint16_t colspan;     /* at most 1,000 */
+    uint8_t type;         /* lo_cell_type: the cell's, else (a body cell)
+                             its first column's */
+    uint8_t decimals;     /* LO_CELL_MONEY */
+    uint8_t align;        /* lo_align: the cell's, else the column's, else
+                             the style's */
+    uint8_t valign;       /* lo_valign */
+    uint8_t borders;      /* LO_BORDER_* */
+    uint8_t calc;         /* lo_calc */
+    bool keep_together;   /* the rows it spans stay on one page if they fit;
+                             else a page may break between them, and the
+                             content is shown on each page */
+    bool iso_date;        /* LO_CELL_DATE shown as 2023-06-20; the cell's,
+                             else (a body cell) its first column's */
+    bool has_value;       /* a typed cell that is not empty */
 } lo_cell;
 
 typedef struct lo_row {
@@ -342,8 +353,11 @@ typedef struct lo_document {
     size_t style_count;
     lo_section *sections;
     size_t section_count;
-    size_t cell_count;    /* cells in the whole document (see lo_cell.seq) */
-    zb_arena arena;       /* owns everything above */
+    size_t cell_count;    /* cells in the whole document (see lo_cell.seq);
+                             of a piece layout_read_take() gave, in it and
+                             the pieces before */
+    zb_arena arena;       /* owns everything above (of such a piece: its
+                             sections, not its name, meta and styles) */
 } lo_document;
 
 /* Build the model of the layout document DOC. NAME names it in diagnostics
@@ -372,6 +386,28 @@ zb_status layout_read_begin(const char *name, zb_diags *diags,
    model are never whole at the same time. Problems are reported and
    counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
+
+/* Add the layout document XML to R as the next rows of one table, and
+   free XML: the pieces of a form whose one long table is laid out a range
+   of its rows at a time. The first piece is read as layout_read_piece()
+   reads it, but with MORE its last table stays open: its cells may span
+   rows of the next piece. Of a piece after one read with MORE, only the
+   rows after the header rows of its last table are read (the rest is
+   taken to be the first piece's), added to that table, which stays open
+   again with MORE, else is ended. Problems are reported as by
+   layout_read_piece(); the status is ZB_ERR_NOMEM or ZB_OK. */
+zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more);
+
+/* Take the sections read since layout_read_begin() or the last take out
+   of R as a model of their own in *OUT, to be drawn and freed
+   (layout_free_doc()) while the next pieces are read: so the model of a
+   form of thousands of copies is never whole. Its name, meta and styles
+   are R's (valid until layout_read_end()); its cells are numbered on from
+   the pieces taken before; its sum and product references are resolved
+   (they name cells of their own section). ZB_ERR_INVALID when a problem
+   has been reported in this piece or before (*OUT stays NULL),
+   ZB_ERR_NOMEM, else ZB_OK. */
+zb_status layout_read_take(lo_reader *r, lo_document **out);
 
 /* End reading R and free it. With ST ZB_OK and no problem reported, the
    model in *OUT (OUT may be NULL: the model is dropped); else the model

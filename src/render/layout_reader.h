@@ -13,24 +13,35 @@
 /* A sum/product attribute waiting until every id of the document is known. */
 typedef struct lo_pending_ref {
     lo_cell *cell;
-    const lo_section *section;
+    size_t section;       /* the cell's section_number() */
     const char *ids;      /* the attribute's value, in the arena */
 } lo_pending_ref;
 
 struct lo_reader {
-    lo_document *doc;
+    lo_document *doc;           /* the name, meta and styles in its arena;
+                                   the sections read since the last
+                                   layout_read_take() */
+    zb_arena content;           /* owns those sections and what is in them */
+    zb_arena *arena;            /* where what is read goes: doc's arena for
+                                   meta and styles, else content */
     zb_diags *diags;
     int errors;
     int pieces;                 /* layout documents read so far */
     bool free_rows;             /* free each table row once read */
     size_t section_cap;         /* room in doc->sections */
+    size_t sections_taken;      /* sections taken out by layout_read_take() */
     const lo_section *section;  /* being read */
     xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */
-    xmlHashTablePtr cell_section; /* id -> lo_section* */
+    xmlHashTablePtr cell_section; /* id -> its section_number() + 1 */
     xmlHashTablePtr sheet_names;  /* the sections' names so far */
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
     zb_buf text;                /* scratch of reader_inline(), reused */
+    bool rows_more;             /* the piece's last table goes on in the
+                                   next piece (layout_read_rows()) */
+    lo_table *open_table;       /* that table, until then */
+    int *open_left;             /* its columns' coverage from above */
+    xmlNodePtr open_node;       /* its element, while its piece is read */
 };
 
 /* Report a problem with element N (its name and line are added). */
@@ -76,6 +87,11 @@ extern const char *const lo_align_names[];
 /* xs:boolean's words; an index modulo 2 is the value. */
 extern const char *const lo_bool_names[];
 
+/* The number of the section being read among all the reader has read
+   (the sections taken out included): what identifies a section across
+   pieces, whose sections are freed once taken. */
+size_t reader_section_number(const lo_reader *r);
+
 /* Copy S into the document's arena ("" for NULL); NULL when out of memory. */
 const char *reader_strdup(lo_reader *r, const char *s);
 
@@ -94,6 +110,15 @@ zb_status reader_cell_blocks(lo_reader *r, xmlNodePtr n, lo_block **blocks,
 
 /* Read a <table> into T (layout_table.c). */
 zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t);
+
+/* Add to R's open table the rows of table N after its header rows (the
+   next rows of a table read in ranges of rows), and leave it open again
+   if more are to come, else check its spans. */
+zb_status reader_table_more(lo_reader *r, xmlNodePtr n);
+
+/* Check the spans of R's open table, if its element is still there, and
+   close it. */
+void reader_close_table(lo_reader *r);
 
 /* Resolve every sum/product reference and check the cached values
    (layout_table.c). */

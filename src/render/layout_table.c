@@ -44,7 +44,7 @@ static zb_status read_cols(lo_reader *r, xmlNodePtr n, lo_table *t,
 {
     static const char *const attrs[] = {"width", "align", "type",
                                         "date-format", NULL};
-    t->cols = arena_calloc(&r->doc->arena, count, sizeof *t->cols);
+    t->cols = arena_calloc(r->arena, count, sizeof *t->cols);
     bool *star = calloc(count, sizeof *star);
     if (!t->cols || !star) {
         free(star);
@@ -194,17 +194,29 @@ static int has_block_child(xmlNodePtr n)
     return 0;
 }
 
+/* CELL's more, made when it has none yet; NULL when out of memory. */
+static lo_cell_more *cell_more(lo_reader *r, lo_cell *cell)
+{
+    if (!cell->more)
+        cell->more = arena_alloc(r->arena, sizeof *cell->more);
+    return cell->more;
+}
+
 static zb_status read_cell_content(lo_reader *r, xmlNodePtr n, lo_cell *cell)
 {
-    zb_status st;
     if (has_block_child(n)) {
         if (cell->type != LO_CELL_TEXT)
             reader_error(r, n, "数值、日期与勾选单元格不能包含块");
         cell->text = "";
-        return reader_cell_blocks(r, n, &cell->blocks, &cell->block_count);
+        lo_cell_more *more = cell_more(r, cell);
+        return more ? reader_cell_blocks(r, n, &more->blocks,
+                                         &more->block_count)
+                    : ZB_ERR_NOMEM;
     }
-    st = reader_inline(r, n, cell->style, cell->src, &cell->runs,
-                       &cell->run_count);
+    size_t runs;
+    zb_status st = reader_inline(r, n, cell->style, cell->src, &cell->runs,
+                                 &runs);
+    cell->run_count = (uint32_t)runs;
     if (st != ZB_OK)
         return st;
     if (cell->type == LO_CELL_TEXT)
@@ -239,7 +251,7 @@ static zb_status note_refs(lo_reader *r, xmlNodePtr n, lo_cell *cell,
         r->pending_cap = cap;
     }
     r->pending[r->pending_count++] = (lo_pending_ref){
-        cell, r->section, reader_strdup(r, sum ? sum : product)};
+        cell, reader_section_number(r), reader_strdup(r, sum ? sum : product)};
     return ZB_OK;
 }
 
@@ -290,11 +302,14 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     cell->src = v[CELL_SRC] ? reader_strdup(r, v[CELL_SRC]) : NULL;
     const char *id = v[CELL_ID];
     if (id) {
-        cell->id = reader_strdup(r, id);
+        if (!cell_more(r, cell))
+            return ZB_ERR_NOMEM;
+        cell->more->id = reader_strdup(r, id);
         if (xmlHashAddEntry(r->ids, BAD_CAST id, cell) != 0)
             reader_error(r, n, "id “%s” 重复", id);
         else
-            xmlHashAddEntry(r->cell_section, BAD_CAST id, (void *)r->section);
+            xmlHashAddEntry(r->cell_section, BAD_CAST id,
+                            (void *)(reader_section_number(r) + 1));
     }
     *align = v[CELL_ALIGN];
     zb_status st = note_refs(r, n, cell, v[CELL_SUM], v[CELL_PRODUCT]);
@@ -328,7 +343,7 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
             left[k]--;
         return ZB_OK;
     }
-    row->cells = arena_calloc(&r->doc->arena, count, sizeof *row->cells);
+    row->cells = arena_calloc(r->arena, count, sizeof *row->cells);
     if (!row->cells)
         return ZB_ERR_NOMEM;
     for (xmlNodePtr c = n->children; c; c = c->next) {
@@ -396,11 +411,48 @@ static void check_spans(lo_reader *r, xmlNodePtr n, const lo_table *t,
         }
 }
 
+/* Read the rows of table N from its FIRST into T (room made for them),
+   each freed once read when R says; LEFT is the columns' coverage by
+   cells from above (read_row()). */
+static zb_status read_rows(lo_reader *r, xmlNodePtr n, lo_table *t,
+                           size_t first, int *left)
+{
+    size_t k = 0;
+    zb_status st = ZB_OK;
+    for (xmlNodePtr c = n->children, next; c && st == ZB_OK; c = next) {
+        next = c->next;
+        if (!reader_is(c, "row"))
+            continue;
+        if (k++ >= first)
+            st = read_row(r, c, t, t->row_count++, left);
+        if (r->free_rows) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+    }
+    return st;
+}
+
+/* End the table T of element N: check its spans, unless R reads a table
+   in ranges of rows and more are to come (then T stays open). */
+static void end_table(lo_reader *r, xmlNodePtr n, lo_table *t, int *left)
+{
+    if (r->rows_more) {
+        r->open_table = t;
+        r->open_left = left;
+        r->open_node = n;
+        return;
+    }
+    check_spans(r, n, t, left);
+    free(left);
+}
+
 zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
 {
     static const char *const attrs[] = {"style", "header-rows", "border",
                                         "padding", NULL};
     reader_check_attrs(r, n, attrs);
+    reader_close_table(r);  /* a table before it is not the one left open */
     t->style = reader_style(r, n, 1);
     t->border = reader_mm(r, n, "border", 0.25);
     t->padding = reader_mm(r, n, "padding", 1);
@@ -420,24 +472,56 @@ zb_status reader_table(lo_reader *r, xmlNodePtr n, lo_table *t)
     }
     t->header_rows = (size_t)reader_int(r, n, "header-rows", 0, 0, (long)rows);
     zb_status st = read_cols(r, n, t, cols);
-    t->rows = arena_calloc(&r->doc->arena, rows, sizeof *t->rows);
+    t->rows = arena_calloc(r->arena, rows, sizeof *t->rows);
     int *left = calloc(cols, sizeof *left);
     if (st == ZB_OK && (!t->rows || !left))
         st = ZB_ERR_NOMEM;
-    for (xmlNodePtr c = n->children, next; c && st == ZB_OK; c = next) {
-        next = c->next;
-        if (!reader_is(c, "row"))
-            continue;
-        st = read_row(r, c, t, t->row_count++, left);
-        if (r->free_rows) {
-            xmlUnlinkNode(c);
-            xmlFreeNode(c);
-        }
-    }
     if (st == ZB_OK)
-        check_spans(r, n, t, left);
-    free(left);
-    return st;
+        st = read_rows(r, n, t, 0, left);
+    if (st != ZB_OK) {
+        free(left);
+        return st;
+    }
+    end_table(r, n, t, left);
+    return ZB_OK;
+}
+
+zb_status reader_table_more(lo_reader *r, xmlNodePtr n)
+{
+    lo_table *t = r->open_table;
+    int *left = r->open_left;
+    r->open_table = NULL;
+    r->open_left = NULL;
+    r->open_node = NULL;
+    size_t rows = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        rows += reader_is(c, "row");
+    size_t body = rows > t->header_rows ? rows - t->header_rows : 0;
+    lo_row *grown = arena_calloc(r->arena, t->row_count + body,
+                                 sizeof *grown);
+    if (!grown) {
+        free(left);
+        return ZB_ERR_NOMEM;
+    }
+    memcpy(grown, t->rows, t->row_count * sizeof *grown);
+    t->rows = grown;
+    zb_status st = read_rows(r, n, t, t->header_rows, left);
+    if (st != ZB_OK) {
+        free(left);
+        return st;
+    }
+    end_table(r, n, t, left);
+    return ZB_OK;
+}
+
+void reader_close_table(lo_reader *r)
+{
+    if (r->open_node)
+        check_spans(r, r->open_node, r->open_table, r->open_left);
+    free(r->open_left);
+    r->open_table = NULL;
+    r->open_left = NULL;
+    r->open_node = NULL;
 }
 
 /* -------------------------------------------------------- references */
@@ -453,7 +537,8 @@ static void report_ref(lo_reader *r, const lo_cell *cell, const char *fmt,
 /* Collect the cells named in P->ids into P->cell->refs. */
 static int collect_refs(lo_reader *r, const lo_pending_ref *p)
 {
-    lo_cell *cell = p->cell;
+    const lo_cell *cell = p->cell;
+    lo_cell_more *more = cell_more(r, p->cell);
     size_t count = 0;
     for (const char *s = p->ids; *s;) {
         s += strspn(s, " \t\n");
@@ -461,9 +546,10 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             count++;
         s += strcspn(s, " \t\n");
     }
-    cell->refs = arena_calloc(&r->doc->arena, count ? count : 1,
-                              sizeof *cell->refs);
-    if (!cell->refs)
+    if (more)
+        more->refs = arena_calloc(r->arena, count ? count : 1,
+                                  sizeof *more->refs);
+    if (!more || !more->refs)
         return 0;
     char id[256];
     for (const char *s = p->ids; *s;) {
@@ -478,14 +564,15 @@ static int collect_refs(lo_reader *r, const lo_pending_ref *p)
             report_ref(r, cell, "版面元素 <cell>：引用的 id “%s” 不存在", id);
             continue;
         }
-        if (xmlHashLookup(r->cell_section, BAD_CAST id) != p->section)
+        if ((size_t)xmlHashLookup(r->cell_section, BAD_CAST id) !=
+            p->section + 1)
             report_ref(r, cell, "版面元素 <cell>：引用的 “%s” 在另一节（工作表）"
                                 "中", id);
         else if (ref->type != LO_CELL_INTEGER && ref->type != LO_CELL_MONEY)
             report_ref(r, cell, "版面元素 <cell>：引用的 “%s” 不是数值单元格",
                        id);
         else
-            cell->refs[cell->ref_count++] = ref;
+            more->refs[more->ref_count++] = ref;
     }
     return 1;
 }
@@ -495,8 +582,8 @@ static int compute_refs(const lo_cell *cell, int64_t *out)
 {
     int64_t acc = cell->calc == LO_CALC_PRODUCT ? 1 : 0;
     int decimals = 0;
-    for (size_t i = 0; i < cell->ref_count; i++) {
-        const lo_cell *ref = cell->refs[i];
+    for (size_t i = 0; i < cell->more->ref_count; i++) {
+        const lo_cell *ref = cell->more->refs[i];
         int64_t v = ref->has_value ? ref->value : 0;
         if (cell->calc == LO_CALC_PRODUCT) {
             if (v && (acc > INT64_MAX / (v < 0 ? -v : v)))
@@ -524,7 +611,7 @@ void reader_resolve_refs(lo_reader *r)
             continue;
         }
         int64_t expect;
-        if (!cell->has_value || cell->ref_count == 0)
+        if (!cell->has_value || cell->more->ref_count == 0)
             continue;
         if (!compute_refs(cell, &expect)) {
             report_ref(r, cell, "版面元素 <cell>：%s 计算溢出",

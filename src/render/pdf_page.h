@@ -65,7 +65,8 @@ typedef struct pdf_font_use {
 
 typedef struct pdf_ctx {
     HPDF_Doc pdf;
-    const lo_document *doc;
+    const char *name;        /* the model's, for diagnostics */
+    char *path;              /* the file to write */
     const pdf_fonts *fonts;
     zb_diags *diags;
     zb_status status;        /* the first failure; sticky */
@@ -86,6 +87,8 @@ typedef struct pdf_ctx {
     pdf_page_rec *pages;
     size_t page_count, page_cap;
     size_t finished;         /* pages[0..finished) have footers, deflated */
+    zb_arena kept;           /* what the pages not finished keep of their
+                                sections once pdf_render_add() returns */
     z_stream z;              /* deflates the pages and fonts (pdf_stream.h) */
     double left, right, top, bottom;  /* the body on the page */
     double y;                /* cursor: top of the free body */

@@ -884,9 +884,8 @@ static zb_status set_info_text(pdf_ctx *ctx, HPDF_Dict info, const char *key,
     return ZB_OK;
 }
 
-static zb_status set_info(pdf_ctx *ctx)
+static zb_status set_info(pdf_ctx *ctx, const lo_meta *m)
 {
-    const lo_meta *m = &ctx->doc->meta;
     HPDF_Date date = {m->created / 10000, m->created / 100 % 100,
                       m->created % 100, 0, 0, 0, 'Z', 0, 0};
     if (HPDF_SetInfoAttr(ctx->pdf, HPDF_INFO_CREATOR, "zhengban") != HPDF_OK ||
@@ -914,19 +913,19 @@ static zb_status finish_fonts(pdf_ctx *ctx)
     return ctx->status;
 }
 
-static zb_status save(pdf_ctx *ctx, const char *path)
+static zb_status save(pdf_ctx *ctx)
 {
     if (finish_fonts(ctx) != ZB_OK)
         return ctx->status;
     char *tmp;
-    zb_status st = file_make_temp(path, &tmp, ctx->diags);
+    zb_status st = file_make_temp(ctx->path, &tmp, ctx->diags);
     if (st != ZB_OK)
         return pdf_fail(ctx, st);
     if (HPDF_SaveToFile(ctx->pdf, tmp) != HPDF_OK || ctx->haru_error) {
         file_discard_temp(tmp);
         return pdf_fail(ctx, ZB_ERR_RENDER);
     }
-    return pdf_fail(ctx, file_commit_temp(tmp, path, ctx->diags));
+    return pdf_fail(ctx, file_commit_temp(tmp, ctx->path, ctx->diags));
 }
 
 static void ctx_free(pdf_ctx *ctx)
@@ -944,46 +943,127 @@ static void ctx_free(pdf_ctx *ctx)
     free(ctx->lines);
     linebreak_free(&ctx->lb);
     free(ctx->pages);
+    arena_free(&ctx->kept);
     deflateEnd(&ctx->z);
     HPDF_Free(ctx->pdf);
+    free(ctx->path);
+    free(ctx);
+}
+
+/* The pages not finished yet (their footers wait for the count of the
+   pages numbered with them) keep copies of their sections' page set-up
+   and footer, without the blocks: the caller may free the model it gave
+   pdf_render_add() once that returns. */
+static zb_status keep_sections(pdf_ctx *ctx)
+{
+    const lo_section *from = NULL;
+    lo_section *copy = NULL;
+    for (size_t i = ctx->finished; i < ctx->page_count; i++) {
+        pdf_page_rec *p = &ctx->pages[i];
+        if (p->section != from) {
+            from = p->section;
+            copy = arena_alloc(&ctx->kept, sizeof *copy);
+            lo_footer *f = from->footer ? arena_alloc(&ctx->kept, sizeof *f)
+                                        : NULL;
+            if (!copy || (from->footer && !f))
+                return pdf_fail(ctx, ZB_ERR_NOMEM);
+            *copy = (lo_section){.page_width = from->page_width,
+                                 .page_height = from->page_height,
+                                 .landscape = from->landscape,
+                                 .margin_top = from->margin_top,
+                                 .margin_bottom = from->margin_bottom,
+                                 .margin_left = from->margin_left,
+                                 .margin_right = from->margin_right,
+                                 .line_pitch = from->line_pitch,
+                                 .char_pitch = from->char_pitch,
+                                 .continue_numbering =
+                                     from->continue_numbering,
+                                 .footer = f,
+                                 .line = from->line};
+            if (f) {
+                *f = *from->footer;
+                f->format = arena_strdup(&ctx->kept, f->format);
+                if (!f->format)
+                    return pdf_fail(ctx, ZB_ERR_NOMEM);
+            }
+        }
+        p->section = copy;
+    }
+    ctx->section = copy;
+    return ctx->status;
 }
 
 #define PDF_PAGES_PER_NODE 8192
 
-zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
-                         const char *path, zb_diags *diags)
+zb_status pdf_render_begin(const pdf_fonts *fonts, const char *path,
+                           zb_diags *diags, pdf_writer **out)
 {
-    pdf_ctx ctx = {.doc = doc, .fonts = fonts, .diags = diags};
-    ctx.pdf = HPDF_New(on_haru_error, &ctx);
-    ctx.uses = calloc(fonts->face_count, sizeof *ctx.uses);
-    if (!ctx.pdf || !ctx.uses ||
-        pdf_stream_deflater(&ctx.z) != ZB_OK) {
-        ctx_free(&ctx);
+    *out = NULL;
+    pdf_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return ZB_ERR_NOMEM;
+    *ctx = (pdf_ctx){.fonts = fonts, .diags = diags};
+    ctx->path = strdup(path);
+    ctx->pdf = HPDF_New(on_haru_error, ctx);
+    ctx->uses = calloc(fonts->face_count, sizeof *ctx->uses);
+    if (!ctx->path || !ctx->pdf || !ctx->uses ||
+        pdf_stream_deflater(&ctx->z) != ZB_OK) {
+        ctx_free(ctx);
         return ZB_ERR_NOMEM;
     }
-    HPDF_SetCompressionMode(ctx.pdf, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(ctx->pdf, HPDF_COMP_ALL);
     /* a page tree node holds at most HPDF_LIMIT_MAX_ARRAY (32767) kids in
        libharu: past the first PDF_PAGES_PER_NODE pages, the pages go into
        nodes of that many */
-    HPDF_SetPagesConfiguration(ctx.pdf, PDF_PAGES_PER_NODE);
-    HPDF_UseUTFEncodings(ctx.pdf);
-    set_info(&ctx);
-    for (size_t i = 0; i < doc->section_count && ctx.status == ZB_OK; i++)
-        place_section(&ctx, &doc->sections[i]);
-    if (ctx.status == ZB_OK)
-        finish_pages(&ctx);
-    if (ctx.font_errors)
-        pdf_fail(&ctx, ZB_ERR_FONT);
-    if (ctx.status == ZB_OK)  /* finish_pages() ended the last text */
-        save(&ctx, path);
-    if (ctx.haru_error && ctx.status != ZB_ERR_FONT)
-        diags_add(diags, doc->name, 0, 0, DIAG_ERROR, "render",
+    HPDF_SetPagesConfiguration(ctx->pdf, PDF_PAGES_PER_NODE);
+    HPDF_UseUTFEncodings(ctx->pdf);
+    *out = ctx;
+    return ZB_OK;
+}
+
+zb_status pdf_render_add(pdf_writer *ctx, const lo_document *doc)
+{
+    if (ctx->status != ZB_OK)
+        return ctx->status;
+    if (!ctx->name) {
+        ctx->name = doc->name;
+        set_info(ctx, &doc->meta);
+    }
+    for (size_t i = 0; i < doc->section_count && ctx->status == ZB_OK; i++)
+        place_section(ctx, &doc->sections[i]);
+    return keep_sections(ctx);
+}
+
+zb_status pdf_render_end(pdf_writer *ctx, zb_status st)
+{
+    if (!ctx)
+        return st;
+    if (st == ZB_OK && ctx->status == ZB_OK)
+        finish_pages(ctx);
+    if (ctx->font_errors)
+        pdf_fail(ctx, ZB_ERR_FONT);
+    if (st == ZB_OK && ctx->status == ZB_OK) /* finish_pages() ended the
+                                                last page's text */
+        save(ctx);
+    if (ctx->haru_error && ctx->status != ZB_ERR_FONT)
+        diags_add(ctx->diags, ctx->name, 0, 0, DIAG_ERROR, "render",
                   "PDF 库 libharu 出错（错误码 0x%04X），没有写出 %s",
-                  (unsigned)ctx.haru_error, path);
-    else if (ctx.status == ZB_ERR_NOMEM)
-        diags_add(diags, doc->name, 0, 0, DIAG_ERROR, "render",
-                  "内存不足，没有写出 %s", path);
-    zb_status st = ctx.status;
-    ctx_free(&ctx);
+                  (unsigned)ctx->haru_error, ctx->path);
+    else if (ctx->status == ZB_ERR_NOMEM)
+        diags_add(ctx->diags, ctx->name, 0, 0, DIAG_ERROR, "render",
+                  "内存不足，没有写出 %s", ctx->path);
+    if (st == ZB_OK)
+        st = ctx->status;
+    ctx_free(ctx);
     return st;
+}
+
+zb_status pdf_render_doc(const lo_document *doc, const pdf_fonts *fonts,
+                         const char *path, zb_diags *diags)
+{
+    pdf_writer *w;
+    zb_status st = pdf_render_begin(fonts, path, diags, &w);
+    if (st != ZB_OK)
+        return st;
+    return pdf_render_end(w, pdf_render_add(w, doc));
 }

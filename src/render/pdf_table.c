@@ -112,7 +112,9 @@ static double cell_inner_width(const tbl *tb, const lo_cell *cell)
 static zb_status layout_cell(tbl *tb, const lo_cell *cell)
 {
     pdf_ctx *ctx = tb->ctx;
-    size_t n = cell->block_count ? cell->block_count : 1;
+    const lo_cell_more *more = cell->more;
+    size_t blocks = more ? more->block_count : 0;
+    size_t n = blocks ? blocks : 1;
     while (tb->box_count + n > tb->box_cap) {
         pdf_box *b = pdf_grow(ctx, tb->boxes, &tb->box_cap,
                               tb->box_count + n - 1, sizeof *b);
@@ -129,10 +131,10 @@ static zb_status layout_cell(tbl *tb, const lo_cell *cell)
     *lay = (cell_lay){tb->box_count, n, n, 0, 0};
     pdf_box *boxes = &tb->boxes[tb->box_count];
     double width = cell_inner_width(tb, cell);
-    if (cell->block_count) {
-        blocks_layout(ctx, cell->blocks, cell->block_count, width, boxes);
+    if (blocks) {
+        blocks_layout(ctx, more->blocks, blocks, width, boxes);
         while (lay->lead > 0 &&
-               cell->blocks[lay->lead - 1].kind == LO_BLOCK_SIGNATURE)
+               more->blocks[lay->lead - 1].kind == LO_BLOCK_SIGNATURE)
             lay->lead--;
     } else {
         size_t from = ctx->glyphs.n;

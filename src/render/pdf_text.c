@@ -68,7 +68,7 @@ static zb_status push_glyph(pdf_ctx *ctx, uint32_t cp, double w,
 
 /* Report CP, which no font can draw, once per document; the layout goes
    on without it so that every such character is reported, and
-   pdf_render_doc() writes nothing. */
+   pdf_render_end() writes nothing. */
 static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
                                 const lo_style *style, const char *src,
                                 long line)
@@ -89,11 +89,11 @@ static zb_status report_missing(pdf_ctx *ctx, uint32_t cp,
     if (src && *src)
         buf_printf(&where, "（来源：%s）", src);
     if (cp >= PDF_FONTS_CODES)
-        diags_add(ctx->diags, ctx->doc->name, line, 0, DIAG_ERROR, "render",
+        diags_add(ctx->diags, ctx->name, line, 0, DIAG_ERROR, "render",
                   "字符“%s”（U+%04X）无法写入 PDF：libharu 2.3.0 只能编码 "
                   "U+FFFF 以内的字符%s", ch, (unsigned)cp, buf_str(&where));
     else
-        diags_add(ctx->diags, ctx->doc->name, line, 0, DIAG_ERROR, "render",
+        diags_add(ctx->diags, ctx->name, line, 0, DIAG_ERROR, "render",
                   "字符“%s”（U+%04X）在%s字体 %s 和后备字体中都没有%s；请在字体"
                   "配置中用 “后备 = 字体文件” 加一个有这个字的字体", ch,
                   (unsigned)cp, layout_font_role_name(style->font),

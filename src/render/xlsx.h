@@ -30,8 +30,31 @@ zb_status xlsx_render_doc(const lo_document *doc, const char *path,
 /* Write the COUNT (at least one) documents DOCS into one workbook PATH, the sections of
    each in order, one worksheet per section or stack; the document
    properties come from the first. Worksheet names must differ across the
-   documents (Excel ignores case in them). */
+   documents (Excel ignores case in them); a stack's copies run on from
+   one document into the next. */
 zb_status xlsx_render_docs(const lo_document *const *docs, size_t count,
                            const char *path, zb_diags *diags);
+
+/* A workbook written from several models in turn, as xlsx_render_docs()
+   writes them: the pieces of a form that layout_read_take() gives, each
+   freed once its worksheets are written. */
+typedef struct xlsx_writer xlsx_writer;
+
+/* Start the workbook PATH (a temporary file until xlsx_render_end()).
+   ZB_OK, ZB_ERR_NOMEM or ZB_ERR_IO. */
+zb_status xlsx_render_begin(const char *path, zb_diags *diags,
+                            xlsx_writer **out);
+
+/* Write the worksheets of DOC, which W takes: it is freed
+   (layout_free_doc()) once they are written - the last copies of a stack
+   wait for the next document, whose first copies may join their
+   worksheet. The first document gives the document properties. Returns
+   W's status so far. */
+zb_status xlsx_render_add(xlsx_writer *w, lo_document *doc);
+
+/* End W and free it: with ST ZB_OK and nothing failed, the workbook is
+   closed and renamed over PATH; else nothing is left behind and the
+   status is ST, or what failed. NULL W returns ST. */
+zb_status xlsx_render_end(xlsx_writer *w, zb_status st);
 
 #endif

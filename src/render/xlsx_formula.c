@@ -100,8 +100,8 @@ static void write_product(zb_buf *out, const ref_range *r, size_t n)
 static int exact_decimals(const lo_cell *cell)
 {
     int decimals = 0;
-    for (size_t i = 0; i < cell->ref_count; i++) {
-        int d = cell->refs[i]->decimals;
+    for (size_t i = 0; i < cell->more->ref_count; i++) {
+        int d = cell->more->refs[i]->decimals;
         if (cell->calc == LO_CALC_PRODUCT)
             decimals += d;
         else if (d > decimals)
@@ -110,14 +110,15 @@ static int exact_decimals(const lo_cell *cell)
     return decimals;
 }
 
-zb_status xlsx_formula(const lo_cell *cell, const xlsx_pos *pos, zb_buf *out)
+zb_status xlsx_formula(const lo_cell *cell, const xlsx_cells *pos,
+                       zb_buf *out)
 {
-    size_t n = cell->ref_count;
+    size_t n = cell->more->ref_count;
     ref_range *r = malloc((n ? n : 1) * sizeof *r);
     if (!r)
         return ZB_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
-        xlsx_pos p = pos[cell->refs[i]->seq];
+        xlsx_pos p = pos->at[cell->more->refs[i]->seq - pos->first];
         r[i] = (ref_range){p.row, p.row, p.col, p.col};
     }
     int round = exact_decimals(cell) > cell->decimals;

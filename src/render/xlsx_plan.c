@@ -210,13 +210,14 @@ static const lo_style *block_style(const lo_block *b)
 /* Record where the cells of table T, its rows at AT from sheet row BASE,
    are. */
 static void plan_cells(const lo_table *t, const size_t *map, const size_t *at,
-                       lxw_row_t base, xlsx_pos *pos)
+                       lxw_row_t base, const xlsx_cells *pos)
 {
     for (size_t r = 0; r < t->row_count; r++)
         for (size_t i = 0; i < t->rows[r].cell_count; i++) {
             const lo_cell *c = &t->rows[r].cells[i];
-            pos[c->seq] = (xlsx_pos){base + (lxw_row_t)at[c->row],
-                                     (lxw_col_t)map[c->col]};
+            pos->at[c->seq - pos->first] =
+                (xlsx_pos){base + (lxw_row_t)at[c->row],
+                           (lxw_col_t)map[c->col]};
         }
 }
 
@@ -240,7 +241,7 @@ static void plan_repeat(xlsx_plan *plan, const lo_section *s)
     }
 }
 
-static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
+static zb_status plan_rows(const lo_section *s, const xlsx_cells *pos,
                            xlsx_text *text, xlsx_plan *plan, zb_diags *diags,
                            const char *name)
 {
@@ -316,8 +317,8 @@ static zb_status plan_rows(const lo_section *s, xlsx_pos *pos,
 }
 
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
-                            zb_diags *diags)
+                            const xlsx_cells *pos, xlsx_text *text,
+                            xlsx_plan *plan, zb_diags *diags)
 {
     *plan = (xlsx_plan){.repeat_first = -1, .repeat_last = -1};
     for (size_t i = 0; i < s->block_count; i++)

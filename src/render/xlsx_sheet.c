@@ -19,7 +19,7 @@ typedef struct sheet {
     xlsx_book *book;
     const lo_document *doc;
     const lo_section *section;
-    const xlsx_pos *pos;
+    const xlsx_cells *pos;
     lxw_worksheet *ws;
     xlsx_plan plan;
 } sheet;
@@ -206,7 +206,7 @@ static zb_status write_value(sheet *sh, lxw_row_t row, lxw_col_t col,
                              const lo_cell *c, const xlsx_text *text,
                              const xlsx_look *look)
 {
-    if (c->calc != LO_CALC_NONE && c->ref_count)
+    if (c->calc != LO_CALC_NONE && c->more && c->more->ref_count)
         return write_total(sh, row, col, c, look);
     if (c->has_value && (c->type == LO_CELL_INTEGER ||
                          c->type == LO_CELL_MONEY))
@@ -418,20 +418,20 @@ static zb_status set_page(sheet *sh)
 static zb_status stack_sections(const xlsx_sheet_src *src, lo_section *out,
                                 lo_block **blocks)
 {
-    *out = src->sections[0];
+    *out = *src->sections[0];
     out->name = src->name;
     *blocks = NULL;
     if (src->count == 1)
         return ZB_OK;
     size_t n = 0;
     for (size_t i = 0; i < src->count; i++)
-        n += src->sections[i].block_count + (i > 0);
+        n += src->sections[i]->block_count + (i > 0);
     lo_block *b = calloc(n, sizeof *b);
     if (!b)
         return ZB_ERR_NOMEM;
     size_t k = 0;
     for (size_t i = 0; i < src->count; i++) {
-        const lo_section *s = &src->sections[i];
+        const lo_section *s = src->sections[i];
         if (i)
             b[k++] = (lo_block){.kind = LO_BLOCK_PAGE_BREAK, .line = s->line};
         memcpy(&b[k], s->blocks, s->block_count * sizeof *b);
@@ -442,16 +442,44 @@ static zb_status stack_sections(const xlsx_sheet_src *src, lo_section *out,
     return ZB_OK;
 }
 
-zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
-                           xlsx_pos *pos)
+/* Room in POS for the table cells of S: they are numbered in document
+   order (lo_cell.seq), so from its first table's first cell to its last
+   table's last. */
+static zb_status alloc_cells(const lo_section *s, xlsx_cells *pos)
+{
+    size_t first = SIZE_MAX, end = 0;
+    for (size_t i = 0; i < s->block_count; i++) {
+        const lo_table *t = &s->blocks[i].u.table;
+        for (size_t r = 0; s->blocks[i].kind == LO_BLOCK_TABLE &&
+                           r < t->row_count; r++) {
+            const lo_row *row = &t->rows[r];
+            if (!row->cell_count)
+                continue;
+            if (row->cells[0].seq < first)
+                first = row->cells[0].seq;
+            if (row->cells[row->cell_count - 1].seq >= end)
+                end = row->cells[row->cell_count - 1].seq + 1;
+        }
+    }
+    pos->first = end ? first : 0;
+    pos->at = calloc(end ? end - first : 1, sizeof *pos->at);
+    return pos->at ? ZB_OK : ZB_ERR_NOMEM;
+}
+
+zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src)
 {
     lo_section s;
     lo_block *blocks;
+    xlsx_cells pos = {0};
     zb_status st = stack_sections(src, &s, &blocks);
-    if (st != ZB_OK)
+    if (st == ZB_OK)
+        st = alloc_cells(&s, &pos);
+    if (st != ZB_OK) {
+        free(blocks);
         return st;
-    sheet sh = {.book = book, .doc = src->doc, .section = &s, .pos = pos};
-    st = xlsx_plan_section(src->doc, &s, pos, &book->text, &sh.plan,
+    }
+    sheet sh = {.book = book, .doc = src->doc, .section = &s, .pos = &pos};
+    st = xlsx_plan_section(src->doc, &s, &pos, &book->text, &sh.plan,
                            book->diags);
     if (st == ZB_OK) {
         sh.ws = workbook_add_worksheet(book->workbook, s.name);
@@ -464,6 +492,7 @@ zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
     if (st == ZB_OK)
         st = set_rows(&sh);
     xlsx_plan_free(&sh.plan);
+    free(pos.at);
     free(blocks);
     return st;
 }

@@ -34,6 +34,13 @@ typedef struct xlsx_pos {
     lxw_col_t col;
 } xlsx_pos;
 
+/* Where the table cells of one worksheet are: the cell of lo_cell.seq N
+   at at[N - first]. */
+typedef struct xlsx_cells {
+    xlsx_pos *at;
+    size_t first;
+} xlsx_cells;
+
 typedef struct xlsx_plan {
     double *grid;           /* column boundaries, pt: 0 = grid[0] < ... */
     size_t col_count;       /* grid has col_count + 1 entries */
@@ -55,7 +62,7 @@ typedef struct xlsx_plan {
 } xlsx_plan;
 
 /* Plan section S of DOC into PLAN and record the position of each of its
-   table cells in POS (indexed by lo_cell.seq). Table rows are measured
+   table cells in POS. Table rows are measured
    (TEXT is scratch for that) and given their heights here; a row taller
    than XLSX_ROW_MAX_HEIGHT is spread over as many sheet rows as it needs,
    its cells merged over them. The header rows of the longest table are
@@ -63,8 +70,8 @@ typedef struct xlsx_plan {
    copies' pages). Problems a workbook cannot hold (too many rows or
    columns) are reported. Free with xlsx_plan_free(). */
 zb_status xlsx_plan_section(const lo_document *doc, const lo_section *s,
-                            xlsx_pos *pos, xlsx_text *text, xlsx_plan *plan,
-                            zb_diags *diags);
+                            const xlsx_cells *pos, xlsx_text *text,
+                            xlsx_plan *plan, zb_diags *diags);
 
 /* The width of grid columns FIRST..LAST of PLAN that text can fill, pt. */
 double xlsx_plan_width(const xlsx_plan *plan, size_t first, size_t last);
@@ -78,7 +85,8 @@ void xlsx_plan_free(xlsx_plan *plan);
    result at the cell's decimals as the layout computed it. POS holds the
    cells' positions. Returns ZB_ERR_RENDER when the formula would be longer
    than Excel allows (8,192 characters). */
-zb_status xlsx_formula(const lo_cell *cell, const xlsx_pos *pos, zb_buf *out);
+zb_status xlsx_formula(const lo_cell *cell, const xlsx_cells *pos,
+                       zb_buf *out);
 
 /* What writing every sheet of one workbook shares. */
 typedef struct xlsx_book {
@@ -93,20 +101,19 @@ typedef struct xlsx_book {
    most 1,026 manual page breaks a sheet (libxlsxwriter 1,023). */
 #define XLSX_STACK_MAX 1000
 
-/* What one worksheet holds, and its name: COUNT sections of DOC from
-   SECTIONS, either one section on no stack or copies of a stack
-   (sections[0].stack set, however many), each starting a printed page. */
+/* What one worksheet holds, and its name: the COUNT SECTIONS of DOC (or
+   of the pieces of DOC's model, layout_read_take(): they share its name),
+   either one section on no stack or copies of a stack (sections[0]->stack
+   set, however many), each starting a printed page. */
 typedef struct xlsx_sheet_src {
     const lo_document *doc;
-    const lo_section *sections;
+    const lo_section *const *sections;
     size_t count;
     char name[128];         /* UTF-8; a stack's name and the copies' range */
 } xlsx_sheet_src;
 
 /* Add SRC to BOOK as a worksheet: the page set-up, footer and columns of
-   its first section, the blocks of all. POS has room for every cell of
-   SRC->doc. */
-zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src,
-                           xlsx_pos *pos);
+   its first section, the blocks of all. */
+zb_status xlsx_write_sheet(xlsx_book *book, const xlsx_sheet_src *src);
 
 #endif

@@ -335,8 +335,9 @@ lo_align xlsx_text_blocks(xlsx_text *t, const lo_block *blocks, size_t count,
 
 lo_align xlsx_text_cell(xlsx_text *t, const lo_cell *c, double width)
 {
-    if (c->block_count)
-        return xlsx_text_blocks(t, c->blocks, c->block_count, width);
+    if (c->more && c->more->block_count)
+        return xlsx_text_blocks(t, c->more->blocks, c->more->block_count,
+                                width);
     if (c->type == LO_CELL_TEXT)
         for (size_t i = 0; i < c->run_count; i++)
             xlsx_text_add(t, c->runs[i].style, c->runs[i].text);

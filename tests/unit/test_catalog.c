@@ -52,10 +52,14 @@ TEST(loads_the_twelve_forms_in_order)
     const zb_catalog_entry *log = c ? catalog_find(c, "log") : NULL;
     EXPECT_STR(log ? log->copy : NULL, "software");
     EXPECT_STR(log ? log->orientation : NULL, "landscape");
-    /* laid out a piece of copies at a time: 附件9, 10 and 11 only */
-    for (size_t i = 0; c && i < c->count; i++)
-        EXPECT(c->entries[i].pieces == (c->entries[i].number >= 9 &&
-                                        c->entries[i].number <= 11));
+    /* laid out a piece of copies at a time: 附件9, 10 and 11; a range of
+       rows at a time: 附件8 */
+    for (size_t i = 0; c && i < c->count; i++) {
+        int n = c->entries[i].number;
+        EXPECT(c->entries[i].pieces == (n >= 9 && n <= 11 ? CATALOG_COPIES
+                                        : n == 8          ? CATALOG_ROWS
+                                                          : CATALOG_WHOLE));
+    }
     EXPECT(c && !catalog_find(c, "report"));
     EXPECT(d.count == 0);
     catalog_free(c);

@@ -585,6 +585,35 @@ TEST(facts_in_the_ledger_document)
     xmlFreeNode(facts);
 }
 
+/* A copy too large for one piece is laid out a range of its rows at a
+   time: of WPS19's six rows (the events of lines 74, 75, 76, 79, 77 and
+   83, in that order) the rows 3 to 5 are those of lines 76, 79 and 77. */
+TEST(log_rows_of_one_copy)
+{
+    loaded x;
+    if (!load("tests/data/derive/log.xml", &x)) {
+        EXPECT(0);
+        return;
+    }
+    xmlDocPtr doc = x.front.doc;
+    size_t wps19 = (size_t)sw(&x, "WPS19");
+    EXPECT(facts_append(x.facts, 0, doc) == ZB_OK);
+    EXPECT(facts_add_rows(x.facts, FACTS_LOG, wps19, wps19 + 1, 2, 5, doc) ==
+           ZB_OK);
+    EXPECT(xpath_number(doc, "count(//f:log/f:software)") == 1);
+    EXPECT(xpath_number(doc, "count(//f:log/f:software/f:row)") == 3);
+    EXPECT(xpath_number(doc, "number(//f:log/f:software/f:row[1]/@line)") ==
+           76);
+    EXPECT(xpath_number(doc, "sum(//f:log/f:software/f:row/@line)") == 232);
+    facts_remove_parts(doc, FACTS_LOG);
+    /* past the end: the rows that are there */
+    EXPECT(facts_add_rows(x.facts, FACTS_LOG, wps19, wps19 + 1, 4, 99, doc) ==
+           ZB_OK);
+    EXPECT(xpath_number(doc, "sum(//f:log/f:software/f:row/@line)") ==
+           77 + 83);
+    unload(&x);
+}
+
 /* The large parts come and go one form at a time; the rest stays. */
 TEST(facts_parts_added_and_removed)
 {
@@ -641,6 +670,7 @@ int main(void)
     RUN(overflow_is_reported);
     RUN(overflowing_sum_is_reported);
     RUN(log_running_counts);
+    RUN(log_rows_of_one_copy);
     RUN(log_state_on_the_as_of_date);
     RUN(history_on_earlier_days);
     RUN(facts_in_the_ledger_document);

@@ -167,7 +167,10 @@ TEST(places_cells_on_the_grid)
     const lo_cell *n4 = &t->rows[3].cells[0];
     EXPECT(n4->col == 1 && n4->has_value && n4->value == 4);
     const lo_cell *total = &t->rows[4].cells[2];
-    EXPECT(total->calc == LO_CALC_SUM && total->ref_count == 2);
+    EXPECT(total->calc == LO_CALC_SUM && total->more &&
+           total->more->ref_count == 2);
+    EXPECT(!t->rows[1].cells[0].more &&
+           !strcmp(t->rows[2].cells[1].more->id, "a"));
     EXPECT(total->value == 111 && !strcmp(total->text, "1.11"));
     EXPECT(doc->cell_count == 12 && total->seq == 11);
     layout_free_doc(doc);
@@ -286,9 +289,11 @@ TEST(reads_cell_blocks_fields_and_signatures)
     EXPECT(near(row->min_height, 30 * LO_PT_PER_MM));
     EXPECT_STR(row->cells[0].text, "信息化部门\n审核");
     const lo_cell *approval = &row->cells[1];
-    EXPECT(approval->block_count == 2 && approval->valign == LO_VALIGN_BOTTOM);
-    EXPECT(approval->blocks[1].u.signature.date == LO_SIG_DATE_GIVEN);
-    EXPECT(approval->blocks[1].u.signature.ymd == 20230901);
+    const lo_cell_more *more = approval->more;
+    EXPECT(more && more->block_count == 2 &&
+           approval->valign == LO_VALIGN_BOTTOM);
+    EXPECT(more && more->blocks[1].u.signature.date == LO_SIG_DATE_GIVEN);
+    EXPECT(more && more->blocks[1].u.signature.ymd == 20230901);
     const lo_signature *sig = &s->blocks[2].u.signature;
     EXPECT(sig->date == LO_SIG_DATE_NONE && near(sig->gap, 8 * 10.5));
     EXPECT(s->blocks[3].u.rule.color == 0xE60012);
@@ -503,7 +508,7 @@ TEST(reads_a_model_in_pieces)
         EXPECT(t->style == &doc->styles[0]);
     }
     EXPECT(doc && doc->sections[2].blocks[0].u.table.rows[0].cells[1]
-                          .ref_count == 1);
+                          .more->ref_count == 1);
     layout_free_doc(doc);
     diags_free(&d);
 }
@@ -524,6 +529,103 @@ TEST(rejects_a_sheet_name_repeated_in_another_piece)
     diags_free(&d);
 }
 
+TEST(takes_each_piece_out_as_a_model_of_its_own)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *a = NULL, *b = NULL, *c = NULL;
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("1 甲", "<cell type='integer' id='x'>4</cell>"
+                                       "<cell type='integer' sum='x'>4</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &a) == ZB_OK);
+    EXPECT(read_piece(r, TABLE("2 乙", "<cell>c</cell><cell>d</cell>")
+                         TABLE("3 丙", "<cell>e</cell><cell>f</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &b) == ZB_OK);
+    EXPECT(d.count == 0);
+    /* each piece has its own sections, the reader's name, meta and styles,
+       and its cells numbered on from the piece before */
+    EXPECT(a && a->section_count == 1 && a->cell_count == 2);
+    EXPECT(b && b->section_count == 2 && b->cell_count == 6);
+    EXPECT(a && b && a->styles == b->styles && a->name == b->name &&
+           !strcmp(b->meta.title, "t"));
+    EXPECT(b && !strcmp(b->sections[1].name, "3 丙") &&
+           b->sections[1].blocks[0].u.table.rows[0].cells[1].seq == 5);
+    /* the sum was resolved when its piece was taken */
+    const lo_cell *sum = a ? &a->sections[0].blocks[0].u.table.rows[0]
+                                  .cells[1] : NULL;
+    EXPECT(sum && sum->more && sum->more->ref_count == 1 &&
+           sum->more->refs[0] == sum - 1);
+    layout_free_doc(a);
+    layout_free_doc(b);
+    /* a cell of a piece already taken (and freed) is in another section;
+       then nothing more is taken */
+    EXPECT(read_piece(r, TABLE("4 丁", "<cell type='integer'>4</cell>"
+                                       "<cell type='integer' sum='x'>4</cell>"),
+                      &d) == ZB_OK);
+    EXPECT(layout_read_take(r, &c) == ZB_ERR_INVALID && c == NULL);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "“x” 在另一节"));
+    EXPECT(layout_read_end(r, ZB_OK, NULL) == ZB_ERR_INVALID);
+    diags_free(&d);
+}
+
+/* Read HEAD + BODY + "</document>" as rows into R (layout_read_rows()). */
+static zb_status read_rows(lo_reader *r, const char *body, bool more,
+                           zb_diags *d)
+{
+    xmlDocPtr xml;
+    zb_status st = parse_layout(body, d, &xml);
+    if (st != ZB_OK)
+        return st;
+    return layout_read_rows(r, xml, more); /* frees XML */
+}
+
+/* A section of one table: a heading row, then ROWS. */
+#define ROWS(rows)                                                        \
+    "<section name='明细'><p style='title'>标题</p><table style='cell' "       \
+    "header-rows='1'><col width='20'/><col width='20'/>"                  \
+    "<row><cell>部门</cell><cell>序号</cell></row>" rows                   \
+    "</table></section>\n"
+
+TEST(joins_a_table_read_in_ranges_of_rows)
+{
+    zb_diags d = {0};
+    lo_reader *r;
+    lo_document *doc = NULL;
+    /* 甲 spans three rows: two in the first piece, one in the second; the
+       second piece's heading and header row are the first's */
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell rowspan='3'>甲</cell><cell>1</cell>"
+                             "</row><row><cell>2</cell></row>"), true, &d)
+           == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>3</cell></row><row><cell>乙</cell>"
+                             "<cell>4</cell></row>"), true, &d) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>丙</cell><cell>5</cell></row>"),
+                     false, &d) == ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_OK && d.count == 0);
+    const lo_section *s = doc ? &doc->sections[0] : NULL;
+    EXPECT(doc && doc->section_count == 1 && s->block_count == 2);
+    const lo_table *t = s ? &s->blocks[1].u.table : NULL;
+    EXPECT(t && t->row_count == 6 && t->header_rows == 1);
+    EXPECT(t && t->rows[1].cell_count == 2 && t->rows[1].cells[0].rowspan == 3);
+    EXPECT(t && t->rows[3].cell_count == 1 && t->rows[3].cells[0].col == 1 &&
+           !strcmp(t->rows[3].cells[0].text, "3") &&
+           t->rows[3].cells[0].row == 3);
+    EXPECT(t && !strcmp(t->rows[5].cells[1].text, "5") &&
+           t->rows[5].cells[1].seq == 9 && doc->cell_count == 10);
+    layout_free_doc(doc);
+    /* a span past the last row of the last piece is refused */
+    EXPECT(layout_read_begin("p.xml", &d, &r) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell rowspan='3'>甲</cell><cell>1</cell>"
+                             "</row>"), true, &d) == ZB_OK);
+    EXPECT(read_rows(r, ROWS("<row><cell>2</cell></row>"), false, &d) ==
+           ZB_OK);
+    EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_ERR_INVALID && !doc);
+    EXPECT(d.errors == 1 && strstr(d.items[0].message, "跨行超出了表格末行"));
+    diags_free(&d);
+}
+
 int main(void)
 {
     xml_init();
@@ -541,6 +643,8 @@ int main(void)
     RUN(rejects_other_documents);
     RUN(reads_a_model_in_pieces);
     RUN(rejects_a_sheet_name_repeated_in_another_piece);
+    RUN(takes_each_piece_out_as_a_model_of_its_own);
+    RUN(joins_a_table_read_in_ranges_of_rows);
     xml_cleanup();
     return test_summary();
 }

@@ -54,14 +54,14 @@ static int holds(const char *data, size_t len, const char *s)
 }
 
 /* Plan the first section of DOC into PLAN; the cells' positions are
-   returned (free them). */
-static xlsx_pos *plan_first(const lo_document *doc, xlsx_plan *plan)
+   returned (free pos->at). */
+static xlsx_cells plan_first(const lo_document *doc, xlsx_plan *plan)
 {
     zb_diags d = {0};
-    xlsx_pos *pos = calloc(doc->cell_count + 1, sizeof *pos);
+    xlsx_cells pos = {calloc(doc->cell_count + 1, sizeof *pos.at), 0};
     xlsx_text text = {0};
-    EXPECT(xlsx_plan_section(doc, &doc->sections[0], pos, &text, plan, &d) ==
-           ZB_OK);
+    EXPECT(xlsx_plan_section(doc, &doc->sections[0], &pos, &text, plan,
+                             &d) == ZB_OK);
     xlsx_text_free(&text);
     diags_free(&d);
     return pos;
@@ -164,11 +164,12 @@ TEST(aligns_blocks_of_a_cell)
     const lo_table *tb = &doc->sections[0].blocks[0].u.table;
     xlsx_text t = {0};
     /* 100 pt: "审核人：" is 40, an em is kept spare, 50 pt of padding */
-    EXPECT(xlsx_text_blocks(&t, tb->rows[0].cells[0].blocks, 2, 100) ==
+    EXPECT(xlsx_text_blocks(&t, tb->rows[0].cells[0].more->blocks, 2, 100) ==
            LO_ALIGN_LEFT);
     EXPECT_STR(buf_str(&t.buf), "同意。\n" IDSP IDSP IDSP IDSP IDSP "审核人：");
     xlsx_text_reset(&t);
-    EXPECT(xlsx_text_blocks(&t, tb->rows[1].cells[0].blocks, 1, 100) ==
+    EXPECT(xlsx_text_blocks(&t, tb->rows[1].cells[0].more->blocks, 1,
+                            100) ==
            LO_ALIGN_RIGHT);
     xlsx_text_free(&t);
     layout_free_doc(doc);
@@ -195,7 +196,7 @@ TEST(plans_a_shared_grid_rows_and_breaks)
     if (!doc)
         return;
     xlsx_plan plan;
-    xlsx_pos *pos = plan_first(doc, &plan);
+    xlsx_cells pos = plan_first(doc, &plan);
     /* boundaries 0, 70, 105, 140, 210 mm */
     EXPECT(plan.col_count == 4);
     EXPECT(near(plan.grid[2], 105 * LO_PT_PER_MM));
@@ -211,9 +212,9 @@ TEST(plans_a_shared_grid_rows_and_breaks)
     /* table 1 is longer, but a page break follows it */
     EXPECT(plan.repeat_first == 6 && plan.repeat_last == 6);
     const lo_cell *c = &doc->sections[0].blocks[4].u.table.rows[2].cells[2];
-    EXPECT(pos[c->seq].row == 8 && pos[c->seq].col == 3);
+    EXPECT(pos.at[c->seq].row == 8 && pos.at[c->seq].col == 3);
     xlsx_plan_free(&plan);
-    free(pos);
+    free(pos.at);
     layout_free_doc(doc);
 }
 
@@ -228,13 +229,14 @@ static void expect_formula(const char *section, const char *want)
         return;
     zb_buf f = {0};
     xlsx_plan plan;
-    xlsx_pos *pos = plan_first(doc, &plan);
+    xlsx_cells pos = plan_first(doc, &plan);
     const lo_table *t = &doc->sections[0].blocks[0].u.table;
     const lo_row *last = &t->rows[t->row_count - 1];
-    EXPECT(xlsx_formula(&last->cells[last->cell_count - 1], pos, &f) == ZB_OK);
+    EXPECT(xlsx_formula(&last->cells[last->cell_count - 1], &pos, &f) ==
+           ZB_OK);
     EXPECT_STR(buf_str(&f), want);
     xlsx_plan_free(&plan);
-    free(pos);
+    free(pos.at);
     buf_free(&f);
     layout_free_doc(doc);
 }
@@ -293,9 +295,9 @@ TEST(nests_sums_of_more_than_255_arguments)
     if (doc) {
         zb_buf f = {0};
         xlsx_plan plan;
-        xlsx_pos *pos = plan_first(doc, &plan);
+        xlsx_cells pos = plan_first(doc, &plan);
         const lo_table *t = &doc->sections[0].blocks[0].u.table;
-        EXPECT(xlsx_formula(&t->rows[1200].cells[1], pos, &f) == ZB_OK);
+        EXPECT(xlsx_formula(&t->rows[1200].cells[1], &pos, &f) == ZB_OK);
         /* 600 cells: 3 inner SUMs of at most 255 */
         EXPECT(!strncmp(f.data, "SUM(SUM(A1,A3,", 14));
         size_t calls = 0, args = 0;
@@ -305,7 +307,7 @@ TEST(nests_sums_of_more_than_255_arguments)
             args += *p == 'A';
         EXPECT(calls == 4 && args == 600);
         xlsx_plan_free(&plan);
-        free(pos);
+        free(pos.at);
         buf_free(&f);
         layout_free_doc(doc);
     }
@@ -400,6 +402,56 @@ TEST(names_the_sheets_of_stacked_copies_by_their_range)
     layout_free_doc(doc);
 }
 
+/* The bytes of the file PATH in *DATA (free it), 0 when unreadable. */
+static size_t file_bytes(const char *path, char **data)
+{
+    zb_diags d = {0};
+    size_t len = 0;
+    *data = NULL;
+    if (file_read_all(path, data, &len, &d) != ZB_OK)
+        len = 0;
+    diags_free(&d);
+    return len;
+}
+
+TEST(runs_a_stack_on_from_one_document_into_the_next)
+{
+    /* the copies of one stack, cut after the second: one sheet 份 1-3, the
+       very workbook the copies make as one document */
+    const char *one = "<section name='1 甲' stack='份'><p style='s'>一</p>"
+                      "</section><section name='2 乙' stack='份'><p style='s'>"
+                      "二</p></section>";
+    const char *two = "<section name='3 丙' stack='份'><p style='s'>三</p>"
+                      "</section>";
+    char all[512];
+    snprintf(all, sizeof all, "%s%s", one, two);
+    lo_document *whole = layout(all), *a = layout(one), *b = layout(two);
+    EXPECT(whole && a && b);
+    if (!whole || !a || !b)
+        return;
+    char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64], path2[80];
+    temp_path(dir, path, sizeof path);
+    snprintf(path2, sizeof path2, "%s/pieces.xlsx", dir);
+    zb_diags d = {0};
+    EXPECT(xlsx_render_doc(whole, path, &d) == ZB_OK);
+    xlsx_writer *w;
+    EXPECT(xlsx_render_begin(path2, &d, &w) == ZB_OK);
+    EXPECT(xlsx_render_add(w, a) == ZB_OK); /* takes A and B */
+    EXPECT(xlsx_render_add(w, b) == ZB_OK);
+    EXPECT(xlsx_render_end(w, ZB_OK) == ZB_OK && d.count == 0);
+    char *x, *y;
+    size_t nx = file_bytes(path, &x), ny = file_bytes(path2, &y);
+    EXPECT(sheet_count(path2) == 1);
+    EXPECT(nx > 0 && nx == ny && !memcmp(x, y, nx));
+    free(x);
+    free(y);
+    unlink(path);
+    unlink(path2);
+    EXPECT(rmdir(dir) == 0);
+    diags_free(&d);
+    layout_free_doc(whole);
+}
+
 int main(void)
 {
     xml_init();
@@ -413,6 +465,7 @@ int main(void)
     RUN(nests_sums_of_more_than_255_arguments);
     RUN(writes_several_documents_into_one_workbook);
     RUN(names_the_sheets_of_stacked_copies_by_their_range);
+    RUN(runs_a_stack_on_from_one_document_into_the_next);
     xml_cleanup();
     return test_summary();
 }
