@@ -303,8 +303,9 @@ TEST(pool_tells_once_when_the_last_job_has_started)
     EXPECT(pool_run(5, 2, &h) == 0);
     EXPECT(t.ended == 5);
     EXPECT(t.started == 1);
-    /* two places: the fifth job starts once a third has ended */
-    EXPECT(t.ended_at_started == 3);
+    /* two places: the fifth job starts once three have ended, before the
+       last has (four, when two ended between the same two polls) */
+    EXPECT(t.ended_at_started >= 3 && t.ended_at_started <= 4);
     t = (pool_tally){0};
     EXPECT(pool_run(2, 4, &h) == 0);
     EXPECT(t.ended == 2 && t.started == 1 && t.ended_at_started == 0);
