@@ -562,7 +562,7 @@ static zb_status lay_out_rows(const zb_builder *b, const build_job *job,
     zb_status st = name ? layout_read_begin(name, diags, &r) : ZB_ERR_NOMEM;
     double start = timing_now();
     if (st == ZB_OK && parts)
-        st = facts_add_parts(in->facts, parts, doc);
+        st = add_parts(in, parts, every_copy, every_copy);
     start = timings_add(job->timings, "xslt", start);
     size_t size = table_piece(rows);
     for (copy_range piece = {0, 0}; st == ZB_OK && piece.end < rows;) {
