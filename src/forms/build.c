@@ -188,18 +188,6 @@ static zb_status render(const zb_builder *b, const lo_document *doc,
     return xlsx_render_doc(doc, path, diags);
 }
 
-/* The elements of a result tree carry the lines of whichever stylesheet
-   module wrote them, which would mislead in a diagnostic on the layout:
-   forget them (the layout file of --format layout has lines of its own). */
-static void forget_lines(xmlNodePtr n)
-{
-    for (; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE) {
-            n->line = 0;
-            forget_lines(n->children);
-        }
-}
-
 /* The copies FIRST to END-1 of a form (END past the last: every copy),
    or of a form laid out a range of rows at a time its body rows. */
 typedef struct copy_range {
@@ -283,13 +271,6 @@ static bool has_sections(xmlDocPtr result)
     return false;
 }
 
-/* Add the sections of the result tree RESULT, which is freed, to R. */
-static zb_status read_piece(lo_reader *r, xmlDocPtr result)
-{
-    forget_lines(xmlDocGetRootElement(result));
-    return layout_read_piece(r, result);
-}
-
 /* Read the layout model of the output NAME from RESULT, which is freed;
    with --format layout write RESULT as well. */
 static zb_status read_result(const build_job *job, xmlDocPtr result,
@@ -307,7 +288,7 @@ static zb_status read_result(const build_job *job, xmlDocPtr result,
         xmlFreeDoc(result);
         return st;
     }
-    return layout_read_end(r, read_piece(r, result), out);
+    return layout_read_end(r, layout_read_piece(r, result), out);
 }
 
 /* The copies of a form whose catalogue entry says each copy is COPY
@@ -486,12 +467,10 @@ static zb_status lay_out_piece(const zb_builder *b, const build_job *job,
         st = apply_entry(b, in, i, num, false, piece,
                          parts > 1 ? range : every_copy, diags, &result);
         start = timings_add(job->timings, "xslt", start);
-        if (st == ZB_OK && parts > 1) {
-            forget_lines(xmlDocGetRootElement(result));
+        if (st == ZB_OK && parts > 1)
             st = layout_read_rows(r, result, range.end < size);
-        } else if (st == ZB_OK) {
-            st = read_piece(r, result);
-        }
+        else if (st == ZB_OK)
+            st = layout_read_piece(r, result);
         timings_add(job->timings, "layout", start);
     }
     return st;
@@ -572,10 +551,8 @@ static zb_status lay_out_rows(const zb_builder *b, const build_job *job,
         st = apply_entry(b, in, i, num, false, every_copy, piece, diags,
                          &result);
         start = timings_add(job->timings, "xslt", start);
-        if (st == ZB_OK) {
-            forget_lines(xmlDocGetRootElement(result));
+        if (st == ZB_OK)
             st = layout_read_rows(r, result, piece.end < rows);
-        }
         start = timings_add(job->timings, "layout", start);
     }
     if (parts)

@@ -50,6 +50,11 @@ double layout_line_height(const lo_section *s, const lo_style *style,
 
 /* ---------------------------------------------------------- helpers */
 
+long reader_line(const lo_reader *r, xmlNodePtr n)
+{
+    return r->piece ? 0 : xmlGetLineNo(n);
+}
+
 void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
 {
     zb_buf msg = {0};
@@ -58,7 +63,7 @@ void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    diags_add(r->diags, r->doc->name, n ? xmlGetLineNo(n) : 0, 0, DIAG_ERROR,
+    diags_add(r->diags, r->doc->name, n ? reader_line(r, n) : 0, 0, DIAG_ERROR,
               "layout", "%s", buf_str(&msg));
     buf_free(&msg);
     r->errors++;
@@ -613,7 +618,7 @@ static zb_status read_keep(lo_reader *r, xmlNodePtr n, lo_keep *k)
 static zb_status read_block(lo_reader *r, xmlNodePtr n, lo_block *b)
 {
     static const char *const no_attrs[] = {NULL};
-    b->line = xmlGetLineNo(n);
+    b->line = reader_line(r, n);
     if (reader_is(n, "p")) {
         b->kind = LO_BLOCK_PARA;
         return read_para(r, n, &b->u.para);
@@ -886,7 +891,7 @@ static zb_status read_section(lo_reader *r, xmlNodePtr n, lo_section *s)
         "numbering", "grid-lines", "grid-chars", "stack", NULL};
     reader_check_attrs(r, n, attrs);
     check_no_text(r, n);
-    s->line = xmlGetLineNo(n);
+    s->line = reader_line(r, n);
     s->name = reader_strdup(r, reader_attr(n, "name"));
     check_sheet_name(r, n, s->name);
     read_stack(r, n, s);
@@ -1002,7 +1007,7 @@ static zb_status read_xml(lo_reader *r, xmlDocPtr xml)
     xmlNodePtr root = xmlDocGetRootElement(xml);
     if (root && reader_is(root, "document"))
         return read_document(r, root);
-    diags_add(r->diags, r->doc->name, root ? xmlGetLineNo(root) : 0, 0,
+    diags_add(r->diags, r->doc->name, root ? reader_line(r, root) : 0, 0,
               DIAG_ERROR, "layout", "不是版面文档：根元素应为 {%s}document",
               LO_NAMESPACE);
     r->errors++;
@@ -1021,7 +1026,7 @@ static zb_status read_more(lo_reader *r, xmlDocPtr xml)
         if (reader_is(c, "table"))
             table = c;
     if (!table) {
-        diags_add(r->diags, r->doc->name, root ? xmlGetLineNo(root) : 0, 0,
+        diags_add(r->diags, r->doc->name, root ? reader_line(r, root) : 0, 0,
                   DIAG_ERROR, "layout", "接续的版面文档中没有表格");
         r->errors++;
         reader_close_table(r);
@@ -1033,11 +1038,11 @@ static zb_status read_more(lo_reader *r, xmlDocPtr xml)
 
 zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more)
 {
-    r->free_rows = true;
+    r->piece = true;
     r->rows_more = more;
     zb_status st = r->open_table ? read_more(r, xml) : read_xml(r, xml);
     r->rows_more = false;
-    r->free_rows = false;
+    r->piece = false;
     r->open_node = NULL; /* its element goes with XML */
     xmlFreeDoc(xml);
     return st;
@@ -1045,9 +1050,9 @@ zb_status layout_read_rows(lo_reader *r, xmlDocPtr xml, bool more)
 
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml)
 {
-    r->free_rows = true;
+    r->piece = true;
     zb_status st = read_xml(r, xml);
-    r->free_rows = false;
+    r->piece = false;
     xmlFreeDoc(xml);
     return st;
 }

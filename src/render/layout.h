@@ -381,9 +381,11 @@ typedef struct lo_reader lo_reader;
 zb_status layout_read_begin(const char *name, zb_diags *diags,
                             lo_reader **out);
 
-/* Add the sections of the layout document XML, and free XML: each row
-   of a table as soon as it is read, so that a long table's tree and its
-   model are never whole at the same time. Problems are reported and
+/* Add the sections of the layout document XML, a stylesheet's result
+   tree, and free XML: each row of a table as soon as it is read, so that
+   a long table's tree and its model are never whole at the same time.
+   The model takes no line from XML (its elements carry the stylesheet's
+   lines, which would mislead in a diagnostic). Problems are reported and
    counted for layout_read_end(); the status is ZB_ERR_NOMEM or ZB_OK. */
 zb_status layout_read_piece(lo_reader *r, xmlDocPtr xml);
 

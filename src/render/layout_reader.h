@@ -27,7 +27,9 @@ struct lo_reader {
     zb_diags *diags;
     int errors;
     int pieces;                 /* layout documents read so far */
-    bool free_rows;             /* free each table row once read */
+    bool piece;                 /* reading a result tree of build's: each
+                                   table row freed once read, and no line
+                                   taken (they are the stylesheet's) */
     size_t section_cap;         /* room in doc->sections */
     size_t sections_taken;      /* sections taken out by layout_read_take() */
     const lo_section *section;  /* being read */
@@ -47,6 +49,9 @@ struct lo_reader {
 /* Report a problem with element N (its name and line are added). */
 void reader_error(lo_reader *r, xmlNodePtr n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The line of element N for the model and diagnostics, 0 in a piece. */
+long reader_line(const lo_reader *r, xmlNodePtr n);
 
 /* Is N an element of the layout namespace called NAME? */
 int reader_is(xmlNodePtr n, const char *name);

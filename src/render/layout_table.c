@@ -277,7 +277,7 @@ static zb_status read_cell(lo_reader *r, xmlNodePtr n, const lo_table *t,
     const char *v[CELL_ATTRS];
     reader_attrs(r, n, cell_attrs, v);
     cell->seq = r->doc->cell_count++;
-    cell->line = xmlGetLineNo(n);
+    cell->line = reader_line(r, n);
     cell->colspan =
         (int)reader_int_of(r, n, "colspan", v[CELL_COLSPAN], 1, 1, 1000);
     cell->rowspan =
@@ -327,7 +327,7 @@ static zb_status read_row(lo_reader *r, xmlNodePtr n, lo_table *t,
     static const char *const attrs[] = {"height", "keep-with-next", NULL};
     reader_check_attrs(r, n, attrs);
     lo_row *row = &t->rows[index];
-    row->line = xmlGetLineNo(n);
+    row->line = reader_line(r, n);
     row->min_height = reader_mm(r, n, "height", 0);
     row->keep_with_next =
         reader_enum(r, n, "keep-with-next", lo_bool_names, 0) % 2;
@@ -425,7 +425,7 @@ static zb_status read_rows(lo_reader *r, xmlNodePtr n, lo_table *t,
             continue;
         if (k++ >= first)
             st = read_row(r, c, t, t->row_count++, left);
-        if (r->free_rows) {
+        if (r->piece) {
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         }

@@ -506,6 +506,7 @@ TEST(reads_a_model_in_pieces)
         /* cells numbered on through the pieces, styles the first's */
         EXPECT(t->rows[0].cells[1].seq == 2 * i + 1);
         EXPECT(t->style == &doc->styles[0]);
+        EXPECT(t->rows[0].line == 0 && t->rows[0].cells[0].line == 0);
     }
     EXPECT(doc && doc->sections[2].blocks[0].u.table.rows[0].cells[1]
                           .more->ref_count == 1);
@@ -526,6 +527,8 @@ TEST(rejects_a_sheet_name_repeated_in_another_piece)
     EXPECT(layout_read_end(r, ZB_OK, &doc) == ZB_ERR_INVALID);
     EXPECT(doc == NULL);
     EXPECT(d.errors == 1 && strstr(d.items[0].message, "重复"));
+    /* a piece is a result tree: its lines are the stylesheet's, not told */
+    EXPECT(d.count && d.items[0].line == 0);
     diags_free(&d);
 }
 
