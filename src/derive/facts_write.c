@@ -453,12 +453,6 @@ zb_status facts_write_log_rows(const zb_facts *f, size_t copy, size_t from,
     return w->status;
 }
 
-zb_status facts_write_parts(const zb_facts *f, unsigned parts,
-                            facts_writer *w)
-{
-    return facts_write_copies(f, parts, 0, SIZE_MAX, w);
-}
-
 zb_status facts_write_with(const zb_facts *f, unsigned parts,
                            facts_writer *w)
 {
@@ -470,7 +464,7 @@ zb_status facts_write_with(const zb_facts *f, unsigned parts,
     put_date(w, "asOf", l->as_of);
     write_statistics(f, w);
     write_software(f, w);
-    facts_write_parts(f, parts, w);
+    facts_write_copies(f, parts, 0, SIZE_MAX, w);
     write_plans(f, w);
     write_audit(f, w, 0);
     w->end(w);

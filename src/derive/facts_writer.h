@@ -42,13 +42,10 @@ zb_status facts_write_with(const zb_facts *facts, unsigned parts,
                            facts_writer *w);
 
 /* Write only the large parts PARTS, each an element of its own, in the
-   order of forms/facts.xsd; returns W's status. */
-zb_status facts_write_parts(const zb_facts *facts, unsigned parts,
-                            facts_writer *w);
-
-/* Like facts_write_parts(), but the parts that are one entry per copy of
+   order of forms/facts.xsd, of the parts that are one entry per copy of
    their form (the log: per software, 附件9; the confirmations, 附件11)
-   only for the copies FIRST to END-1 (END past the last: to the end). */
+   only the copies FIRST to END-1 (END past the last: every copy); returns
+   W's status. */
 zb_status facts_write_copies(const zb_facts *facts, unsigned parts,
                              size_t first, size_t end, facts_writer *w);
 

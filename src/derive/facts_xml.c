@@ -108,13 +108,7 @@ xmlNodePtr facts_element(xmlDocPtr doc)
 zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
                           xmlDocPtr doc)
 {
-    return facts_add_copies(facts, parts, 0, SIZE_MAX, doc);
-}
-
-zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
-                           size_t first, size_t end, xmlDocPtr doc)
-{
-    return facts_add_rows(facts, parts, first, end, 0, SIZE_MAX, doc);
+    return facts_add_rows(facts, parts, 0, SIZE_MAX, 0, SIZE_MAX, doc);
 }
 
 zb_status facts_add_rows(const zb_facts *facts, unsigned parts, size_t first,

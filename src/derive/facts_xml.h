@@ -62,12 +62,9 @@ zb_status facts_add_parts(const zb_facts *facts, unsigned parts,
 
 /* Like facts_add_parts(), but of the parts that are one entry per copy of
    their form (the log, the confirmations) only the entries of copies
-   FIRST to END-1: what a form laid out a few copies at a time reads. */
-zb_status facts_add_copies(const zb_facts *facts, unsigned parts,
-                           size_t first, size_t end, xmlDocPtr doc);
-
-/* Like facts_add_copies(), but when the log is one of PARTS and FIRST is
-   one copy (END = FIRST + 1), of its log only the rows FROM to TO-1
+   FIRST to END-1 (END past the last: to the end): what a form laid out a
+   few copies at a time reads; and when the log is one of PARTS and FIRST
+   is one copy (END = FIRST + 1), of its log only the rows FROM to TO-1
    (0-based; TO past the last: to the end): a copy too large for one piece
    laid out a range of its rows at a time. */
 zb_status facts_add_rows(const zb_facts *facts, unsigned parts, size_t first,

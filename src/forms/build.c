@@ -514,6 +514,15 @@ static zb_status build_pieces(const zb_builder *b, const build_job *job,
     return st;
 }
 
+/* Is entry E laid out in pieces of the kind PIECES for JOB? Only a filled
+   form drawn into files is: --blank and --format layout write it whole. */
+static bool in_pieces(const build_job *job, const build_input *in,
+                      const zb_catalog_entry *e, catalog_pieces pieces)
+{
+    return in->facts && !job->blank && !(job->formats & BUILD_LAYOUT) &&
+           e->pieces == pieces;
+}
+
 /* The body rows of the one long table of a form laid out a range of rows
    at a time (catalogue entry E: pieces="rows"), as the facts F give
    them: 附件8's, a row per installation. */
@@ -571,8 +580,7 @@ static zb_status lay_out(const zb_builder *b, const build_job *job,
     const zb_catalog_entry *e = &b->catalog->entries[i];
     *out = NULL;
     /* a form of one long table (附件8), a range of its rows at a time */
-    size_t rows = in->facts && !job->blank && !(job->formats & BUILD_LAYOUT) &&
-                          e->pieces == CATALOG_ROWS
+    size_t rows = in_pieces(job, in, e, CATALOG_ROWS)
                       ? table_rows(in->facts, e)
                       : 0;
     if (table_piece(rows) < rows)
@@ -607,9 +615,9 @@ static zb_status build_entry(const zb_builder *b, const build_job *job,
     int number = entry_number(in->front.ledger, e);
     /* the forms of thousands of copies (附件9, 10, 11): a piece of copies
        at a time, each with only its copies' part of the facts */
-    bool pieces = in->facts && !job->blank &&
-                  !(job->formats & BUILD_LAYOUT) && e->pieces == CATALOG_COPIES;
-    size_t copies = pieces ? copies_of(e->copy, in->front.ledger) : 0;
+    size_t copies = in_pieces(job, in, e, CATALOG_COPIES)
+                        ? copies_of(e->copy, in->front.ledger)
+                        : 0;
     if (copies)
         return build_pieces(b, job, in, i, number, copies, diags);
     lo_document *doc;

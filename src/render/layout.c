@@ -963,13 +963,13 @@ static zb_status read_document(lo_reader *r, xmlNodePtr root)
         return ZB_OK;
     }
     zb_status st = ZB_OK;
-    if (!r->pieces) { /* a later piece's meta and styles are the first's */
+    if (!r->head_read) {
         r->arena = &r->doc->arena;
         read_meta(r, meta);
         st = read_styles(r, styles);
         r->arena = &r->content;
+        r->head_read = true;
     }
-    r->pieces++;
     if (st == ZB_OK)
         st = grow_sections(r, sections);
     for (xmlNodePtr c = root->children; c && st == ZB_OK; c = c->next)

@@ -13,7 +13,7 @@
 /* A sum/product attribute waiting until every id of the document is known. */
 typedef struct lo_pending_ref {
     lo_cell *cell;
-    size_t section;       /* the cell's section_number() */
+    size_t section;       /* the cell's reader_section_number() */
     const char *ids;      /* the attribute's value, in the arena */
 } lo_pending_ref;
 
@@ -26,7 +26,8 @@ struct lo_reader {
                                    meta and styles, else content */
     zb_diags *diags;
     int errors;
-    int pieces;                 /* layout documents read so far */
+    bool head_read;             /* the meta and styles are read (a later
+                                   piece's are taken to be the first's) */
     bool piece;                 /* reading a result tree of build's: each
                                    table row freed once read, and no line
                                    taken (they are the stylesheet's) */
@@ -34,7 +35,7 @@ struct lo_reader {
     size_t sections_taken;      /* sections taken out by layout_read_take() */
     const lo_section *section;  /* being read */
     xmlHashTablePtr ids;        /* id -> lo_cell*, whole document */
-    xmlHashTablePtr cell_section; /* id -> its section_number() + 1 */
+    xmlHashTablePtr cell_section; /* id -> its reader_section_number() + 1 */
     xmlHashTablePtr sheet_names;  /* the sections' names so far */
     lo_pending_ref *pending;
     size_t pending_count, pending_cap;
