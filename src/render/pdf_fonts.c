@@ -761,7 +761,8 @@ static zb_status mark_glyphs(const pdf_face *face, HPDF_Font font,
 }
 
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
-                          const uint8_t *used, z_stream *z)
+                          const uint8_t *used,
+                          struct libdeflate_compressor *z)
 {
     HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_Array kids = HPDF_Dict_GetItem(font, "DescendantFonts",

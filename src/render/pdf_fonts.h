@@ -25,7 +25,7 @@
 #include <stdint.h>
 
 #include <hpdf.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "../core/diag.h"
 #include "../core/status.h"
@@ -91,6 +91,7 @@ zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf,
    font program (pdf_fontfile.h). libharu 2.3.0 writes an invalid ToUnicode
    map and a width and map entry for every code point. */
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
-                          const uint8_t *used, z_stream *z);
+                          const uint8_t *used,
+                          struct libdeflate_compressor *z);
 
 #endif

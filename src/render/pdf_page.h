@@ -89,7 +89,8 @@ typedef struct pdf_ctx {
     size_t finished;         /* pages[0..finished) have footers, deflated */
     zb_arena kept;           /* what the pages not finished keep of their
                                 sections once pdf_render_add() returns */
-    z_stream z;              /* deflates the pages and fonts (pdf_stream.h) */
+    struct libdeflate_compressor *z; /* deflates the pages and fonts
+                                        (pdf_stream.h) */
     double left, right, top, bottom;  /* the body on the page */
     double y;                /* cursor: top of the free body */
     bool page_empty;         /* nothing drawn below the top yet */

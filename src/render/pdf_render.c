@@ -803,7 +803,7 @@ static zb_status finish_pages(pdf_ctx *ctx)
     for (size_t i = ctx->finished; i < ctx->page_count; i++) {
         HPDF_PageAttr page = (HPDF_PageAttr)p[i].page->attr;
         if (ctx->status == ZB_OK && page->gmode == HPDF_GMODE_PAGE_DESCRIPTION)
-            pdf_fail(ctx, pdf_stream_deflate(page->contents, &ctx->z));
+            pdf_fail(ctx, pdf_stream_deflate(page->contents, ctx->z));
     }
     ctx->finished = ctx->page_count;
     ctx->section = section;
@@ -909,7 +909,7 @@ static zb_status finish_fonts(pdf_ctx *ctx)
             if (ctx->uses[i].order == n)
                 pdf_fail(ctx, pdf_face_finish(&ctx->fonts->faces[i],
                                               ctx->uses[i].font,
-                                              ctx->uses[i].used, &ctx->z));
+                                              ctx->uses[i].used, ctx->z));
     return ctx->status;
 }
 
@@ -944,7 +944,7 @@ static void ctx_free(pdf_ctx *ctx)
     linebreak_free(&ctx->lb);
     free(ctx->pages);
     arena_free(&ctx->kept);
-    deflateEnd(&ctx->z);
+    libdeflate_free_compressor(ctx->z);
     HPDF_Free(ctx->pdf);
     free(ctx->path);
     free(ctx);
@@ -1006,8 +1006,8 @@ zb_status pdf_render_begin(const pdf_fonts *fonts, const char *path,
     ctx->path = strdup(path);
     ctx->pdf = HPDF_New(on_haru_error, ctx);
     ctx->uses = calloc(fonts->face_count, sizeof *ctx->uses);
-    if (!ctx->path || !ctx->pdf || !ctx->uses ||
-        pdf_stream_deflater(&ctx->z) != ZB_OK) {
+    ctx->z = pdf_stream_deflater();
+    if (!ctx->path || !ctx->pdf || !ctx->uses || !ctx->z) {
         ctx_free(ctx);
         return ZB_ERR_NOMEM;
     }

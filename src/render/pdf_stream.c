@@ -160,37 +160,32 @@ void pdf_stream_set_deflated(HPDF_Dict dict)
     dict->write_fn = write_filter;
 }
 
-zb_status pdf_stream_deflater(z_stream *z)
+struct libdeflate_compressor *pdf_stream_deflater(void)
 {
-    return deflateInit2(z, PDF_DEFLATE_LEVEL, Z_DEFLATED, MAX_WBITS, 6,
-                        Z_DEFAULT_STRATEGY) == Z_OK ? ZB_OK : ZB_ERR_NOMEM;
+    return libdeflate_alloc_compressor(PDF_STREAM_LEVEL);
 }
 
-zb_status pdf_stream_deflate(HPDF_Dict dict, z_stream *z)
+zb_status pdf_stream_deflate(HPDF_Dict dict, struct libdeflate_compressor *c)
 {
     HPDF_Stream s = dict->stream;
     buffer *b = s->attr;
     if (s->free_fn != buffer_free || !s->write_fn || dict->filter !=
         HPDF_STREAM_FILTER_FLATE_DECODE || !b->len)
         return ZB_OK;
-    uLong bound = deflateBound(z, (uLong)b->len);
+    size_t bound = libdeflate_zlib_compress_bound(c, b->len);
     HPDF_BYTE *out = malloc(bound);
     if (!out)
         return ZB_ERR_NOMEM;
-    int rc = deflateReset(z);
-    z->next_in = b->data;
-    z->avail_in = (uInt)b->len;
-    z->next_out = out;
-    z->avail_out = (uInt)bound;
-    if (rc != Z_OK || deflate(z, Z_FINISH) != Z_STREAM_END) {
+    size_t len = libdeflate_zlib_compress(c, b->data, b->len, out, bound);
+    if (!len) {
         free(out);
         return ZB_ERR_RENDER;
     }
     free(b->data);
-    HPDF_BYTE *fit = realloc(out, z->total_out);  /* total_out > 0 */
+    HPDF_BYTE *fit = realloc(out, len);
     out = fit ? fit : out;
-    *b = (buffer){out, z->total_out, fit ? z->total_out : bound, 0};
-    s->size = (HPDF_UINT)z->total_out;
+    *b = (buffer){out, len, fit ? len : bound, 0};
+    s->size = (HPDF_UINT)len;
     pdf_stream_set_deflated(dict);
     return ZB_OK;
 }
