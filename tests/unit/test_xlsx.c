@@ -9,8 +9,11 @@
 
 #include "test.h"
 
+#include <xlsxwriter.h>
+
 #include "core/buf.h"
 #include "core/fileio.h"
+#include "core/zipfile.h"
 #include "parse/xml_load.h"
 #include "render/xlsx.h"
 #include "render/xlsx_sheet.h"
@@ -341,6 +344,50 @@ static int sheet_count(const char *path)
     return n - 1;
 }
 
+/* How often NEEDLE occurs in the LEN bytes at DATA. */
+static size_t occurrences(const char *data, size_t len, const char *needle)
+{
+    size_t n = 0, k = strlen(needle);
+    for (size_t i = 0; i + k <= len; i++)
+        n += !memcmp(data + i, needle, k);
+    return n;
+}
+
+/* xlsx_zip.c deflates a part whole (libdeflate) up to 16 MB and as it
+   comes (zlib) past that: a sheet of 600,000 numbers (about 20 MB of XML)
+   and the workbook's small parts come back whole, their CRCs right. */
+TEST(deflates_small_parts_whole_and_a_large_one_as_it_comes)
+{
+    char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64];
+    temp_path(dir, path, sizeof path);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *big = wb ? workbook_add_worksheet(wb, NULL) : NULL;
+    lxw_worksheet *small = wb ? workbook_add_worksheet(wb, NULL) : NULL;
+    EXPECT(big && small);
+    if (!big || !small)
+        return;
+    for (lxw_row_t r = 0; r < 60000; r++)
+        for (lxw_col_t c = 0; c < 10; c++)
+            worksheet_write_number(big, r, c, 100000.0 * c + r, NULL);
+    worksheet_write_string(small, 0, 0, "正版化", NULL);
+    EXPECT(workbook_close(wb) == LXW_NO_ERROR);
+    zb_diags d = {0};
+    zipfile_entries parts;
+    EXPECT(zipfile_read(path, (size_t)64 << 20, &parts, &d) == ZB_OK);
+    const zipfile_entry *b = zipfile_find(&parts, "xl/worksheets/sheet1.xml");
+    const zipfile_entry *s = zipfile_find(&parts, "xl/sharedStrings.xml");
+    EXPECT(b && b->len > (size_t)16 << 20 &&
+           occurrences(b->data, b->len, "<c r=") == 600000);
+    EXPECT(b && holds(b->data, b->len, "<c r=\"J60000\"><v>959999</v>"));
+    EXPECT(s && holds(s->data, s->len, "<t>正版化</t>"));
+    struct stat st;
+    EXPECT(stat(path, &st) == 0 && st.st_size < (off_t)(b ? b->len / 4 : 0));
+    zipfile_entries_free(&parts);
+    unlink(path);
+    rmdir(dir);
+    diags_free(&d);
+}
+
 TEST(writes_several_documents_into_one_workbook)
 {
     lo_document *a = layout("<section name='附件1'><p style='s'>一</p>"
@@ -463,6 +510,7 @@ int main(void)
     RUN(writes_sum_formulas_over_ranges);
     RUN(rounds_products_and_sums_to_the_cells_decimals);
     RUN(nests_sums_of_more_than_255_arguments);
+    RUN(deflates_small_parts_whole_and_a_large_one_as_it_comes);
     RUN(writes_several_documents_into_one_workbook);
     RUN(names_the_sheets_of_stacked_copies_by_their_range);
     RUN(runs_a_stack_on_from_one_document_into_the_next);
