@@ -288,13 +288,6 @@ static void on_tick(void *arg)
         r->events->tick(r->events->arg);
 }
 
-static void on_started(void *arg)
-{
-    const batch_run *r = arg;
-    if (r->events->started)
-        r->events->started(r->events->arg);
-}
-
 int batch_build(const zb_builder *b, const batch_opts *opts,
                 const batch_events *events)
 {
@@ -304,7 +297,7 @@ int batch_build(const zb_builder *b, const batch_opts *opts,
         events->done(i, ZB_ERR_NOMEM, &none, NULL, events->arg);
     if (!r.ledgers)
         return 0;
-    pool_hooks hooks = {work, on_message, on_ended, on_tick, on_started, &r};
+    pool_hooks hooks = {work, on_message, on_ended, on_tick, &r};
     int sig = pool_run(opts->count, opts->workers, &hooks);
     for (size_t i = 0; i < opts->count; i++) {
         free(r.ledgers[i].folder);

@@ -52,9 +52,6 @@ typedef struct batch_events {
                  const char *timings, void *arg);
     /* About ten times a second. */
     void (*tick)(void *arg);
-    /* Every ledger's worker has been started: the builder is no longer
-       needed in this process (by this run). May be NULL. */
-    void (*started)(void *arg);
     void *arg;
 } batch_events;
 

@@ -221,8 +221,6 @@ int pool_run(size_t count, unsigned workers, const pool_hooks *h)
             if (!ws[i].pid) {
                 start(&ws[i], next++, h, ws, workers);
                 running += ws[i].pid != 0;
-                if (next == count && h->started)
-                    h->started(h->arg);
             }
         if (!running && (stopped || next == count))
             break;

@@ -61,10 +61,6 @@ typedef struct pool_hooks {
     /* In the parent, about ten times a second while workers run; may be
        NULL. */
     void (*tick)(void *arg);
-    /* In the parent, once the last job's worker has been started: what
-       only the workers need may be freed now, while they run. May be
-       NULL; not called when the run is stopped first. */
-    void (*started)(void *arg);
     void *arg;
 } pool_hooks;
 

@@ -169,7 +169,6 @@ typedef struct build_view {
     zb_buf failed;    /* the ledgers that failed, "、"-separated */
     size_t nfailed;
     int exit_code;    /* the worst so far */
-    zb_builder **spare; /* freed once every worker has started, or NULL */
 } build_view;
 
 static void on_form(size_t ledger, void *arg)
@@ -227,23 +226,12 @@ static void on_tick(void *arg)
         progress_tick(&v->progress);
 }
 
-/* The workers have their copy of the builder: free this process's while
-   they run rather than after (a few hundredths of a second at S). */
-static void on_started(void *arg)
-{
-    build_view *v = arg;
-    if (v->spare) {
-        build_close(*v->spare);
-        *v->spare = NULL;
-    }
-}
-
 /* Build the ledgers of O, showing it through V; the exit status. */
 static int run(const zb_builder *b, const batch_opts *o, build_view *v)
 {
-    *v = (build_view){.opts = o, .quiet = v->quiet, .spare = v->spare};
+    *v = (build_view){.opts = o, .quiet = v->quiet};
     progress_start(&v->progress, stdout, o->count);
-    batch_events events = {on_form, on_file, on_done, on_tick, on_started, v};
+    batch_events events = {on_form, on_file, on_done, on_tick, v};
     int sig = batch_build(b, o, &events);
     progress_clear(&v->progress);
     if (!v->quiet) {
@@ -323,8 +311,7 @@ int cmd_build(int argc, char **argv)
         return EXIT_USAGE;
     }
     a.opts.timings = a.timings ? &timings : NULL;
-    /* watching, each round needs the builder again */
-    build_view view = {.quiet = a.quiet, .spare = a.watch ? NULL : &builder};
+    build_view view = {.quiet = a.quiet};
     rc = a.watch ? watch(builder, &a.opts, &view)
                  : run(builder, &a.opts, &view);
     interrupt_release();
