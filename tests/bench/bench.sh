@@ -2,10 +2,15 @@
 # `make bench`: time `check`, `stats` and `build` on the generated ledgers
 # build/bench/ledger-SIZE.xml as whole processes, several runs each; report
 # the median and spread of wall time, CPU time and peak memory, the pages
-# and bytes written, the stages of `--timings`, how each stage grows with
-# its input (M -> L -> XL) and the budgets of issue 9. The report goes to
-# the terminal and to build/bench/results-<commit>.txt, so that two commits
-# can be compared (diff the two files).
+# and bytes written, the median of each stage of `--timings` (every build
+# run reports its stages), how each stage grows with its input (M -> L ->
+# XL) and the budgets of issue 9. The runs go round the sizes (S M L XL,
+# S M L XL, ...) rather than one size after the other: this machine's
+# speed drifts by a quarter within minutes, and a slow minute then falls
+# on every size alike instead of on one (which made its growth figures
+# swing both ways). The report goes to the terminal and to
+# build/bench/results-<commit>.txt, so that two commits can be compared
+# (diff the two files).
 #
 #   tests/bench/bench.sh [SIZE...]          (make bench does the set-up)
 #   BENCH_RUNS=3 ZB=build/zhengban tests/bench/bench.sh S M
@@ -29,15 +34,12 @@ exec > >(tee "$results")
 
 has_command() { "$ZB" "$1" --help >/dev/null 2>&1; }
 
-# run N CMD...: run CMD N times; one line "wall cpu peak_kb status" each
-run() {
-    local n=$1
-    shift
-    for _ in $(seq "$n"); do
-        /usr/bin/time -f '%e %U %S %M %x' -o "$tmp/time" "$@" \
-            >"$tmp/stdout" 2>"$tmp/stderr"
-        awk '{printf "%.3f %.3f %d %d\n", $1, $2 + $3, $4, $5}' "$tmp/time"
-    done
+# once CMD...: run CMD; one line "wall cpu peak_kb status"; its standard
+# error in $tmp/stderr
+once() {
+    /usr/bin/time -f '%e %U %S %M %x' -o "$tmp/time" "$@" \
+        >"$tmp/stdout" 2>"$tmp/stderr"
+    awk '{printf "%.3f %.3f %d %d\n", $1, $2 + $3, $4, $5}' "$tmp/time"
 }
 
 # summary: from run's lines, "median min max cpu_median peak_mb status"
@@ -69,53 +71,81 @@ pages() {
     echo "$total"
 }
 
-# timings CMD...: the stage lines of CMD --timings, "stage seconds"
-timings() {
-    "$@" --timings 2>&1 >/dev/null |
-        awk '/^  [a-z]/ && $1 != "total" {print $1, $2}'
+# stages FILE: the median of each stage over the "stage seconds" lines of
+# FILE (those of every run), in the order of their first run
+stages() {
+    awk '{ if (!($1 in n)) order[++k] = $1; t[$1, ++n[$1]] = $2 }
+         END { for (i = 1; i <= k; i++) {
+                   s = order[i]; m = n[s]
+                   for (a = 1; a <= m; a++) v[a] = t[s, a]
+                   for (a = 1; a <= m; a++)       # insertion sort
+                       for (b = a; b > 1 && v[b - 1] > v[b]; b--) {
+                           x = v[b]; v[b] = v[b - 1]; v[b - 1] = x }
+                   print s, v[int((m + 1) / 2)] } }' "$1"
 }
 
 echo "zhengban bench  commit $commit  $(date -u +%Y-%m-%d)  $(nproc) cores" \
     " runs $runs"
 declare -A stage_time stage_names input_bytes
+present=()
 for size in "${sizes[@]}"; do
     ledger=$dir/ledger-$size.xml
-    if [ ! -f "$ledger" ]; then
+    if [ -f "$ledger" ]; then
+        present+=("$size")
+    else
         echo "$size: $ledger is missing (make bench generates it)"
-        continue
     fi
+done
+# the runs, round the sizes
+for _ in $(seq "$runs"); do
+    for size in "${present[@]}"; do
+        ledger=$dir/ledger-$size.xml
+        once "$ZB" check "$ledger" >>"$tmp/check-$size"
+        if has_command stats; then
+            once "$ZB" stats "$ledger" >>"$tmp/stats-$size"
+        fi
+        if has_command build; then
+            out=$tmp/out-$size
+            rm -rf "$out"
+            once "$ZB" build --timings "$ledger" -o "$out" >>"$tmp/build-$size"
+        else
+            once "$ZB" check --timings "$ledger" >/dev/null
+        fi
+        awk '/^  [a-z]/ && $1 != "total" {print $1, $2}' "$tmp/stderr" \
+            >>"$tmp/stages-$size"
+    done
+done
+for size in "${present[@]}"; do
+    ledger=$dir/ledger-$size.xml
     bytes=$(stat -c %s "$ledger")
     input_bytes[$size]=$bytes
     printf '\n%s: %s bytes, %d staff, %d computers, %d events\n' "$size" \
         "$bytes" "$(grep -c '<person ' "$ledger")" \
         "$(grep -c '<computer ' "$ledger")" "$(grep -c '<event ' "$ledger")"
-
-    s=$(run "$runs" "$ZB" check "$ledger" | summary)
+    s=$(summary <"$tmp/check-$size")
     report check "$s"
-    if has_command stats; then
-        report stats "$(run "$runs" "$ZB" stats "$ledger" | summary)"
+    if [ -f "$tmp/stats-$size" ]; then
+        report stats "$(summary <"$tmp/stats-$size")"
     else
         echo "  stats    (not in this build)"
     fi
-    if has_command build; then
+    if [ -f "$tmp/build-$size" ]; then
         out=$tmp/out-$size
-        s=$(run "$runs" bash -c 'rm -rf "$0" && exec "$1" build "$2" -o "$0"' \
-            "$out" "$ZB" "$ledger" | summary)
+        s=$(summary <"$tmp/build-$size")
         p=$(pages "$out")
         b=$(du -sb "$out" 2>/dev/null | cut -f1)
         report build "$s" "$(awk -v p="$p" -v b="${b:-0}" -v w="${s%% *}" \
             'BEGIN {printf "  %d pages  %.1f MB  %.0f pages/s", p, b / 1048576,
                     (w > 0 ? p / w : 0)}')"
-        stages=$(rm -rf "$out"; timings "$ZB" build "$ledger" -o "$out")
     else
         echo "  build    (not in this build)"
-        stages=$(timings "$ZB" check "$ledger")
     fi
-    echo "  stages:$(awk '{printf "  %s %.3f", $1, $2}' <<<"$stages")"
+    st=$(stages "$tmp/stages-$size")
+    echo "  stages:$(awk '{printf "  %s %.3f", $1, $2}' <<<"$st")"
     while read -r stage seconds; do
         [ -n "$stage" ] && stage_time[$size.$stage]=$seconds
-    done <<<"$stages"
-    stage_names[$size]=$(awk '{printf "%s ", $1}' <<<"$stages")
+    done <<<"$st"
+    stage_names[$size]=$(awk '{printf "%s ", $1}' <<<"$st")
     read -r med _ _ _ mb _ <<<"$s"
     printf -v "wall_$size" %s "$med"
     printf -v "peak_$size" %s "$mb"
