@@ -1,14 +1,18 @@
 /*
- * pdf_fontfile.c - TrueType font programs written as libharu 2.3.0's
- * HPDF_TTFontDef_SaveFontData() writes them (hpdf_fontdef_tt.c: the same
- * thirteen tables in the same order, glyf and loca holding only the used
+ * pdf_fontfile.c - TrueType font programs with the tables libharu 2.3.0's
+ * HPDF_TTFontDef_SaveFontData() writes (hpdf_fontdef_tt.c: the same
+ * thirteen tables and directory, glyf and loca holding only the used
  * glyphs, the name table with the subset tag, the same checksums), from a
  * mapped file, with the unchanged tables deflated once per process.
  *
  * A deflate stream may be cut into pieces that each end on a byte boundary
- * (Z_SYNC_FLUSH) and start without looking back: the pieces deflated once
- * are copied between the pieces of each PDF, and the zlib trailer's
- * Adler-32 is computed over the whole program.
+ * (zlib's Z_SYNC_FLUSH) and start without looking back: the pieces
+ * deflated once are copied into each PDF's program, and the zlib
+ * trailer's Adler-32 is combined from the pieces'. The tables' bytes come
+ * in another order than libharu's (the directory says where each is, and
+ * TrueType lets the tables lie in any order): those that are the same in
+ * every PDF first, then head, glyf and loca, the PDF's own, deflated in
+ * one go by libdeflate as the stream's last blocks.
  */
 #include "pdf_fontfile.h"
 
@@ -44,6 +48,12 @@ static const struct {
     {"prep", false},
 };
 enum { TABLE_GLYF = 4, TABLE_HEAD = 5, TABLE_LOCA = 8, TABLE_NAME = 10 };
+
+/* Where the tables' bytes lie in the program, by index in tables[]: the
+   shared ones and name, then head, glyf and loca (as write_own() writes
+   them, one after the other). */
+static const size_t data_order[TABLES] = {0, 1, 2, 3, 6, 7, 9, 10, 11, 12,
+                                          TABLE_HEAD, TABLE_GLYF, TABLE_LOCA};
 
 /* The offset table and the table directory, before the tables. */
 #define DIRECTORY (12 + 16 * TABLES)
@@ -260,21 +270,23 @@ HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf)
 
 /* ------------------------------------------------------- deflating */
 
-/* A raw deflate stream (no zlib header) at PDF_DEFLATE_LEVEL, to be
-   reused with pack(). */
-static zb_status packer_open(z_stream *z)
-{
-    *z = (z_stream){0};
-    return deflateInit2(z, PDF_DEFLATE_LEVEL, Z_DEFLATED, -MAX_WBITS, 8,
-                        Z_DEFAULT_STRATEGY) == Z_OK ? ZB_OK : ZB_ERR_NOMEM;
-}
+/* A raw deflate stream (no zlib header) at PDF_DEFLATE_LEVEL for the
+   pieces deflated once, opened at its first use (most PDFs deflate none:
+   their pieces were made by the PDFs before). */
+typedef struct packer {
+    z_stream z;
+    bool open;
+} packer;
 
-/* Deflate the N bytes at IN onto OUT as blocks that do not look back
-   before IN, ending with FLUSH (Z_SYNC_FLUSH: on a byte boundary, more to
-   follow; Z_FINISH: the last block). */
-static zb_status pack(z_stream *z, const uint8_t *in, size_t n, int flush,
-                      zb_buf *out)
+/* Deflate the N bytes at IN onto OUT with K as blocks that do not look
+   back before IN and end on a byte boundary (Z_SYNC_FLUSH). */
+static zb_status pack(packer *k, const uint8_t *in, size_t n, zb_buf *out)
 {
+    z_stream *z = &k->z;
+    if (!k->open && deflateInit2(z, PDF_DEFLATE_LEVEL, Z_DEFLATED,
+                                 -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return ZB_ERR_NOMEM;
+    k->open = true;
     uint8_t chunk[32768];
     int rc = deflateReset(z) == Z_OK ? Z_OK : Z_STREAM_ERROR;
     z->next_in = (Bytef *)in;
@@ -282,14 +294,25 @@ static zb_status pack(z_stream *z, const uint8_t *in, size_t n, int flush,
     while (rc != Z_STREAM_ERROR) {
         z->next_out = chunk;
         z->avail_out = sizeof chunk;
-        rc = deflate(z, flush);
+        rc = deflate(z, Z_SYNC_FLUSH);
         buf_append(out, chunk, sizeof chunk - z->avail_out);
-        if (z->avail_out != 0 && (flush != Z_FINISH || rc == Z_STREAM_END))
+        if (z->avail_out != 0)
             break;
     }
     return rc == Z_STREAM_ERROR ? ZB_ERR_RENDER
            : out->failed        ? ZB_ERR_NOMEM
                                 : ZB_OK;
+}
+
+/* The N bytes at DATA (fewer than 65,536) onto OUT as a stored deflate
+   block, not the last: the directory, which zlib would clear a table of
+   64 KB to deflate. */
+static zb_status store(const uint8_t *data, size_t n, zb_buf *out)
+{
+    const uint8_t head[5] = {0x00, (uint8_t)n, (uint8_t)(n >> 8),
+                             (uint8_t)~n, (uint8_t)(~n >> 8)};
+    buf_append(out, head, sizeof head);
+    return buf_append(out, data, n);
 }
 
 /* -------------------------------------------------------- the pieces */
@@ -317,23 +340,23 @@ static void piece_sum(piece *p, const uint8_t *data, size_t n)
     p->adler = (uint32_t)adler32(adler32(0, NULL, 0), data, (uInt)n);
 }
 
-/* Piece P of the N bytes at DATA, deflated with Z. */
+/* Piece P of the N bytes at DATA, deflated with K. */
 static zb_status piece_make(piece *p, const uint8_t *data, size_t n,
-                            z_stream *z)
+                            packer *k)
 {
     piece_sum(p, data, n);
-    return n ? pack(z, data, n, Z_SYNC_FLUSH, &p->packed) : ZB_OK;
+    return n ? pack(k, data, n, &p->packed) : ZB_OK;
 }
 
-/* Deflate the tables of F that are not own, as A names them, with Z. */
-static zb_status prepare(pdf_fontfile *f, HPDF_TTFontDefAttr a, z_stream *z)
+/* Deflate the tables of F that are not own, as A names them, with K. */
+static zb_status prepare(pdf_fontfile *f, HPDF_TTFontDefAttr a, packer *k)
 {
     for (size_t i = 0; i < TABLES && !f->prepared; i++) {
         const HPDF_TTFTable *t = find_table(a, tables[i].tag);
         if (tables[i].own || !t)
             continue;
         zb_status st = piece_make(&f->shared[i], f->data + t->offset,
-                                  t->length, z);
+                                  t->length, k);
         if (st != ZB_OK)
             return st;
     }
@@ -465,7 +488,7 @@ static zb_status write_name(const pdf_fontfile *f, HPDF_TTFontDefAttr a,
 /* The name table of A (with its subset tag) as a piece: made and deflated
    once per tag (HPDFAA, HPDFAB...: a PDF's first fonts), then reused. */
 static zb_status name_piece(pdf_fontfile *f, HPDF_TTFontDefAttr a,
-                            z_stream *z, const piece **out)
+                            packer *k, const piece **out)
 {
     named *n = f->names;
     for (size_t i = 0; i < f->name_count; i++, n++)
@@ -488,7 +511,7 @@ static zb_status name_piece(pdf_fontfile *f, HPDF_TTFontDefAttr a,
         st = ZB_ERR_NOMEM;
     if (st == ZB_OK)
         st = piece_make(&n->piece, (const uint8_t *)n->bytes.data,
-                        n->bytes.len, z);
+                        n->bytes.len, k);
     if (st != ZB_OK) {
         buf_free(&n->bytes);
         buf_free(&n->piece.packed);
@@ -565,17 +588,20 @@ static void finish_program(HPDF_TTFontDefAttr a, program *p, size_t adjust)
     put16(&d, a->offset_tbl.search_range);
     put16(&d, a->offset_tbl.entry_selector);
     put16(&d, a->offset_tbl.range_shift);
-    size_t at = DIRECTORY;
+    size_t at = DIRECTORY, offset[TABLES];
     size_t limit = DIRECTORY + ((p->length - DIRECTORY) & ~(size_t)3);
     uint32_t body = 0;
-    for (size_t i = 0; i < TABLES; i++) {
-        const piece *t = p->table[i];
-        buf_append(&d, tables[i].tag, 4);
-        put32(&d, t->words[0]);
-        put32(&d, (uint32_t)at);
-        put32(&d, (uint32_t)t->len);
+    for (size_t k = 0; k < TABLES; k++) {
+        const piece *t = p->table[data_order[k]];
+        offset[data_order[k]] = at;
         body += piece_words(t, at, limit);
         at += t->len;
+    }
+    for (size_t i = 0; i < TABLES; i++) {
+        buf_append(&d, tables[i].tag, 4);
+        put32(&d, p->table[i]->words[0]);
+        put32(&d, (uint32_t)offset[i]);
+        put32(&d, (uint32_t)p->table[i]->len);
     }
     if (!d.failed)
         memcpy(dir, d.data, DIRECTORY);
@@ -592,12 +618,12 @@ static void finish_program(HPDF_TTFontDefAttr a, program *p, size_t adjust)
 
 /* The font program of A as libharu writes it, in pieces. */
 static zb_status write_program(pdf_fontfile *f, HPDF_TTFontDefAttr a,
-                               z_stream *z, program *p)
+                               packer *k, program *p)
 {
     size_t adjust = 0;
     zb_status st = write_own(f, a, p, &adjust);
     if (st == ZB_OK)
-        st = name_piece(f, a, z, &p->table[TABLE_NAME]);
+        st = name_piece(f, a, k, &p->table[TABLE_NAME]);
     if (st != ZB_OK)
         return st;
     p->length = DIRECTORY;
@@ -610,28 +636,36 @@ static zb_status write_program(pdf_fontfile *f, HPDF_TTFontDefAttr a,
     return ZB_OK;
 }
 
-/* P deflated as a zlib stream onto OUT with Z: the pieces deflated once
-   copied, the rest deflated here; the Adler-32 combined from the
-   pieces'. */
-static zb_status deflate_program(const program *p, z_stream *z, zb_buf *out)
+/* P deflated as a zlib stream onto OUT: the directory stored, the
+   pieces deflated once copied, then head, glyf and loca (P->own after the
+   directory) deflated by C as the last blocks; the Adler-32 combined from
+   the pieces'. */
+static zb_status deflate_program(const program *p,
+                                 struct libdeflate_compressor *c, zb_buf *out)
 {
     static const uint8_t header[2] = {0x78, 0x9C};
     const piece *dir = &p->mine[TABLES];
-    zb_status st = buf_append(out, header, sizeof header);
-    if (st == ZB_OK)
-        st = pack(z, dir->data, dir->len, Z_SYNC_FLUSH, out);
+    buf_append(out, header, sizeof header);
+    zb_status st = store(dir->data, dir->len, out);
     uLong adler = dir->adler;
-    for (size_t i = 0; i < TABLES && st == ZB_OK; i++) {
-        const piece *t = p->table[i];
+    for (size_t k = 0; k < TABLES && st == ZB_OK; k++) {
+        const piece *t = p->table[data_order[k]];
         if (t->packed.len)
             st = buf_append(out, t->packed.data, t->packed.len);
-        else if (t->len)
-            st = pack(z, t->data, t->len, Z_SYNC_FLUSH, out);
         if (t->len)
             adler = adler32_combine(adler, t->adler, (z_off_t)t->len);
     }
+    const uint8_t *own = (const uint8_t *)p->own.data + DIRECTORY;
+    size_t n = p->own.len - DIRECTORY;
+    size_t bound = libdeflate_deflate_compress_bound(c, n);
     if (st == ZB_OK)
-        st = pack(z, NULL, 0, Z_FINISH, out);
+        st = buf_reserve(out, bound + 4);
+    size_t len = st == ZB_OK ? libdeflate_deflate_compress(
+                                   c, own, n, out->data + out->len, bound)
+                             : 0;
+    if (st == ZB_OK && !len)
+        st = ZB_ERR_RENDER;
+    out->len += len;
     put32(out, (uint32_t)adler);
     return st == ZB_OK && out->failed ? ZB_ERR_NOMEM : st;
 }
@@ -669,7 +703,8 @@ static zb_status add_descriptor(HPDF_Font font, HPDF_Dict file,
     return ZB_OK;
 }
 
-zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font)
+zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font,
+                             struct libdeflate_compressor *c)
 {
     HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fa->fontdef->attr;
@@ -677,16 +712,14 @@ zb_status pdf_fontfile_embed(pdf_fontfile *f, HPDF_Font font)
         return ZB_OK;
     program p = {0};
     zb_buf packed = {0};
-    z_stream z;
-    zb_status st = packer_open(&z);
-    if (st != ZB_OK)
-        return st;
-    st = prepare(f, a, &z);
+    packer k = {0};
+    zb_status st = prepare(f, a, &k);
     if (st == ZB_OK)
-        st = write_program(f, a, &z, &p);
+        st = write_program(f, a, &k, &p);
     if (st == ZB_OK)
-        st = deflate_program(&p, &z, &packed);
-    deflateEnd(&z);
+        st = deflate_program(&p, c, &packed);
+    if (k.open)
+        deflateEnd(&k.z);
     HPDF_Dict file = st == ZB_OK ? HPDF_DictStream_New(font->mmgr, fa->xref)
                                  : NULL;
     if (st == ZB_OK &&

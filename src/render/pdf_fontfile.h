@@ -8,14 +8,15 @@
  * PDF whatever the PDF's length. Here a font file is mapped into memory
  * and parsed once; each PDF gets a copy of the parsed font that shares its
  * tables; the tables every PDF embeds unchanged are deflated once, and a
- * PDF deflates only what is its own (the table directory, head, glyf, loca
- * and name). The font program inflates to the very bytes libharu would
- * write.
+ * PDF deflates only what is its own (head, glyf and loca; the name table
+ * once per subset tag). The font program inflates to the tables libharu
+ * would write, in another order (pdf_fontfile.c).
  */
 #ifndef ZB_PDF_FONTFILE_H
 #define ZB_PDF_FONTFILE_H
 
 #include <hpdf.h>
+#include <libdeflate.h>
 
 #include "../core/status.h"
 
@@ -44,8 +45,10 @@ HPDF_FontDef pdf_fontfile_load(const pdf_fontfile *file, HPDF_Doc pdf);
 
 /* Before the document is saved: write the font descriptor and the font
    program of FONT, loaded from FILE, with the glyphs its document marked
-   as used; libharu then only links them. The first call for a FILE
-   deflates its shared tables (FILE is not thread-safe). */
-zb_status pdf_fontfile_embed(pdf_fontfile *file, HPDF_Font font);
+   as used, its own tables deflated with C (pdf_stream_deflater()); libharu
+   then only links them. The first call for a FILE deflates its shared
+   tables (FILE is not thread-safe). */
+zb_status pdf_fontfile_embed(pdf_fontfile *file, HPDF_Font font,
+                             struct libdeflate_compressor *c);
 
 #endif

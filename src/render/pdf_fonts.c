@@ -783,6 +783,6 @@ zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
     if (st == ZB_OK)
         st = pdf_stream_deflate(fa->cmap_stream, z);
     if (st == ZB_OK)
-        st = pdf_fontfile_embed(face->file, font);
+        st = pdf_fontfile_embed(face->file, font, z);
     return st;
 }

@@ -88,7 +88,7 @@ zb_status pdf_face_attach(const pdf_face *face, HPDF_Doc pdf,
    USED (a bit set of PDF_FONTS_CODES bits) and their components, write
    FONT's widths, CIDToGIDMap and ToUnicode map for just those code points
    (the two streams deflated with Z, as pdf_stream_deflate() does), and its
-   font program (pdf_fontfile.h). libharu 2.3.0 writes an invalid ToUnicode
+   font program (pdf_fontfile.h, its own tables deflated with Z too). libharu 2.3.0 writes an invalid ToUnicode
    map and a width and map entry for every code point. */
 zb_status pdf_face_finish(const pdf_face *face, HPDF_Font font,
                           const uint8_t *used,
