@@ -58,6 +58,10 @@ for pdf in "$T/out/$U"/*.pdf; do
     name=$(basename "$pdf" .pdf)
     qpdf --check "$pdf" >/dev/null 2>&1 && pass "$name qpdf --check" \
         || fail "$name qpdf --check" "$(qpdf --check "$pdf" 2>&1 | tail -2)"
+    # the font programs: own tables laid last (src/render/pdf_fontfile.c)
+    "$PY" "$TOP/tests/e2e/fontprogram_check.py" "$pdf" >"$T/fontprogram" \
+        && pass "$name font programs sound" \
+        || fail "$name font programs sound" "$(head -3 "$T/fontprogram")"
     pdftotext "$pdf" - | tr -d ' \n' >"$T/$name.txt"
 done
 
