@@ -106,7 +106,11 @@ for _ in $(seq "$runs"); do
         fi
         if has_command build; then
             out=$tmp/out-$size
+            # the last run's files removed and everything written out
+            # first, so that no run pays for the one before (XL writes
+            # 190 MB, which the kernel would otherwise flush during L's)
             rm -rf "$out"
+            sync
             once "$ZB" build --timings "$ledger" -o "$out" >>"$tmp/build-$size"
         else
             once "$ZB" check --timings "$ledger" >/dev/null
