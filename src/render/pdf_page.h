@@ -11,7 +11,6 @@
 #define ZB_PDF_PAGE_H
 
 #include <hpdf.h>
-#include <zlib.h>
 
 #include "layout.h"
 #include "linebreak.h"

@@ -16,7 +16,6 @@
 
 #include <hpdf.h>
 #include <libdeflate.h>
-#include <zlib.h>
 
 #include "../core/status.h"
 
@@ -35,14 +34,8 @@ HPDF_Stream pdf_stream_use(HPDF_Dict dict);
    keys, where libharu writes its filter). */
 void pdf_stream_set_deflated(HPDF_Dict dict);
 
-/* The zlib level of the font programs' streams (pdf_fontfile.h), which
-   are deflated in pieces (zlib's Z_SYNC_FLUSH). Level 1 against libharu's
-   6: a one-page form's PDF costs about a fifth fewer instructions; the
-   files grow by 6-9%. */
-#define PDF_DEFLATE_LEVEL Z_BEST_SPEED
-
-/* The libdeflate level of the other streams (page contents, the fonts'
-   glyph maps and CMaps), each deflated whole. libdeflate 1.14's level 1
+/* The libdeflate level of the streams deflated whole (page contents, the
+   fonts' glyph maps and CMaps, a font program's own tables). libdeflate 1.14's level 1
    deflates the 74 MB of page contents of L's four long forms in 0.20 s
    and 17.5 MB, zlib 1.2.13's level 1 in 0.50 s and 19.0 MB. */
 #define PDF_STREAM_LEVEL 1

@@ -74,6 +74,12 @@ static int write_next(zipFile file, const void *data, size_t len)
     return next ? next(file, data, (unsigned)len) : ZIP_INTERNALERROR;
 }
 
+/* Is FILE the zip our part is open in? */
+static bool ours(zipFile file)
+{
+    return file && file == part.file;
+}
+
 static void part_free(void)
 {
     if (part.streaming)
@@ -148,7 +154,7 @@ static int start_streaming(void)
 
 int zipWriteInFileInZip(zipFile file, const void *buf, unsigned len)
 {
-    if (file != part.file || !part.file)
+    if (!ours(file))
         return write_next(file, buf, len);
     part.crc = libdeflate_crc32((uint32_t)part.crc, buf, len);
     part.size += len;
@@ -179,7 +185,7 @@ static int write_whole(void)
 
 int zipCloseFileInZip(zipFile file)
 {
-    if (file != part.file || !part.file) {
+    if (!ours(file)) {
         close_fn *next;
         *(void **)&next = minizip("zipCloseFileInZip");
         return next ? next(file) : ZIP_INTERNALERROR;

@@ -84,6 +84,12 @@ stages() {
                    print s, v[int((m + 1) / 2)] } }' "$1"
 }
 
+# take_stages SIZE: the stage lines of the last run's --timings, kept
+take_stages() {
+    awk '/^  [a-z]/ && $1 != "total" {print $1, $2}' "$tmp/stderr" \
+        >>"$tmp/stages-$1"
+}
+
 echo "zhengban bench  commit $commit  $(date -u +%Y-%m-%d)  $(nproc) cores" \
     " runs $runs"
 declare -A stage_time stage_names input_bytes
@@ -100,7 +106,8 @@ done
 for _ in $(seq "$runs"); do
     for size in "${present[@]}"; do
         ledger=$dir/ledger-$size.xml
-        once "$ZB" check "$ledger" >>"$tmp/check-$size"
+        once "$ZB" check --timings "$ledger" >>"$tmp/check-$size"
+        has_command build || take_stages "$size"  # no build: check's stages
         if has_command stats; then
             once "$ZB" stats "$ledger" >>"$tmp/stats-$size"
         fi
@@ -112,11 +119,8 @@ for _ in $(seq "$runs"); do
             rm -rf "$out"
             sync
             once "$ZB" build --timings "$ledger" -o "$out" >>"$tmp/build-$size"
-        else
-            once "$ZB" check --timings "$ledger" >/dev/null
+            take_stages "$size"
         fi
-        awk '/^  [a-z]/ && $1 != "total" {print $1, $2}' "$tmp/stderr" \
-            >>"$tmp/stages-$size"
     done
 done
 for size in "${present[@]}"; do

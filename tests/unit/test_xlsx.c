@@ -46,14 +46,19 @@ static int near(double a, double b)
     return fabs(a - b) < 0.01;
 }
 
+/* How often NEEDLE occurs in the LEN bytes at DATA. */
+static size_t occurrences(const char *data, size_t len, const char *needle)
+{
+    size_t n = 0, k = strlen(needle);
+    for (size_t i = 0; i + k <= len; i++)
+        n += !memcmp(data + i, needle, k);
+    return n;
+}
+
 /* Do the LEN bytes at DATA hold the string S? */
 static int holds(const char *data, size_t len, const char *s)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i + n <= len; i++)
-        if (!memcmp(data + i, s, n))
-            return 1;
-    return 0;
+    return occurrences(data, len, s) > 0;
 }
 
 /* Plan the first section of DOC into PLAN; the cells' positions are
@@ -342,15 +347,6 @@ static int sheet_count(const char *path)
     free(data);
     diags_free(&d);
     return n - 1;
-}
-
-/* How often NEEDLE occurs in the LEN bytes at DATA. */
-static size_t occurrences(const char *data, size_t len, const char *needle)
-{
-    size_t n = 0, k = strlen(needle);
-    for (size_t i = 0; i + k <= len; i++)
-        n += !memcmp(data + i, needle, k);
-    return n;
 }
 
 /* xlsx_zip.c deflates a part whole (libdeflate) up to 16 MB and as it
