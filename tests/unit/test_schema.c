@@ -116,6 +116,9 @@ TEST(keys_and_references_name_their_rules)
                "<finance", "<finance>（财务部门）的 dept（部门）“cw”未登记");
     expect_one("operator=\"s2\"", "operator=\"s8\"", "ref-staff",
                "operator=\"s8\"", "operator（安装维护人）“s8”未登记");
+    /* a reference is looked up as xs:token, its spaces collapsed */
+    expect_one("operator=\"s2\"", "operator=\" s8&#9; \"", "ref-staff",
+               "operator=\" s8", "operator（安装维护人）“s8”未登记");
 }
 
 TEST(other_versions_are_refused_with_one_message)
