@@ -40,8 +40,9 @@ Q = $(if $(V),,@)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+# ZB_FREE_AT_EXIT: free everything before exiting (src/core/lifetime.h)
 SANFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-           -fno-sanitize-recover=all
+           -fno-sanitize-recover=all -DZB_FREE_AT_EXIT
 ZB_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
             -DZB_VERSION='"$(VERSION)"' -DZB_DATADIR='"$(DATADIR)"' \
             $(PKG_CFLAGS) -MMD -MP

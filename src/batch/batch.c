@@ -7,6 +7,7 @@
 
 #include "../core/buf.h"
 #include "../core/hash.h"
+#include "../core/lifetime.h"
 #include "pool.h"
 
 /* What a worker tells the parent. */
@@ -187,7 +188,8 @@ static zb_status work(size_t job, pool_link *link, void *arg)
         st = build_into(r, &w, ledger, &in, d, &diags);
     }
     outdir_close(d);
-    build_input_free(&in);
+    if (LIFETIME_FREE_AT_EXIT) /* the worker ends after this job */
+        build_input_free(&in);
     if (st != ZB_OK && !diags.errors && !refused) /* else the parent says */
         diags_add(&diags, ledger, 0, 0, DIAG_ERROR, NULL, "%s",
                   status_describe(st));

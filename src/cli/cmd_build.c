@@ -17,6 +17,7 @@
 #include "../batch/watch.h"
 #include "../core/buf.h"
 #include "../core/datadir.h"
+#include "../core/lifetime.h"
 #include "cli.h"
 
 static void usage(FILE *out)
@@ -315,6 +316,7 @@ int cmd_build(int argc, char **argv)
     rc = a.watch ? watch(builder, &a.opts, &view)
                  : run(builder, &a.opts, &view);
     interrupt_release();
-    build_close(builder);
+    if (LIFETIME_FREE_AT_EXIT) /* the process ends after this */
+        build_close(builder);
     return rc;
 }
