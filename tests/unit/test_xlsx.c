@@ -2,7 +2,9 @@
    (xlsx_text.c), the sheet plan (xlsx_plan.c), total formulas
    (xlsx_formula.c) and the workbook entry points (xlsx.c). What the
    workbooks hold is checked by a real reader in tests/e2e/xlsx.sh. */
+#include <dlfcn.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -495,6 +497,115 @@ TEST(runs_a_stack_on_from_one_document_into_the_next)
     layout_free_doc(whole);
 }
 
+/* ------------------------------------------------- rows and cells */
+
+typedef void write_cell_fn(lxw_worksheet *, lxw_cell *, lxw_format *);
+typedef void write_row_fn(lxw_worksheet *, lxw_row *, char *);
+void _write_cell(lxw_worksheet *self, lxw_cell *cell, lxw_format *row_format);
+void _write_row(lxw_worksheet *self, lxw_row *row, char *spans);
+
+/* What WRITE (the program's or libxlsxwriter's) spells for every cell
+   and row below, into *TEXT (free()). */
+static size_t spell_all(lxw_worksheet *ws, lxw_format *bold,
+                        write_cell_fn *cell_fn, write_row_fn *row_fn,
+                        char **text)
+{
+    static const double numbers[] = {
+        0, -0.0, 1, -3, 12, 22.75, 0.25, -0.5, 1740.5, 0.62, 45291,
+        1e11 + 0.75, 999999999999.75, 1e12, 1e15, 123456789012345678.0,
+        1e-5, 1.0 / 3, INFINITY, -INFINITY, NAN};
+    static const lxw_col_t cols[] = {0, 3, 25, 26, 701, 702, 16383};
+    static const lxw_row_t rows[] = {0, 9, 1048575};
+    static const double heights[] = {15, 15.25, 22.75, 409, 13.3, 0.5};
+    size_t len = 0;
+    FILE *f = open_memstream(text, &len);
+    EXPECT(f != NULL);
+    if (!f)
+        return 0;
+    ws->file = f;
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
+        for (size_t c = 0; c < sizeof cols / sizeof *cols; c++)
+            for (int k = 0; k < 2; k++) {
+                lxw_cell cell = {.row_num = rows[r], .col_num = cols[c],
+                                 .format = k ? bold : NULL};
+                for (size_t n = 0; n < sizeof numbers / sizeof *numbers;
+                     n++) {
+                    cell.type = NUMBER_CELL;
+                    cell.u.number = numbers[n];
+                    cell_fn(ws, &cell, NULL);
+                    cell_fn(ws, &cell, bold);
+                }
+                cell.type = STRING_CELL;
+                cell.u.string_id = (int32_t)(r * 1000 + c);
+                cell_fn(ws, &cell, NULL);
+                cell.type = BLANK_CELL;
+                cell_fn(ws, &cell, NULL);
+                cell_fn(ws, &cell, bold);
+                cell.type = BOOLEAN_CELL; /* libxlsxwriter's own */
+                cell.u.number = 1;
+                cell_fn(ws, &cell, NULL);
+            }
+    char spans[] = "1:10", odd[] = "1:1&";
+    char *span_list[] = {NULL, spans, odd};
+    for (size_t h = 0; h < sizeof heights / sizeof *heights; h++)
+        for (int bits = 0; bits < 64; bits++) {
+            lxw_row row = {.row_num = (lxw_row_t)(h * 7 + (size_t)bits),
+                           .height = heights[h],
+                           .height_changed = bits & 1,
+                           .format = bits & 2 ? bold : NULL,
+                           .data_changed = (bits & 4) != 0,
+                           .hidden = (bits & 8) != 0,
+                           .level = (bits & 16) ? 1 : 0,
+                           .collapsed = (bits & 32) != 0};
+            for (size_t i = 0; i < 3; i++)
+                row_fn(ws, &row, span_list[i]);
+        }
+    ws->file = NULL;
+    EXPECT(fclose(f) == 0);
+    return len;
+}
+
+/* xlsx_cells.c spells rows and cells in place of libxlsxwriter's
+   _write_row() and _write_cell(): byte for byte as those do, for every
+   kind it spells and every kind it hands on. */
+TEST(spells_rows_and_cells_as_libxlsxwriter_does)
+{
+    write_cell_fn *own_cell;
+    write_row_fn *own_row;
+    *(void **)&own_cell = dlsym(RTLD_NEXT, "_write_cell");
+    *(void **)&own_row = dlsym(RTLD_NEXT, "_write_row");
+    /* without them the program's are never called: see xlsx_cells.c */
+    EXPECT(own_cell && own_row);
+    char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64];
+    temp_path(dir, path, sizeof path);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
+    lxw_format *bold = wb ? workbook_add_format(wb) : NULL;
+    EXPECT(ws && bold);
+    if (!own_cell || !own_row || !ws || !bold)
+        return;
+    format_set_bold(bold);
+    lxw_format *italic = workbook_add_format(wb);
+    format_set_italic(italic);
+    EXPECT(worksheet_set_column(ws, 3, 3, 10, italic) == LXW_NO_ERROR);
+    char *ours = NULL, *theirs = NULL;
+    size_t n = spell_all(ws, bold, _write_cell, _write_row, &ours);
+    size_t m = spell_all(ws, bold, own_cell, own_row, &theirs);
+    EXPECT(n > 100000 && n == m && !memcmp(ours, theirs, n));
+    for (size_t i = 0; i < n && i < m; i++)
+        if (ours[i] != theirs[i]) {
+            printf("    at %zu: ours \"%.60s\"\n    theirs \"%.60s\"\n", i,
+                   ours + (i > 20 ? i - 20 : 0),
+                   theirs + (i > 20 ? i - 20 : 0));
+            break;
+        }
+    free(ours);
+    free(theirs);
+    EXPECT(workbook_close(wb) == LXW_NO_ERROR);
+    unlink(path);
+    EXPECT(rmdir(dir) == 0);
+}
+
 int main(void)
 {
     xml_init();
@@ -510,6 +621,7 @@ int main(void)
     RUN(writes_several_documents_into_one_workbook);
     RUN(names_the_sheets_of_stacked_copies_by_their_range);
     RUN(runs_a_stack_on_from_one_document_into_the_next);
+    RUN(spells_rows_and_cells_as_libxlsxwriter_does);
     xml_cleanup();
     return test_summary();
 }
