@@ -1,12 +1,14 @@
 /*
- * xlsx_cells.c - how a worksheet's rows and cells are spelled out.
+ * xlsx_cells.c - how a worksheet's rows, cells and merged ranges are
+ * spelled out.
  *
- * libxlsxwriter 1.1.4 spells each <row> through a list of attributes (a
- * malloc'd node and an snprintf() each) and each <c> with fprintf(),
- * naming the cell with snprintf(): more than half of the XLSX stage (M's
- * 附件9: 209 of 408 M instructions). Debian's build of it exports these
- * helpers, _write_row() and _write_cell(), and calls them through the
- * PLT, so the program's definitions below come first in the dynamic
+ * libxlsxwriter 1.1.4 spells each <row> and <mergeCell> through a list of
+ * attributes (a malloc'd node and an snprintf() each) and each <c> with
+ * fprintf(), naming the cell with snprintf(): more than half of the XLSX
+ * stage (M's 附件9: 209 of 408 M instructions). Debian's build of it
+ * exports these helpers, _write_row(), _write_cell() and
+ * _worksheet_write_merge_cell(), and calls them through the PLT, so the
+ * program's definitions below come first in the dynamic
  * linker's search, as xlsx_zip.c's do for minizip. They write the same
  * bytes with plain appends. A cell of a kind the forms never write
  * (formula, boolean, array formula, inline string) and a row with what
@@ -40,6 +42,8 @@ typedef void write_row_fn(lxw_worksheet *, lxw_row *, char *);
 
 void _write_cell(lxw_worksheet *self, lxw_cell *cell, lxw_format *row_format);
 void _write_row(lxw_worksheet *self, lxw_row *row, char *spans);
+void _worksheet_write_merge_cell(lxw_worksheet *self,
+                                 lxw_merged_range *range);
 
 /* libxlsxwriter's own definition of NAME (after the program's). */
 static void *library(const char *name)
@@ -190,4 +194,18 @@ void _write_row(lxw_worksheet *self, lxw_row *row, char *spans)
     *(void **)&own = library("_write_row");
     if (own)
         own(self, row, spans);
+}
+
+/* <mergeCell ref="A7:J7"/> */
+void _worksheet_write_merge_cell(lxw_worksheet *self,
+                                 lxw_merged_range *range)
+{
+    char spelled[SPELL_MAX];
+    char *p = put_cell_name(put(spelled, "<mergeCell ref=\""),
+                            range->first_row, range->first_col);
+    if (range->first_row != range->last_row ||
+        range->first_col != range->last_col)
+        p = put_cell_name(put(p, ":"), range->last_row, range->last_col);
+    p = put(p, "\"/>");
+    fwrite_unlocked(spelled, 1, (size_t)(p - spelled), self->file);
 }

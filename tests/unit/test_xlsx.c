@@ -501,14 +501,22 @@ TEST(runs_a_stack_on_from_one_document_into_the_next)
 
 typedef void write_cell_fn(lxw_worksheet *, lxw_cell *, lxw_format *);
 typedef void write_row_fn(lxw_worksheet *, lxw_row *, char *);
+typedef void write_merge_fn(lxw_worksheet *, lxw_merged_range *);
 void _write_cell(lxw_worksheet *self, lxw_cell *cell, lxw_format *row_format);
 void _write_row(lxw_worksheet *self, lxw_row *row, char *spans);
+void _worksheet_write_merge_cell(lxw_worksheet *self,
+                                 lxw_merged_range *range);
 
-/* What WRITE (the program's or libxlsxwriter's) spells for every cell
-   and row below, into *TEXT (free()). */
+typedef struct spellers {
+    write_cell_fn *cell;
+    write_row_fn *row;
+    write_merge_fn *merge;
+} spellers;
+
+/* What W (the program's or libxlsxwriter's) spells for every cell, row
+   and merged range below, into *TEXT (free()). */
 static size_t spell_all(lxw_worksheet *ws, lxw_format *bold,
-                        write_cell_fn *cell_fn, write_row_fn *row_fn,
-                        char **text)
+                        const spellers *w, char **text)
 {
     static const double numbers[] = {
         0, -0.0, 1, -3, 12, 22.75, 0.25, -0.5, 1740.5, 0.62, 45291,
@@ -532,18 +540,18 @@ static size_t spell_all(lxw_worksheet *ws, lxw_format *bold,
                      n++) {
                     cell.type = NUMBER_CELL;
                     cell.u.number = numbers[n];
-                    cell_fn(ws, &cell, NULL);
-                    cell_fn(ws, &cell, bold);
+                    w->cell(ws, &cell, NULL);
+                    w->cell(ws, &cell, bold);
                 }
                 cell.type = STRING_CELL;
                 cell.u.string_id = (int32_t)(r * 1000 + c);
-                cell_fn(ws, &cell, NULL);
+                w->cell(ws, &cell, NULL);
                 cell.type = BLANK_CELL;
-                cell_fn(ws, &cell, NULL);
-                cell_fn(ws, &cell, bold);
+                w->cell(ws, &cell, NULL);
+                w->cell(ws, &cell, bold);
                 cell.type = BOOLEAN_CELL; /* libxlsxwriter's own */
                 cell.u.number = 1;
-                cell_fn(ws, &cell, NULL);
+                w->cell(ws, &cell, NULL);
             }
     char spans[] = "1:10", odd[] = "1:1&";
     char *span_list[] = {NULL, spans, odd};
@@ -558,39 +566,54 @@ static size_t spell_all(lxw_worksheet *ws, lxw_format *bold,
                            .level = (bits & 16) ? 1 : 0,
                            .collapsed = (bits & 32) != 0};
             for (size_t i = 0; i < 3; i++)
-                row_fn(ws, &row, span_list[i]);
+                w->row(ws, &row, span_list[i]);
+        }
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
+        for (size_t c = 0; c < sizeof cols / sizeof *cols; c++) {
+            lxw_merged_range one = {.first_row = rows[r], .last_row = rows[r],
+                                    .first_col = cols[c],
+                                    .last_col = cols[c]};
+            w->merge(ws, &one);
+            lxw_merged_range wide = one;
+            wide.last_col = cols[sizeof cols / sizeof *cols - 1];
+            w->merge(ws, &wide);
+            lxw_merged_range tall = one;
+            tall.last_row = rows[sizeof rows / sizeof *rows - 1];
+            w->merge(ws, &tall);
         }
     ws->file = NULL;
     EXPECT(fclose(f) == 0);
     return len;
 }
 
-/* xlsx_cells.c spells rows and cells in place of libxlsxwriter's
-   _write_row() and _write_cell(): byte for byte as those do, for every
+/* xlsx_cells.c spells rows, cells and merged ranges in place of
+   libxlsxwriter's _write_row(), _write_cell() and
+   _worksheet_write_merge_cell(): byte for byte as those do, for every
    kind it spells and every kind it hands on. */
 TEST(spells_rows_and_cells_as_libxlsxwriter_does)
 {
-    write_cell_fn *own_cell;
-    write_row_fn *own_row;
-    *(void **)&own_cell = dlsym(RTLD_NEXT, "_write_cell");
-    *(void **)&own_row = dlsym(RTLD_NEXT, "_write_row");
+    spellers program = {_write_cell, _write_row, _worksheet_write_merge_cell};
+    spellers library;
+    *(void **)&library.cell = dlsym(RTLD_NEXT, "_write_cell");
+    *(void **)&library.row = dlsym(RTLD_NEXT, "_write_row");
+    *(void **)&library.merge = dlsym(RTLD_NEXT, "_worksheet_write_merge_cell");
     /* without them the program's are never called: see xlsx_cells.c */
-    EXPECT(own_cell && own_row);
+    EXPECT(library.cell && library.row && library.merge);
     char dir[] = "/tmp/zb-xlsx-XXXXXX", path[64];
     temp_path(dir, path, sizeof path);
     lxw_workbook *wb = workbook_new(path);
     lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
     lxw_format *bold = wb ? workbook_add_format(wb) : NULL;
     EXPECT(ws && bold);
-    if (!own_cell || !own_row || !ws || !bold)
+    if (!library.cell || !library.row || !library.merge || !ws || !bold)
         return;
     format_set_bold(bold);
     lxw_format *italic = workbook_add_format(wb);
     format_set_italic(italic);
     EXPECT(worksheet_set_column(ws, 3, 3, 10, italic) == LXW_NO_ERROR);
     char *ours = NULL, *theirs = NULL;
-    size_t n = spell_all(ws, bold, _write_cell, _write_row, &ours);
-    size_t m = spell_all(ws, bold, own_cell, own_row, &theirs);
+    size_t n = spell_all(ws, bold, &program, &ours);
+    size_t m = spell_all(ws, bold, &library, &theirs);
     EXPECT(n > 100000 && n == m && !memcmp(ours, theirs, n));
     for (size_t i = 0; i < n && i < m; i++)
         if (ours[i] != theirs[i]) {
