@@ -57,6 +57,21 @@ void num_format_decimal(int64_t value, int decimals, char *buf, size_t size)
                  (unsigned long long)(mag % scale));
 }
 
+char *num_put_int(char *p, int64_t value)
+{
+    uint64_t mag = value < 0 ? -(uint64_t)value : (uint64_t)value;
+    char digits[20];
+    int n = 0;
+    do
+        digits[n++] = (char)('0' + mag % 10);
+    while (mag /= 10);
+    if (value < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = digits[--n];
+    return p;
+}
+
 int num_rescale(int64_t value, int from, int to, int64_t *out)
 {
     if (to >= from) {

@@ -18,6 +18,12 @@ int num_parse_decimal(const char *s, int decimals, int64_t *out);
 /* Write VALUE (scaled by 10^DECIMALS) as "1234.50" into BUF (>= 32 bytes). */
 void num_format_decimal(int64_t value, int decimals, char *buf, size_t size);
 
+/* Write the decimal digits of VALUE ('-' first when negative) at P, no
+   NUL: at most 20 bytes. Returns the end. For text written by the ten
+   thousand (cell names, line numbers), where printf would be most of the
+   work. */
+char *num_put_int(char *p, int64_t value);
+
 /* Round VALUE from FROM decimals to TO decimals, half away from zero.
    Returns 0 on overflow. */
 int num_rescale(int64_t value, int from, int to, int64_t *out);

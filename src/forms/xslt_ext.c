@@ -7,6 +7,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
 
+#include "../core/num.h"
 #include "../parse/xml_load.h"
 
 /* ------------------------------------------------- zb:where(node) */
@@ -20,23 +21,13 @@ static xmlChar *where_of(xmlNodePtr node)
                            ? (const char *)node->doc->URL : NULL;
     if (!file)
         return xmlStrdup(BAD_CAST "");
-    char digits[24];
-    size_t n = sizeof digits;
-    long line = xml_node_line(node); /* -1 for a node without a line */
-    unsigned long rest = line < 0 ? 0UL - (unsigned long)line
-                                  : (unsigned long)line;
-    do
-        digits[--n] = (char)('0' + rest % 10);
-    while ((rest /= 10) && n > 1);
-    if (line < 0)
-        digits[--n] = '-';
-    size_t len = strlen(file), count = sizeof digits - n;
-    xmlChar *where = xmlMalloc(len + 1 + count + 1);
+    size_t len = strlen(file);
+    xmlChar *where = xmlMalloc(len + 1 + 20 + 1);
     if (where) {
         memcpy(where, file, len);
         where[len] = ':';
-        memcpy(where + len + 1, digits + n, count);
-        where[len + 1 + count] = '\0';
+        /* -1 for a node without a line */
+        *num_put_int((char *)where + len + 1, xml_node_line(node)) = '\0';
     }
     return where;
 }

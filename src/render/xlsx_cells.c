@@ -30,6 +30,8 @@
 
 #include <xlsxwriter.h>
 
+#include "../core/num.h"
+
 /* A cell's or row's XML: at most a name, two integers and a number. */
 enum { SPELL_MAX = 160 };
 
@@ -58,25 +60,6 @@ static char *put(char *p, const char *s)
     return p + n;
 }
 
-static char *put_uint(char *p, uint64_t v)
-{
-    char digits[20];
-    int n = 0;
-    do
-        digits[n++] = (char)('0' + v % 10);
-    while (v /= 10);
-    while (n)
-        *p++ = digits[--n];
-    return p;
-}
-
-static char *put_int(char *p, int64_t v)
-{
-    if (v < 0)
-        *p++ = '-';
-    return put_uint(p, v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v);
-}
-
 /* V as "%.16G" spells it, when V is a multiple of a quarter below
    PLAIN_MAX (not -0): "12", "-3", "22.75". NULL otherwise. */
 static char *put_plain(char *p, double v)
@@ -89,7 +72,7 @@ static char *put_plain(char *p, double v)
     uint64_t q = (uint64_t)fabs(quarters);
     if (v < 0)
         *p++ = '-';
-    p = put_uint(p, q / 4);
+    p = num_put_int(p, (int64_t)(q / 4));
     return put(p, fractions[q % 4]);
 }
 
@@ -102,7 +85,7 @@ static char *put_cell_name(char *p, lxw_row_t row, lxw_col_t col)
         letters[n++] = (char)('A' + (c - 1) % 26);
     while (n)
         *p++ = letters[--n];
-    return put_uint(p, (uint64_t)row + 1);
+    return num_put_int(p, (int64_t)row + 1);
 }
 
 /* The style of CELL as libxlsxwriter chooses it: its own format, else
@@ -120,33 +103,46 @@ static int32_t cell_style(const lxw_worksheet *self, const lxw_cell *cell,
     return 0;
 }
 
+/* Write SPELLED up to END to the sheet; false when END is NULL (nothing
+   spelled: the caller hands on to libxlsxwriter's own). */
+static bool write_out(lxw_worksheet *self, const char *spelled,
+                      const char *end)
+{
+    if (end)
+        fwrite_unlocked(spelled, 1, (size_t)(end - spelled), self->file);
+    return end != NULL;
+}
+
 /* <c r="B7" s="3"><v>12</v></c>, <c ... t="s"><v>40</v></c> (a shared
-   string), <c r="B7" s="3"/> (a blank with a format; without one it is
-   not written). */
+   string), <c r="B7" s="3"/> (a blank with a format) at P; the end, or
+   NULL for a cell spelled by libxlsxwriter. */
+static char *spell_cell(char *p, const lxw_worksheet *self,
+                        const lxw_cell *cell, lxw_format *row_format)
+{
+    int type = cell->type;
+    if (type != NUMBER_CELL && type != STRING_CELL && type != BLANK_CELL)
+        return NULL;
+    int32_t style = cell_style(self, cell, row_format);
+    p = put(put_cell_name(put(p, "<c r=\""), cell->row_num, cell->col_num),
+            "\"");
+    if (style)
+        p = put(num_put_int(put(p, " s=\""), style), "\"");
+    if (type == BLANK_CELL)
+        return put(p, "/>");
+    if (type == STRING_CELL)
+        return put(num_put_int(put(p, " t=\"s\"><v>"), cell->u.string_id),
+                   "</v></c>");
+    p = put_plain(put(p, "><v>"), cell->u.number);
+    return p ? put(p, "</v></c>") : NULL;
+}
+
+/* A blank without a format is not written. */
 void _write_cell(lxw_worksheet *self, lxw_cell *cell, lxw_format *row_format)
 {
-    char spelled[SPELL_MAX], *p = spelled, *end = NULL;
-    int type = cell->type;
-    if (type == BLANK_CELL && !cell->format)
+    char spelled[SPELL_MAX];
+    if ((cell->type == BLANK_CELL && !cell->format) ||
+        write_out(self, spelled, spell_cell(spelled, self, cell, row_format)))
         return;
-    if (type == NUMBER_CELL || type == STRING_CELL || type == BLANK_CELL) {
-        int32_t style = cell_style(self, cell, row_format);
-        p = put_cell_name(put(p, "<c r=\""), cell->row_num, cell->col_num);
-        p = put(p, "\"");
-        if (style)
-            p = put(put_int(put(p, " s=\""), style), "\"");
-        if (type == BLANK_CELL)
-            end = put(p, "/>");
-        else if (type == STRING_CELL)
-            end = put(put_int(put(p, " t=\"s\"><v>"), cell->u.string_id),
-                      "</v></c>");
-        else if ((end = put_plain(put(p, "><v>"), cell->u.number)))
-            end = put(end, "</v></c>");
-    }
-    if (end) {
-        fwrite_unlocked(spelled, 1, (size_t)(end - spelled), self->file);
-        return;
-    }
     write_cell_fn *own;
     *(void **)&own = library("_write_cell");
     if (own)
@@ -161,35 +157,36 @@ static bool plain_spans(const char *spans)
 }
 
 /* <row r="7" spans="1:10" s="2" customFormat="1" ht="22.75"
-   customHeight="1">, or ending "/>" when the row has no cells. */
-void _write_row(lxw_worksheet *self, lxw_row *row, char *spans)
+   customHeight="1">, or ending "/>" when the row has no cells, at P; the
+   end, or NULL for a row spelled by libxlsxwriter. */
+static char *spell_row(char *p, const lxw_worksheet *self, const lxw_row *row,
+                       const char *spans)
 {
-    char spelled[SPELL_MAX], *p = spelled, *end = NULL;
+    if (row->hidden || row->level || row->collapsed ||
+        self->excel_version == 2010 || !plain_spans(spans))
+        return NULL;
     double height = row->height_changed ? row->height
                                         : self->default_row_height;
-    bool custom = height != LXW_DEF_ROW_HEIGHT;
-    if (!row->hidden && !row->level && !row->collapsed &&
-        self->excel_version != 2010 && plain_spans(spans)) {
-        p = put(put_uint(put(p, "<row r=\""), (uint64_t)row->row_num + 1),
-                "\"");
-        if (spans)
-            p = put(put(put(p, " spans=\""), spans), "\"");
-        int32_t style = row->format ? lxw_format_get_xf_index(row->format)
-                                    : 0;
-        if (style)
-            p = put(put_int(put(p, " s=\""), style), "\"");
-        if (row->format)
-            p = put(p, " customFormat=\"1\"");
-        end = p;
-        if (custom && (end = put_plain(put(p, " ht=\""), height)))
-            end = put(end, "\" customHeight=\"1\"");
-        if (end)
-            end = put(end, row->data_changed ? ">" : "/>");
-    }
-    if (end) {
-        fwrite_unlocked(spelled, 1, (size_t)(end - spelled), self->file);
+    p = put(num_put_int(put(p, "<row r=\""), (int64_t)row->row_num + 1),
+            "\"");
+    if (spans)
+        p = put(put(put(p, " spans=\""), spans), "\"");
+    int32_t style = row->format ? lxw_format_get_xf_index(row->format) : 0;
+    if (style)
+        p = put(num_put_int(put(p, " s=\""), style), "\"");
+    if (row->format)
+        p = put(p, " customFormat=\"1\"");
+    if (height != LXW_DEF_ROW_HEIGHT &&
+        (p = put_plain(put(p, " ht=\""), height)))
+        p = put(p, "\" customHeight=\"1\"");
+    return p ? put(p, row->data_changed ? ">" : "/>") : NULL;
+}
+
+void _write_row(lxw_worksheet *self, lxw_row *row, char *spans)
+{
+    char spelled[SPELL_MAX];
+    if (write_out(self, spelled, spell_row(spelled, self, row, spans)))
         return;
-    }
     write_row_fn *own;
     *(void **)&own = library("_write_row");
     if (own)
@@ -206,6 +203,5 @@ void _worksheet_write_merge_cell(lxw_worksheet *self,
     if (range->first_row != range->last_row ||
         range->first_col != range->last_col)
         p = put_cell_name(put(p, ":"), range->last_row, range->last_col);
-    p = put(p, "\"/>");
-    fwrite_unlocked(spelled, 1, (size_t)(p - spelled), self->file);
+    write_out(self, spelled, put(p, "\"/>"));
 }

@@ -11,6 +11,7 @@
 #include "core/diag.h"
 #include "core/fileio.h"
 #include "core/hugepages.h"
+#include "core/num.h"
 #include "core/timing.h"
 #include "parse/xml_load.h"
 
@@ -270,6 +271,19 @@ TEST(timings_drop_stages_past_the_limit)
     EXPECT_STR(t.items[TIMINGS_MAX - 1].stage, "p");
 }
 
+/* num_put_int() writes what printf's "%lld" does, without a NUL. */
+TEST(num_puts_integers_as_printf_does)
+{
+    static const int64_t values[] = {0, 7, -1, 10, 65535, 70001, -4096,
+                                     INT64_MAX, INT64_MIN};
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        char ours[24] = {0}, want[24];
+        *num_put_int(ours, values[i]) = '\0';
+        snprintf(want, sizeof want, "%lld", (long long)values[i]);
+        EXPECT_STR(ours, want);
+    }
+}
+
 TEST(hugepages_adds_the_tunable_once)
 {
     char v[64];
@@ -292,6 +306,7 @@ int main(void)
     xml_init();
     RUN(buf_appends_and_formats);
     RUN(hugepages_adds_the_tunable_once);
+    RUN(num_puts_integers_as_printf_does);
     RUN(diags_sort_by_position_and_count);
     RUN(atomic_write_replaces_whole_file);
     RUN(read_takes_every_byte);
